@@ -1,0 +1,41 @@
+package io.capacityctl.config;
+
+import java.time.Duration;
+
+/**
+ * The planner's knobs. Every one is optional in YAML; {@link #DEFAULTS} are chosen to serve unseen
+ * workloads: they are derived from prices and provisioning time rather than tuned to one trace.
+ *
+ * @param targetUtilization escalate when observed demand stays above this share of the capacity
+ *     that serves without throttling (in-service units plus on-demand headroom)
+ * @param escalateAfter how long demand must stay above {@code targetUtilization} to escalate
+ * @param scaleDownStabilization scale down only to the highest need seen over this window
+ * @param onDemandSafety share of {@code onDemandTps} the planner relies on; the rest is margin for
+ *     forecast error
+ * @param blockUnits largest PT a scale-up creates (units cannot be resized, so smaller PTs keep a
+ *     later scale-down exact)
+ * @param ecsTargetUtilization ECS tasks are sized so expected demand uses this share of them
+ * @param drainTime how long a PT stays out of the published routing table before it is deleted
+ * @param metricsMaxAge observations older than this count as missing (hold, never scale down)
+ */
+public record PolicyConfig(
+    double targetUtilization,
+    Duration escalateAfter,
+    Duration scaleDownStabilization,
+    double onDemandSafety,
+    int blockUnits,
+    double ecsTargetUtilization,
+    Duration drainTime,
+    Duration metricsMaxAge) {
+
+  public static final PolicyConfig DEFAULTS =
+      new PolicyConfig(
+          0.8,
+          Duration.ofMinutes(2),
+          Duration.ofMinutes(10),
+          0.6,
+          1,
+          0.7,
+          Duration.ofMinutes(2),
+          Duration.ofMinutes(5));
+}
