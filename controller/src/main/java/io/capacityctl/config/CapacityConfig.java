@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param source where it was read from (file path or classpath resource), for messages
  * @param models model key to settings, in file order
+ * @param ecs the ECS service, or null when the config manages models only
  */
 public record CapacityConfig(
     String name,
@@ -23,6 +24,7 @@ public record CapacityConfig(
     List<EventSpec> events,
     PolicyConfig policy,
     BudgetConfig budget,
+    AwsSettings aws,
     String source) {
 
   public CapacityConfig {
