@@ -1,0 +1,35 @@
+package io.capacityctl.planner;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Observed demand (tokens/s, throttled requests included) for one model, minute by minute, as the
+ * planner needs it to forecast: the recent past, and the same minutes a day and a week earlier
+ * reaching {@code horizon} minutes past the aligned present. {@code NaN} marks a missing minute.
+ *
+ * @param lastMinute start of the newest minute in {@code recent}
+ * @param recent demand for the minutes ending at {@code lastMinute}, oldest first
+ * @param dayAgo demand from {@code lastMinute - 1d - (recent.length-1)} on, length {@code
+ *     recent.length + horizon}; null when none was read
+ * @param weekAgo the same a week back; null when none was read
+ */
+public record DemandHistory(
+    Instant lastMinute, double[] recent, double[] dayAgo, double[] weekAgo) {
+
+  /** Demand {@code minutesBack} minutes before {@code lastMinute} (0 = newest). */
+  public double recentAt(int minutesBack) {
+    int i = recent.length - 1 - minutesBack;
+    return i < 0 ? Double.NaN : recent[i];
+  }
+
+  /** Newest minute that has a datapoint, or null when every minute is missing. */
+  public Instant newestPresent() {
+    for (int back = 0; back < recent.length; back++) {
+      if (!Double.isNaN(recentAt(back))) {
+        return lastMinute.minus(Duration.ofMinutes(back));
+      }
+    }
+    return null;
+  }
+}

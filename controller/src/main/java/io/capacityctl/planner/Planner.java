@@ -1,0 +1,383 @@
+package io.capacityctl.planner;
+
+import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.calendar.Expectation;
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.EcsConfig;
+import io.capacityctl.config.ModelConfig;
+import io.capacityctl.config.PolicyConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The decision core: (config, observation, overrides, now) to {@link Plan}. Pure — no I/O, no wall
+ * clock — so every trigger (Lambda, daemon, CLI, simulator) plans the same way and every rule is
+ * tested at fixed instants.
+ *
+ * <p>Per model: the schedule and calendar are the expected baseline; observed demand, forecast a
+ * provisioning time ahead from its own weekly or daily shape, trims that baseline when traffic
+ * does not use it and escalates it when traffic outgrows it. An event in force (from its lead
+ * time to its end) is a floor. A partial or stale view never scales down.
+ */
+public final class Planner implements Policy {
+  /** Minutes of recent residuals that size headroom for bursts the forecast cannot time. */
+  static final int BURST_MEMORY_MINUTES = 180;
+
+  private final CapacityConfig config;
+  private final CapacityCalendar calendar;
+  private final PolicyConfig policy;
+  private final HistoryWindow window;
+
+  public Planner(CapacityConfig config, CapacityCalendar calendar) {
+    this.config = config;
+    this.calendar = calendar;
+    this.policy = config.policy();
+    int maxProvisioning =
+        (int)
+            config.models().values().stream()
+                .mapToLong(ModelConfig::provisioningMinutes)
+                .max()
+                .orElse(1);
+    int recent =
+        Math.max(
+            BURST_MEMORY_MINUTES,
+            Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization())));
+    this.window = new HistoryWindow(recent, maxProvisioning + 5);
+  }
+
+  @Override
+  public HistoryWindow historyWindow() {
+    return window;
+  }
+
+  @Override
+  public CapacityConfig config() {
+    return config;
+  }
+
+  @Override
+  public Plan plan(Observation obs, List<CapacityOverride> overrides, Instant now) {
+    Map<String, ModelDecision> decisions = new LinkedHashMap<>();
+    Map<String, DemandForecast> forecasts = new LinkedHashMap<>();
+    for (String key : config.modelKeys()) {
+      ModelState state = obs.models().get(key);
+      if (state == null) {
+        state = new ModelState(key, 0, 0, 0, 0, null, "no observation of this model");
+      }
+      ModelConfig m = config.model(key);
+      DemandForecast forecast =
+          state.demand() == null || isStale(state.demand(), now)
+              ? null
+              : DemandForecast.of(state.demand(), window.horizonMinutes(), BURST_MEMORY_MINUTES);
+      forecasts.put(key, forecast);
+      decisions.put(key, decideModel(m, state, forecast, override(overrides, key, now), now));
+    }
+    EcsDecision ecs =
+        config.ecs() == null
+            ? null
+            : decideEcs(
+                config.ecs(),
+                obs.ecs(),
+                obs,
+                decisions,
+                forecasts,
+                override(overrides, CapacityOverride.ECS, now),
+                now);
+    return new Plan(now, decisions, ecs);
+  }
+
+  private ModelDecision decideModel(
+      ModelConfig m, ModelState s, DemandForecast forecast, CapacityOverride ov, Instant now) {
+    int current = s.plannedUnits();
+    int lower = Math.max(m.minUnits(), s.committedUnits());
+    if (ov != null) {
+      if (ov.pause()) {
+        return new ModelDecision(
+            m.key(), current, current, "paused by override: " + describe(ov), false);
+      }
+      int target = UnitSizing.clamp(ov.amount(), lower, m.maxUnits());
+      return new ModelDecision(
+          m.key(),
+          current,
+          target,
+          String.format(
+              "override %d units%s: %s",
+              ov.amount(), target != ov.amount() ? " (clamped to " + target + ")" : "", describe(ov)),
+          false);
+    }
+    if (s.problem() != null) {
+      return new ModelDecision(
+          m.key(), current, current, s.problem() + ": no action on a partial view", true);
+    }
+    int p = (int) m.provisioningMinutes();
+    EventFloor floor = eventFloor(m, now, p);
+    Decision d;
+    if (forecast == null) {
+      d = holdWithoutMetrics(m, s, current, now, p);
+    } else {
+      d = fromForecast(m, s, forecast, current, p);
+    }
+    int target = d.units;
+    String reason = d.reason;
+    if (floor.units > target) {
+      target = floor.units;
+      reason = floor.reason + "; " + reason;
+    }
+    int clamped = UnitSizing.clamp(target, lower, m.maxUnits());
+    if (clamped < target) {
+      reason += String.format("; capped at maxUnits %d (quota)", m.maxUnits());
+    } else if (clamped > target) {
+      reason += String.format("; raised to floor %d (minUnits/committed)", clamped);
+    }
+    return new ModelDecision(
+        m.key(), current, clamped, arrow(reason, current, clamped), d.held && clamped == current);
+  }
+
+  /** Forecast-driven target: buy for demand a provisioning time ahead, keep what is needed soon. */
+  private Decision fromForecast(ModelConfig m, ModelState s, DemandForecast f, int current, int p) {
+    double safety = policy.onDemandSafety();
+    double ahead = f.max(p, p + 3);
+    int up =
+        Math.max(
+            UnitSizing.costOptimalUnits(m, ahead, safety),
+            UnitSizing.unitsToAvoidThrottling(m, ahead + f.burstHeadroom(), safety));
+    double soon = Math.max(f.max(1, p), maxRecent(s.demand(), stabilizationMinutes()));
+    int keep =
+        Math.max(
+            UnitSizing.costOptimalUnits(m, soon, safety),
+            UnitSizing.unitsToAvoidThrottling(m, soon + f.burstHeadroom(), safety));
+    Escalation esc = escalation(m, s);
+    int target;
+    String reason;
+    if (esc != null && esc.units > Math.max(up, current)) {
+      target = esc.units;
+      reason = esc.reason;
+    } else if (up > current) {
+      target = up;
+      reason =
+          String.format("forecast %,.0f tps in %dm (%s)", ahead, p, f.basis())
+              + (f.burstHeadroom() > 0
+                  ? String.format(", bursts +%,.0f tps", f.burstHeadroom())
+                  : "");
+    } else if (keep < current) {
+      target = Math.max(keep, esc == null ? 0 : esc.units);
+      reason =
+          String.format(
+              "trim: highest need over the next %dm and last %dm is %,.0f tps (%s)",
+              p, stabilizationMinutes(), soon, f.basis());
+    } else {
+      target = current;
+      reason = String.format("steady: forecast %,.0f tps in %dm (%s)", ahead, p, f.basis());
+    }
+    return new Decision(target, reason, false);
+  }
+
+  /** No fresh metrics: follow the schedule upwards, never down (a partial view). */
+  private Decision holdWithoutMetrics(
+      ModelConfig m, ModelState s, int current, Instant now, int p) {
+    int scheduled =
+        Math.max(calendarUnits(m, now), calendarUnits(m, now.plus(Duration.ofMinutes(p))));
+    String why =
+        s.problem() != null
+            ? s.problem()
+            : s.demand() == null || s.demand().newestPresent() == null
+                ? "metrics missing"
+                : "metrics stale since " + s.demand().newestPresent();
+    if (scheduled > current) {
+      return new Decision(
+          scheduled, why + ": schedule-only, raising to the schedule's " + scheduled, true);
+    }
+    return new Decision(
+        current, why + ": holding " + current + " units (no scale-down on a partial view)", true);
+  }
+
+  /**
+   * Observed demand above the target utilisation of what serves without throttling (units plus
+   * on-demand headroom), or throttling, for {@code escalateAfter}: raise at once, ignoring the
+   * forecast — the calendar or the forecast was wrong.
+   */
+  private Escalation escalation(ModelConfig m, ModelState s) {
+    int minutes = Math.max(1, minutes(policy.escalateAfter()));
+    double limit =
+        policy.targetUtilization() * UnitSizing.servingCapacity(m, s.inServiceUnits());
+    double peak = 0;
+    for (int back = 0; back < minutes; back++) {
+      double d = s.demand().recentAt(back);
+      if (Double.isNaN(d) || d <= limit) {
+        return null;
+      }
+      peak = Math.max(peak, d);
+    }
+    int units =
+        (int)
+            Math.ceil(
+                (peak / policy.targetUtilization() - m.onDemandTps()) / m.tokensPerSecondPerUnit()
+                    - 1e-9);
+    return new Escalation(
+        units,
+        String.format(
+            "escalate: observed %,.0f tps > %.0f%% of %,.0f serving capacity for %dm",
+            peak,
+            policy.targetUtilization() * 100,
+            UnitSizing.servingCapacity(m, s.inServiceUnits()),
+            minutes));
+  }
+
+  /** The calendar's demand for an event in force now, or due in force when new units arrive. */
+  private EventFloor eventFloor(ModelConfig m, Instant now, int p) {
+    EventFloor best = new EventFloor(0, null);
+    for (Instant t : new Instant[] {now, now.plus(Duration.ofMinutes(p))}) {
+      Expectation e = calendar.expected(m.key(), t);
+      if (e.event() == null) {
+        continue;
+      }
+      int units = unitsOf(m, e);
+      if (units > best.units) {
+        Duration until = Duration.between(now, e.event().start());
+        String when =
+            until.isNegative() || until.isZero()
+                ? "in progress"
+                : "in " + human(until) + " (lead " + human(e.event().event().leadTime()) + ")";
+        best =
+            new EventFloor(
+                units,
+                String.format(
+                    "%s %s: x%.1f of the schedule needs %d units",
+                    e.event().event().name(), when, e.multiplier(), units));
+      }
+    }
+    return best;
+  }
+
+  private EcsDecision decideEcs(
+      EcsConfig ecs,
+      EcsObservation seen,
+      Observation obs,
+      Map<String, ModelDecision> models,
+      Map<String, DemandForecast> forecasts,
+      CapacityOverride ov,
+      Instant now) {
+    int current = seen == null ? ecs.minTasks() : seen.floor();
+    double servable = 0;
+    for (ModelDecision d : models.values()) {
+      servable += UnitSizing.servingCapacity(config.model(d.model()), d.targetUnits());
+    }
+    int maxServable = (int) Math.ceil(servable / ecs.tokensPerSecondPerTask() - 1e-9);
+    if (ov != null) {
+      int target = ov.pause() ? current : UnitSizing.clamp(ov.amount(), ecs.minTasks(), ecs.maxTasks());
+      return new EcsDecision(
+          current, target, maxServable, (ov.pause() ? "paused" : "override") + ": " + describe(ov));
+    }
+    int startup = (int) ecs.startupMinutes();
+    double ahead = 0;
+    double soon = 0;
+    boolean partial = seen == null || seen.problem() != null;
+    for (String key : config.modelKeys()) {
+      DemandForecast f = forecasts.get(key);
+      ModelState s = obs.models().get(key);
+      if (f == null) {
+        partial = true;
+        ahead += calendarTps(config.model(key), now);
+        continue;
+      }
+      ahead += f.max(1, startup + 2) + f.burstHeadroom();
+      soon += Math.max(maxRecent(s.demand(), stabilizationMinutes()), f.max(1, startup));
+    }
+    double util = policy.ecsTargetUtilization();
+    int need = UnitSizing.tasksFor(ecs, ahead, util);
+    int keep = UnitSizing.tasksFor(ecs, soon, util);
+    int target;
+    String reason;
+    if (need > current) {
+      target = need;
+      reason = String.format("expected %,.0f tps within %dm at %.0f%% per task", ahead, startup + 2, util * 100);
+    } else if (partial) {
+      target = current;
+      reason = "partial view: holding tasks (no scale-down)";
+    } else if (Math.max(need, keep) < current) {
+      target = Math.max(need, keep);
+      reason = String.format("trim: highest recent and expected demand %,.0f tps", Math.max(ahead, soon));
+    } else {
+      target = current;
+      reason = "steady";
+    }
+    if (target > maxServable) {
+      target = maxServable;
+      reason += String.format("; capped at %d tasks that Bedrock plus on-demand can serve", maxServable);
+    }
+    target = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
+    return new EcsDecision(current, target, maxServable, arrow(reason, current, target));
+  }
+
+  private int calendarUnits(ModelConfig m, Instant t) {
+    return unitsOf(m, calendar.expected(m.key(), t));
+  }
+
+  private double calendarTps(ModelConfig m, Instant t) {
+    Expectation e = calendar.expected(m.key(), t);
+    return e.givesUnits() ? e.units() * m.tokensPerSecondPerUnit() : e.tps();
+  }
+
+  private int unitsOf(ModelConfig m, Expectation e) {
+    return e.givesUnits()
+        ? (int) Math.ceil(e.units() - 1e-9)
+        : UnitSizing.costOptimalUnits(m, e.tps(), policy.onDemandSafety());
+  }
+
+  private boolean isStale(DemandHistory h, Instant now) {
+    Instant newest = h.newestPresent();
+    return newest == null
+        || newest.plus(Duration.ofMinutes(1)).plus(policy.metricsMaxAge()).isBefore(now);
+  }
+
+  private int stabilizationMinutes() {
+    return minutes(policy.scaleDownStabilization());
+  }
+
+  private static double maxRecent(DemandHistory h, int minutes) {
+    double m = 0;
+    for (int back = 0; back < minutes; back++) {
+      double d = h.recentAt(back);
+      if (!Double.isNaN(d)) {
+        m = Math.max(m, d);
+      }
+    }
+    return m;
+  }
+
+  private static CapacityOverride override(List<CapacityOverride> all, String target, Instant now) {
+    CapacityOverride found = null;
+    for (CapacityOverride o : all) {
+      if (o.target().equals(target) && o.activeAt(now)) {
+        found = o;
+      }
+    }
+    return found;
+  }
+
+  private static String describe(CapacityOverride o) {
+    return String.format("\"%s\" by %s until %s", o.reason(), o.who(), o.expiresAt());
+  }
+
+  private static String arrow(String reason, int from, int to) {
+    return from == to ? reason + " (" + to + ")" : reason + ": " + from + " -> " + to;
+  }
+
+  static int minutes(Duration d) {
+    return (int) Math.max(0, (d.toSeconds() + 59) / 60);
+  }
+
+  static String human(Duration d) {
+    long m = Math.max(0, d.toMinutes());
+    return m >= 60 ? (m / 60) + "h" + (m % 60 == 0 ? "" : (m % 60) + "m") : m + "m";
+  }
+
+  private record Decision(int units, String reason, boolean held) {}
+
+  private record Escalation(int units, String reason) {}
+
+  private record EventFloor(int units, String reason) {}
+}

@@ -1,0 +1,311 @@
+package io.capacityctl.reconcile;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.ModelConfig;
+import io.capacityctl.planner.EcsDecision;
+import io.capacityctl.planner.ModelDecision;
+import io.capacityctl.planner.ModelState;
+import io.capacityctl.planner.Plan;
+import io.capacityctl.planner.UnitSizing;
+import io.capacityctl.ports.CloudException;
+import io.capacityctl.ports.CreatePtRequest;
+import io.capacityctl.ports.ProvisionedThroughput;
+import io.capacityctl.routing.ModelRoutes;
+import io.capacityctl.routing.Route;
+import io.capacityctl.routing.RouteTable;
+import io.capacityctl.state.AuditEntry;
+import io.capacityctl.state.StaleLeaseException;
+import io.capacityctl.state.StateStore;
+import io.capacityctl.telemetry.TelemetrySink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a {@link Plan} to the cloud in the safe order (Bedrock up, ECS, Bedrock down), under a
+ * fencing token, and reports every failure by name. A failed Bedrock scale-up caps the ECS step at
+ * what the capacity that exists can serve. Never deletes a PT that is not ours or is committed:
+ * {@link ModelPool} only hands out our own, uncommitted PTs.
+ */
+final class Actuator {
+  private final CapacityConfig config;
+  private final CloudPorts cloud;
+  private final StateStore state;
+  private final TelemetrySink telemetry;
+  private final String holder;
+  private final long token;
+  private final PoolPlanner pools;
+  private final List<String> done = new ArrayList<>();
+  private final List<PassReport.Failure> failures = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  Actuator(
+      CapacityConfig config,
+      CloudPorts cloud,
+      StateStore state,
+      TelemetrySink telemetry,
+      String holder,
+      long token) {
+    this.config = config;
+    this.cloud = cloud;
+    this.state = state;
+    this.telemetry = telemetry;
+    this.holder = holder;
+    this.token = token;
+    this.pools = new PoolPlanner(config.name(), config.aws().ptNamePrefix(), config.policy());
+  }
+
+  /** What {@link #apply} would do, without doing it. */
+  static PassReport dryRun(
+      CapacityConfig config, Plan plan, Snapshot snapshot, Instant now, String holder) {
+    PoolPlanner pools = new PoolPlanner(config.name(), config.aws().ptNamePrefix(), config.policy());
+    List<String> would = new ArrayList<>();
+    for (ModelDecision d : plan.models().values()) {
+      ModelPool pool = snapshot.pools().get(d.model());
+      if (pool != null) {
+        pools.actions(pool, d.targetUnits(), now).forEach(a -> would.add(describe(a)));
+      }
+    }
+    if (plan.ecs() != null && plan.ecs().targetTasks() != plan.ecs().currentTasks()) {
+      would.add(String.format("set ECS tasks %d -> %d", plan.ecs().currentTasks(), plan.ecs().targetTasks()));
+    }
+    List<String> warnings = new ArrayList<>(snapshot.problems());
+    return new PassReport(now, PassReport.Outcome.PLANNED, holder, 0, plan, would, List.of(), warnings);
+  }
+
+  PassReport apply(Plan plan, Snapshot snapshot, Instant now) {
+    warnings.addAll(snapshot.problems());
+    Map<String, List<Route>> routes = new LinkedHashMap<>();
+    Map<String, Integer> plannedAfter = new LinkedHashMap<>();
+    Map<String, List<PtAction>> actions = new LinkedHashMap<>();
+    for (ModelDecision d : plan.models().values()) {
+      ModelPool pool = snapshot.pools().get(d.model());
+      if (pool == null) {
+        continue; // PT list failed: we do not know what exists, so we touch nothing.
+      }
+      routes.put(d.model(), new ArrayList<>(pool.routes()));
+      plannedAfter.put(d.model(), pool.plannedUnits());
+      actions.put(d.model(), pools.actions(pool, d.targetUnits(), now));
+      ModelConfig m = config.model(d.model());
+      for (ProvisionedThroughput pt : pool.stuck(m, now)) {
+        warnings.add(String.format("%s: PT %s stuck in Creating since %s (> 2 x %s)",
+            d.model(), pt.arn(), pt.createdAt(), m.provisioningTime()));
+      }
+      for (ProvisionedThroughput pt : pool.failed()) {
+        warnings.add(d.model() + ": PT " + pt.arn() + " Failed: " + pt.failureMessage());
+      }
+    }
+    boolean bedrockUpFailed = false;
+    try {
+      for (ModelDecision d : plan.models().values()) {
+        if (d.up() && actions.containsKey(d.model())) {
+          bedrockUpFailed |= !run(actions.get(d.model()), routes, plannedAfter, now);
+        }
+      }
+      if (plan.ecs() != null) {
+        applyEcs(plan.ecs(), bedrockUpFailed, plannedAfter);
+      }
+      for (ModelDecision d : plan.models().values()) {
+        if (!d.up() && actions.containsKey(d.model())) {
+          run(actions.get(d.model()), routes, plannedAfter, now);
+        }
+      }
+      publishRoutes(snapshot.previousRoutes(), routes, now);
+    } catch (StaleLeaseException e) {
+      failures.add(new PassReport.Failure("fencing", CloudException.Kind.CONFLICT, "lease", e.getMessage()));
+    }
+    emitTelemetry(plan, snapshot, plannedAfter);
+    PassReport.Outcome outcome =
+        !failures.isEmpty()
+            ? PassReport.Outcome.FAILED
+            : done.isEmpty() ? PassReport.Outcome.NO_CHANGE : PassReport.Outcome.ACTED;
+    return new PassReport(now, outcome, holder, token, plan, done, failures, warnings);
+  }
+
+  /** Runs one model's actions; false when a purchase failed (capacity will fall short). */
+  private boolean run(
+      List<PtAction> actions,
+      Map<String, List<Route>> routes,
+      Map<String, Integer> plannedAfter,
+      Instant now) {
+    boolean purchasesOk = true;
+    for (PtAction a : actions) {
+      if (a instanceof PtAction.Create c && !purchasesOk) {
+        continue; // after AccessDenied or quota, further purchases this pass would fail the same way
+      }
+      audit(kindOf(a), a.model(), describe(a), now);
+      try {
+        perform(a, routes.get(a.model()), now);
+        done.add(describe(a));
+        plannedAfter.merge(a.model(), delta(a), Integer::sum);
+      } catch (CloudException e) {
+        if (a instanceof PtAction.Delete && e.kind() == CloudException.Kind.NOT_FOUND) {
+          routes.get(a.model()).removeIf(r -> r.arn().equals(((PtAction.Delete) a).arn()));
+          warnings.add(a.model() + ": " + ((PtAction.Delete) a).arn() + " already gone");
+          continue;
+        }
+        fail(describe(a), e, a.model(), now);
+        if (a instanceof PtAction.Create) {
+          purchasesOk = false;
+          if (e.kind() == CloudException.Kind.QUOTA_EXCEEDED) {
+            telemetry.put("QuotaExceeded", 1, "Count", Map.of("Model", a.model()));
+          }
+        }
+      }
+    }
+    return purchasesOk;
+  }
+
+  private void perform(PtAction a, List<Route> routes, Instant now) {
+    if (a instanceof PtAction.Create c) {
+      ModelConfig m = config.model(c.model());
+      cloud.bedrock().create(new CreatePtRequest(c.name(), m.modelId(), c.units(),
+          c.clientRequestToken(), Map.of(
+              ProvisionedThroughput.TAG_MANAGED_BY, ProvisionedThroughput.MANAGED_BY_VALUE,
+              ProvisionedThroughput.TAG_CONFIG, config.name(),
+              ProvisionedThroughput.TAG_MODEL, c.model())));
+    } else if (a instanceof PtAction.Drain d) {
+      routes.replaceAll(r -> r.arn().equals(d.arn()) ? new Route(r.arn(), r.units(), now) : r);
+    } else if (a instanceof PtAction.Undrain u) {
+      routes.replaceAll(r -> r.arn().equals(u.arn()) ? new Route(r.arn(), r.units(), null) : r);
+    } else if (a instanceof PtAction.Delete d) {
+      cloud.bedrock().delete(d.arn());
+      routes.removeIf(r -> r.arn().equals(d.arn()));
+    }
+  }
+
+  private void applyEcs(EcsDecision ecs, boolean bedrockUpFailed, Map<String, Integer> plannedAfter) {
+    int target = ecs.targetTasks();
+    if (bedrockUpFailed && target > ecs.currentTasks()) {
+      double servable = 0;
+      for (String key : config.modelKeys()) {
+        servable += UnitSizing.servingCapacity(config.model(key), plannedAfter.getOrDefault(key, 0));
+      }
+      int cap = (int) Math.ceil(servable / config.ecs().tokensPerSecondPerTask() - 1e-9);
+      // Hold tasks to what the Bedrock capacity that exists can serve, but a fault never scales down.
+      int capped = Math.max(ecs.currentTasks(), Math.min(target, cap));
+      if (capped < target) {
+        warnings.add(String.format(
+            "ECS held at %d tasks (wanted %d): Bedrock scale-up failed, capacity serves %d tasks",
+            capped, target, cap));
+      }
+      target = capped;
+    }
+    if (target == ecs.currentTasks()) {
+      return;
+    }
+    String what = String.format("set ECS tasks %d -> %d", ecs.currentTasks(), target);
+    audit("set-ecs", "ecs", what, null);
+    try {
+      cloud.ecs().setTasks(config.ecs().cluster(), config.ecs().service(), target);
+      done.add(what);
+    } catch (CloudException e) {
+      fail(what, e, "ecs", null);
+    }
+  }
+
+  private void publishRoutes(RouteTable previous, Map<String, List<Route>> routes, Instant now) {
+    Map<String, ModelRoutes> models = new LinkedHashMap<>();
+    for (String key : config.modelKeys()) {
+      List<Route> r = routes.get(key);
+      if (r == null) {
+        // Unknown this pass: republish what callers had rather than dropping the model.
+        if (previous != null && previous.models().containsKey(key)) {
+          models.put(key, previous.models().get(key));
+        }
+        continue;
+      }
+      models.put(key, new ModelRoutes(config.model(key).modelId(), r));
+    }
+    if (previous != null && previous.models().equals(models)) {
+      return;
+    }
+    try {
+      cloud.routes().publish(new RouteTable(config.name(), now, models));
+    } catch (CloudException e) {
+      fail("publish routing table", e, "routes", now);
+    }
+  }
+
+  private void emitTelemetry(Plan plan, Snapshot snapshot, Map<String, Integer> plannedAfter) {
+    int mismatch = 0;
+    for (ModelDecision d : plan.models().values()) {
+      ModelConfig m = config.model(d.model());
+      ModelState s = snapshot.observation().models().get(d.model());
+      Map<String, String> dim = Map.of("Model", d.model());
+      double provisioned = s.inServiceUnits() * m.tokensPerSecondPerUnit();
+      double observed = s.demand() == null ? Double.NaN : s.demand().recentAt(0);
+      telemetry.put("TargetUnits", d.targetUnits(), "Count", dim);
+      telemetry.put("InServiceUnits", s.inServiceUnits(), "Count", dim);
+      telemetry.put("ProvisionedTps", provisioned, "Count/Second", dim);
+      if (!Double.isNaN(observed)) {
+        telemetry.put("ObservedTps", observed, "Count/Second", dim);
+        if (provisioned > 0) {
+          telemetry.put("WasteRatio", 1 - Math.min(observed, provisioned) / provisioned, "None", dim);
+        }
+      }
+      if (plannedAfter.getOrDefault(d.model(), 0) < d.targetUnits()) {
+        mismatch++;
+      }
+    }
+    if (snapshot.observation().ecs() != null) {
+      telemetry.put("EcsDesired", snapshot.observation().ecs().desired(), "Count", Map.of());
+      telemetry.put("EcsRunning", snapshot.observation().ecs().running(), "Count", Map.of());
+    }
+    telemetry.put("CapacityMismatch", mismatch, "Count", Map.of());
+    telemetry.put("ReconcileErrors", failures.size(), "Count", Map.of());
+    telemetry.put("Heartbeat", 1, "Count", Map.of());
+    telemetry.flush();
+  }
+
+  private void audit(String kind, String target, String detail, Instant now) {
+    state.appendAudit(new AuditEntry(now == null ? Instant.EPOCH : now, holder, kind, target, detail, token));
+  }
+
+  private void fail(String step, CloudException e, String target, Instant now) {
+    failures.add(new PassReport.Failure(step, e.kind(), e.action(), e.getMessage()));
+    try {
+      audit("failed", target, step + ": " + e.getMessage(), now);
+    } catch (RuntimeException ignored) {
+      // The failure is already in the report; an audit outage must not hide it.
+    }
+  }
+
+  private static int delta(PtAction a) {
+    if (a instanceof PtAction.Create c) {
+      return c.units();
+    } else if (a instanceof PtAction.Undrain u) {
+      return u.units();
+    } else if (a instanceof PtAction.Drain d) {
+      return -d.units();
+    }
+    PtAction.Delete d = (PtAction.Delete) a;
+    return d.wasPlanned() ? -d.units() : 0;
+  }
+
+  private static String kindOf(PtAction a) {
+    if (a instanceof PtAction.Create) {
+      return "create-pt";
+    } else if (a instanceof PtAction.Drain) {
+      return "drain-pt";
+    } else if (a instanceof PtAction.Undrain) {
+      return "undrain-pt";
+    }
+    return "delete-pt";
+  }
+
+  static String describe(PtAction a) {
+    if (a instanceof PtAction.Create c) {
+      return String.format("create %s PT %s (%d unit%s)", c.model(), c.name(), c.units(),
+          c.units() == 1 ? "" : "s");
+    } else if (a instanceof PtAction.Drain d) {
+      return String.format("drain %s PT %s (%d units)", d.model(), d.arn(), d.units());
+    } else if (a instanceof PtAction.Undrain u) {
+      return String.format("undrain %s PT %s (%d units)", u.model(), u.arn(), u.units());
+    }
+    PtAction.Delete d = (PtAction.Delete) a;
+    return String.format("delete %s PT %s (%d units, %s)", d.model(), d.arn(), d.units(), d.why());
+  }
+}

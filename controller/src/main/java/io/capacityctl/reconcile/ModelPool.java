@@ -1,0 +1,151 @@
+package io.capacityctl.reconcile;
+
+import io.capacityctl.config.ModelConfig;
+import io.capacityctl.ports.ProvisionedThroughput;
+import io.capacityctl.ports.PtStatus;
+import io.capacityctl.routing.ModelRoutes;
+import io.capacityctl.routing.Route;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One model's PTs as capacityctl sees them in a pass, sorted into what serves, what is coming,
+ * what is draining, what is fixed (committed) and what is not ours to touch. Rebuilt from the
+ * cloud every pass; drain state comes from the last published routing table.
+ */
+public final class ModelPool {
+  private final String model;
+  private final List<ProvisionedThroughput> committed = new ArrayList<>();
+  private final List<ProvisionedThroughput> serving = new ArrayList<>();
+  private final List<ProvisionedThroughput> creating = new ArrayList<>();
+  private final List<ProvisionedThroughput> failed = new ArrayList<>();
+  private final List<ProvisionedThroughput> foreign = new ArrayList<>();
+  private final Map<String, Instant> drainingSince = new HashMap<>();
+  private final List<ProvisionedThroughput> draining = new ArrayList<>();
+
+  private ModelPool(String model) {
+    this.model = model;
+  }
+
+  /**
+   * Sorts a model's PTs.
+   *
+   * @param routes the model's routes from the last published table, or null
+   */
+  public static ModelPool of(
+      String config, String model, List<ProvisionedThroughput> pts, ModelRoutes routes) {
+    ModelPool pool = new ModelPool(model);
+    if (routes != null) {
+      for (Route r : routes.routes()) {
+        if (r.draining()) {
+          pool.drainingSince.put(r.arn(), r.drainingSince());
+        }
+      }
+    }
+    for (ProvisionedThroughput pt : pts) {
+      if (pt.committed()) {
+        pool.committed.add(pt);
+      } else if (!pt.managedBy(config, model)) {
+        pool.foreign.add(pt);
+      } else if (pt.status() == PtStatus.FAILED) {
+        pool.failed.add(pt);
+      } else if (pool.drainingSince.containsKey(pt.arn())) {
+        pool.draining.add(pt);
+      } else if (pt.status() == PtStatus.CREATING) {
+        pool.creating.add(pt);
+      } else {
+        pool.serving.add(pt);
+      }
+    }
+    pool.drainingSince.keySet().retainAll(pool.draining.stream().map(ProvisionedThroughput::arn).toList());
+    return pool;
+  }
+
+  public String model() {
+    return model;
+  }
+
+  /** Routed units in service: committed in service plus ours not draining. */
+  public int inServiceUnits() {
+    return units(serving) + units(committed.stream().filter(ModelPool::inService).toList());
+  }
+
+  /** Our units still in Creating, plus committed ones not yet in service. */
+  public int creatingUnits() {
+    return units(creating) + units(committed.stream().filter(p -> !inService(p)).toList());
+  }
+
+  public int committedUnits() {
+    return units(committed);
+  }
+
+  public int drainingUnits() {
+    return units(draining);
+  }
+
+  /** Units that serve or will serve callers: the planner's "current". */
+  public int plannedUnits() {
+    return inServiceUnits() + creatingUnits();
+  }
+
+  public List<ProvisionedThroughput> serving() {
+    return serving;
+  }
+
+  public List<ProvisionedThroughput> creating() {
+    return creating;
+  }
+
+  public List<ProvisionedThroughput> failed() {
+    return failed;
+  }
+
+  public List<ProvisionedThroughput> draining() {
+    return draining;
+  }
+
+  public List<ProvisionedThroughput> committed() {
+    return committed;
+  }
+
+  public List<ProvisionedThroughput> foreign() {
+    return foreign;
+  }
+
+  public Instant drainingSince(String arn) {
+    return drainingSince.get(arn);
+  }
+
+  /** Ours in Creating for longer than {@code 2 x provisioningTime}: reported, alarmed. */
+  public List<ProvisionedThroughput> stuck(ModelConfig m, Instant now) {
+    Duration limit = m.provisioningTime().multipliedBy(2);
+    return creating.stream()
+        .filter(p -> p.createdAt() != null && p.createdAt().plus(limit).isBefore(now))
+        .toList();
+  }
+
+  /** The routes callers may use: in-service PTs, plus draining ones marked so. */
+  public List<Route> routes() {
+    List<Route> routes = new ArrayList<>();
+    committed.stream().filter(ModelPool::inService).forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), null)));
+    serving.forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), null)));
+    draining.forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), drainingSince.get(p.arn()))));
+    return routes;
+  }
+
+  private static boolean inService(ProvisionedThroughput p) {
+    return p.status() == PtStatus.IN_SERVICE || p.status() == PtStatus.UPDATING;
+  }
+
+  static int units(List<ProvisionedThroughput> pts) {
+    int sum = 0;
+    for (ProvisionedThroughput p : pts) {
+      sum += p.modelUnits();
+    }
+    return sum;
+  }
+}

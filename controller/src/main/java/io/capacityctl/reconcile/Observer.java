@@ -1,0 +1,161 @@
+package io.capacityctl.reconcile;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.EcsConfig;
+import io.capacityctl.config.ModelConfig;
+import io.capacityctl.planner.DemandHistory;
+import io.capacityctl.planner.EcsObservation;
+import io.capacityctl.planner.HistoryWindow;
+import io.capacityctl.planner.ModelState;
+import io.capacityctl.planner.Observation;
+import io.capacityctl.ports.CloudException;
+import io.capacityctl.ports.EcsState;
+import io.capacityctl.ports.MinuteSeries;
+import io.capacityctl.ports.ProvisionedThroughput;
+import io.capacityctl.ports.TimeRange;
+import io.capacityctl.routing.RouteTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the whole state a pass needs — every time, never from memory (level-based): PTs per
+ * model, the published routes, one batched metrics read and the ECS service. A read that fails is
+ * recorded as a problem on what it affects, so the planner holds instead of acting on a partial
+ * view.
+ */
+public final class Observer {
+  private final CapacityConfig config;
+  private final CloudPorts cloud;
+  private final HistoryWindow window;
+
+  public Observer(CapacityConfig config, CloudPorts cloud, HistoryWindow window) {
+    this.config = config;
+    this.cloud = cloud;
+    this.window = window;
+  }
+
+  public Snapshot observe(Instant now) {
+    List<String> problems = new ArrayList<>();
+    RouteTable previous = null;
+    String routeProblem = null;
+    try {
+      previous = cloud.routes().read().orElse(null);
+    } catch (CloudException e) {
+      routeProblem = "routing table unreadable (" + e.getMessage() + ")";
+      problems.add(routeProblem);
+    }
+    Map<String, ModelPool> pools = new LinkedHashMap<>();
+    Map<String, String> modelProblems = new LinkedHashMap<>();
+    for (String key : config.modelKeys()) {
+      ModelConfig m = config.model(key);
+      try {
+        List<ProvisionedThroughput> pts = cloud.bedrock().list(m.modelId());
+        pools.put(key, ModelPool.of(config.name(), key, pts,
+            previous == null ? null : previous.models().get(key)));
+        if (routeProblem != null) {
+          modelProblems.put(key, routeProblem);
+        }
+      } catch (CloudException e) {
+        String p = "PT list failed (" + e.getMessage() + ")";
+        modelProblems.put(key, p);
+        problems.add(key + ": " + p);
+      }
+    }
+    Map<String, DemandHistory> demand = readDemand(now, problems);
+    Map<String, ModelState> states = new LinkedHashMap<>();
+    for (String key : config.modelKeys()) {
+      ModelPool pool = pools.get(key);
+      states.put(
+          key,
+          pool == null
+              ? new ModelState(key, 0, 0, 0, 0, demand.get(key), modelProblems.get(key))
+              : new ModelState(
+                  key,
+                  pool.inServiceUnits(),
+                  pool.creatingUnits(),
+                  pool.committedUnits(),
+                  pool.drainingUnits(),
+                  demand.get(key),
+                  modelProblems.get(key)));
+    }
+    EcsObservation ecs = config.ecs() == null ? null : readEcs(config.ecs(), problems);
+    return new Snapshot(new Observation(now, states, ecs), pools, previous, problems);
+  }
+
+  /**
+   * The newest minute read is two minutes back: the minute in progress is not over and the one
+   * before may still be filling in (CloudWatch is eventually consistent).
+   */
+  public static Instant newestCompleteMinute(Instant now) {
+    return now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
+  }
+
+  private Map<String, DemandHistory> readDemand(Instant now, List<String> problems) {
+    Instant last = newestCompleteMinute(now);
+    int n = window.recentMinutes();
+    int h = window.horizonMinutes();
+    Instant dayAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusDays(1).toInstant();
+    Instant weekAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusWeeks(1).toInstant();
+    List<TimeRange> ranges =
+        List.of(
+            range(last, n, 0),
+            range(dayAnchor, n, h),
+            range(weekAnchor, n, h));
+    Map<String, DemandHistory> out = new LinkedHashMap<>();
+    try {
+      Map<String, List<MinuteSeries>> read = cloud.metrics().read(config.modelKeys(), ranges);
+      for (String key : config.modelKeys()) {
+        List<MinuteSeries> s = read.get(key);
+        if (s == null || s.size() < 3) {
+          problems.add(key + ": no metrics returned");
+          continue;
+        }
+        out.put(key, new DemandHistory(last, demandOf(s.get(0)), orNull(demandOf(s.get(1))),
+            orNull(demandOf(s.get(2)))));
+      }
+    } catch (CloudException e) {
+      problems.add("metrics read failed (" + e.getMessage() + ")");
+    }
+    return out;
+  }
+
+  private EcsObservation readEcs(EcsConfig ecs, List<String> problems) {
+    try {
+      EcsState s = cloud.ecs().describe(ecs.cluster(), ecs.service());
+      return new EcsObservation(s.desired(), s.running(), s.floor(), null);
+    } catch (CloudException e) {
+      String p = "ECS describe failed (" + e.getMessage() + ")";
+      problems.add(p);
+      return new EcsObservation(0, 0, ecs.minTasks(), p);
+    }
+  }
+
+  private static TimeRange range(Instant anchor, int before, int after) {
+    return new TimeRange(
+        anchor.minus(Duration.ofMinutes(before - 1L)), anchor.plus(Duration.ofMinutes(1L + after)));
+  }
+
+  private static double[] demandOf(MinuteSeries s) {
+    double[] d = new double[s.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = s.demandTps(i);
+    }
+    return d;
+  }
+
+  /** A history with no datapoint at all is absent, not a flat zero. */
+  private static double[] orNull(double[] d) {
+    for (double v : d) {
+      if (!Double.isNaN(v)) {
+        return d;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,51 @@
+package io.capacityctl.reconcile;
+
+import io.capacityctl.planner.Plan;
+import io.capacityctl.ports.CloudException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one reconcile pass did, for logs, the CLI and health: the plan with its reasons, the actions
+ * taken, and every failure named with the AWS action that failed.
+ *
+ * @param plan null when the pass did not get as far as planning (lease held elsewhere)
+ * @param actions actions performed (or, for a dry run, that would be performed)
+ * @param warnings problems that did not fail the pass (stuck PTs, foreign PTs, partial reads)
+ */
+public record PassReport(
+    Instant at,
+    Outcome outcome,
+    String holder,
+    long fencingToken,
+    Plan plan,
+    List<String> actions,
+    List<Failure> failures,
+    List<String> warnings) {
+
+  /** How the pass ended. */
+  public enum Outcome {
+    /** Changed something, all steps succeeded. */
+    ACTED,
+    /** Nothing to change. */
+    NO_CHANGE,
+    /** Planned only (dry run). */
+    PLANNED,
+    /** Another controller holds the lease. */
+    SKIPPED_LEASE_HELD,
+    /** At least one step failed; see failures. */
+    FAILED
+  }
+
+  /** One failed step. */
+  public record Failure(String step, CloudException.Kind kind, String awsAction, String message) {
+    @Override
+    public String toString() {
+      return step + ": " + kind + " on " + awsAction + ": " + message;
+    }
+  }
+
+  public boolean failed() {
+    return outcome == Outcome.FAILED;
+  }
+}

@@ -1,0 +1,115 @@
+package io.capacityctl.reconcile;
+
+import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.EventSpec;
+import io.capacityctl.planner.CapacityOverride;
+import io.capacityctl.planner.Plan;
+import io.capacityctl.planner.Planner;
+import io.capacityctl.planner.Policy;
+import io.capacityctl.state.Lease;
+import io.capacityctl.state.LeaseManager;
+import io.capacityctl.state.StateStore;
+import io.capacityctl.telemetry.TelemetrySink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One reconcile pass — observe, plan, act — shared by every trigger: Lambda tick, Quartz tick,
+ * CLI apply and simulator step. Acting requires the lease; planning does not.
+ */
+public final class Reconciler {
+  private final CapacityConfig config;
+  private final Policy basePlanner;
+  private final CloudPorts cloud;
+  private final StateStore state;
+  private final LeaseManager leases;
+  private final TelemetrySink telemetry;
+  private final Clock clock;
+  private final String holder;
+  private final Duration leaseTtl;
+  private List<EventSpec> extraEvents = List.of();
+  private Policy planner;
+
+  public Reconciler(
+      Policy planner,
+      CloudPorts cloud,
+      StateStore state,
+      LeaseManager leases,
+      TelemetrySink telemetry,
+      Clock clock,
+      String holder,
+      Duration leaseTtl) {
+    this.config = planner.config();
+    this.basePlanner = planner;
+    this.planner = planner;
+    this.cloud = cloud;
+    this.state = state;
+    this.leases = leases;
+    this.telemetry = telemetry;
+    this.clock = clock;
+    this.holder = holder;
+    this.leaseTtl = leaseTtl;
+  }
+
+  /** Observes, plans and — holding the lease — applies the plan. */
+  public PassReport reconcileOnce() {
+    Instant now = clock.instant();
+    Optional<Lease> lease = acquire(now);
+    if (lease.isEmpty()) {
+      String by =
+          leases.current(now).map(l -> l.holder() + " until " + l.expiresAt()).orElse("another controller");
+      return new PassReport(now, PassReport.Outcome.SKIPPED_LEASE_HELD, holder, 0, null, List.of(),
+          List.of(), List.of("lease held by " + by));
+    }
+    Snapshot snapshot = new Observer(config, cloud, planner.historyWindow()).observe(now);
+    Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
+    PassReport report =
+        new Actuator(config, cloud, state, telemetry, holder, lease.get().fencingToken())
+            .apply(plan, snapshot, now);
+    return report;
+  }
+
+  /** Observes and plans without acting or taking the lease (CLI {@code plan}, dry runs). */
+  public PassReport planOnly() {
+    Instant now = clock.instant();
+    Snapshot snapshot = new Observer(config, cloud, planner.historyWindow()).observe(now);
+    Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
+    return Actuator.dryRun(config, plan, snapshot, now, holder);
+  }
+
+  /** Gives the lease up (graceful shutdown). */
+  public void releaseLease() {
+    leases.current(clock.instant())
+        .filter(l -> l.holder().equals(holder))
+        .ifPresent(leases::release);
+  }
+
+  private Optional<Lease> acquire(Instant now) {
+    Optional<Lease> held = leases.current(now).filter(l -> l.holder().equals(holder));
+    if (held.isPresent() && leases.renew(held.get(), now, leaseTtl)) {
+      return leases.current(now).filter(l -> l.holder().equals(holder));
+    }
+    return leases.tryAcquire(holder, now, leaseTtl);
+  }
+
+  private List<CapacityOverride> overrides(Instant now) {
+    return state.activeOverrides(now);
+  }
+
+  /** Operators' one-off events are merged into the file's calendar; re-plan when they change. */
+  private Policy currentPlanner() {
+    List<EventSpec> extra = state.extraEvents();
+    if (basePlanner instanceof Planner && !extra.equals(extraEvents)) {
+      extraEvents = List.copyOf(extra);
+      planner =
+          extra.isEmpty()
+              ? basePlanner
+              : new Planner(config, CapacityCalendar.of(config).withExtraEvents(extra));
+    }
+    return planner;
+  }
+}

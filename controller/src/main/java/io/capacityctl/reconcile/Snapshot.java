@@ -1,0 +1,20 @@
+package io.capacityctl.reconcile;
+
+import io.capacityctl.planner.Observation;
+import io.capacityctl.routing.RouteTable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one pass read from the cloud: the planner's {@link Observation}, the pools behind it
+ * and the last published routing table.
+ *
+ * @param pools per model key; a model whose PT list failed is absent
+ * @param previousRoutes the routing table read at the start of the pass, or null
+ * @param problems what could not be read, named
+ */
+public record Snapshot(
+    Observation observation,
+    Map<String, ModelPool> pools,
+    RouteTable previousRoutes,
+    List<String> problems) {}

@@ -1,0 +1,24 @@
+package io.capacityctl.routing;
+
+import java.util.Optional;
+
+/** Keeps the routing table in memory: the simulator's and tests' stand-in for SSM. */
+public final class InMemoryRoutePublisher implements RoutePublisher {
+  private RouteTable table;
+  private int publications;
+
+  @Override
+  public synchronized Optional<RouteTable> read() {
+    return Optional.ofNullable(table);
+  }
+
+  @Override
+  public synchronized void publish(RouteTable table) {
+    this.table = table;
+    publications++;
+  }
+
+  public synchronized int publications() {
+    return publications;
+  }
+}

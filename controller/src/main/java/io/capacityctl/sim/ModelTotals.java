@@ -1,0 +1,67 @@
+package io.capacityctl.sim;
+
+/**
+ * One model's outcome over a simulation, accumulated minute by minute.
+ *
+ * <p>Per minute: PT-served = min(demand, in-service units x tokensPerSecondPerUnit); on-demand =
+ * min(remaining demand, onDemandTps); throttled = the rest. Every PT that exists is billed for
+ * the minute, whatever its state (Creating, InService, draining).
+ */
+public final class ModelTotals {
+  double unitMinutes;
+  double unitCostUsd;
+  double demandTokens;
+  double ptTokens;
+  double onDemandTokens;
+  double onDemandCostUsd;
+  double throttledTokens;
+  double wasteSum;
+  int wasteMinutes;
+  int throttledMinutes;
+  int scalingActions;
+
+  public double unitCostUsd() {
+    return unitCostUsd;
+  }
+
+  public double onDemandCostUsd() {
+    return onDemandCostUsd;
+  }
+
+  public double costUsd() {
+    return unitCostUsd + onDemandCostUsd;
+  }
+
+  public double demandTokens() {
+    return demandTokens;
+  }
+
+  public double onDemandTokens() {
+    return onDemandTokens;
+  }
+
+  public double throttledTokens() {
+    return throttledTokens;
+  }
+
+  public double throttledPercent() {
+    return demandTokens <= 0 ? 0 : 100 * throttledTokens / demandTokens;
+  }
+
+  /** Mean over the minutes with provisioned capacity of 1 - PT-served / PT capacity. */
+  public double meanWasteRatio() {
+    return wasteMinutes == 0 ? 0 : wasteSum / wasteMinutes;
+  }
+
+  public double unitHours() {
+    return unitMinutes / 60;
+  }
+
+  public int scalingActions() {
+    return scalingActions;
+  }
+
+  public int throttledMinutes() {
+    return throttledMinutes;
+  }
+}

@@ -1,0 +1,195 @@
+package io.capacityctl.sim;
+
+import io.capacityctl.aws.AwsAction;
+import io.capacityctl.ports.CloudException;
+import io.capacityctl.ports.CloudException.Kind;
+import io.capacityctl.ports.CreatePtRequest;
+import io.capacityctl.ports.ProvisionedThroughput;
+import io.capacityctl.ports.ProvisionedThroughputApi;
+import io.capacityctl.ports.PtStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-memory Bedrock provisioned-throughput control plane that keeps the real contract: units
+ * fixed per PT, Creating then InService after the model's provisioning time, deletion immediate,
+ * committed PTs undeletable, a model-unit quota, idempotency tokens honoured.
+ */
+public final class SimBedrock implements ProvisionedThroughputApi {
+  private final Clock clock;
+  private final Map<String, Duration> provisioning;
+  private final Map<String, Integer> quota;
+  private final Map<String, Pt> pts = new LinkedHashMap<>();
+  private final Map<String, String> arnByToken = new HashMap<>();
+  private final Map<String, Integer> creates = new HashMap<>();
+  private final Map<String, Integer> deletes = new HashMap<>();
+  private final Faults faults = new Faults();
+  private int seq;
+
+  private static final class Pt {
+    String arn;
+    String name;
+    String modelId;
+    int units;
+    boolean committed;
+    Instant createdAt;
+    Instant readyAt;
+    Map<String, String> tags;
+    String failure;
+  }
+
+  /**
+   * @param provisioning Creating to InService time per model id
+   * @param quota model-unit quota per model id
+   */
+  public SimBedrock(Clock clock, Map<String, Duration> provisioning, Map<String, Integer> quota) {
+    this.clock = clock;
+    this.provisioning = Map.copyOf(provisioning);
+    this.quota = Map.copyOf(quota);
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  @Override
+  public synchronized List<ProvisionedThroughput> list(String modelId) {
+    faults.check(AwsAction.BEDROCK_LIST_PTS.iamAction());
+    Instant now = clock.instant();
+    List<ProvisionedThroughput> out = new ArrayList<>();
+    for (Pt p : pts.values()) {
+      if (p.modelId.equals(modelId)) {
+        out.add(view(p, now));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized ProvisionedThroughput create(CreatePtRequest r) {
+    String action = AwsAction.BEDROCK_CREATE_PT.iamAction();
+    faults.check(action);
+    Instant now = clock.instant();
+    String existing = arnByToken.get(r.clientRequestToken());
+    if (existing != null && pts.containsKey(existing)) {
+      return view(pts.get(existing), now); // same token: the first purchase, not a second
+    }
+    if (r.units() < 1) {
+      throw new CloudException(Kind.VALIDATION, action, "modelUnits must be >= 1");
+    }
+    if (pts.values().stream().anyMatch(p -> p.name.equals(r.name()))) {
+      throw new CloudException(Kind.CONFLICT, action, "a PT named " + r.name() + " exists");
+    }
+    Duration delay = provisioning.get(r.modelId());
+    if (delay == null) {
+      throw new CloudException(Kind.VALIDATION, action, "unknown model " + r.modelId());
+    }
+    int used = pts.values().stream().filter(p -> p.modelId.equals(r.modelId())).mapToInt(p -> p.units).sum();
+    int limit = quota.getOrDefault(r.modelId(), Integer.MAX_VALUE);
+    if (used + r.units() > limit) {
+      throw new CloudException(Kind.QUOTA_EXCEEDED, action,
+          "model-unit quota " + limit + " for " + r.modelId() + " (in use " + used + ")");
+    }
+    Pt p = new Pt();
+    p.arn = "arn:aws:bedrock:sim:000000000000:provisioned-model/pt" + (++seq);
+    p.name = r.name();
+    p.modelId = r.modelId();
+    p.units = r.units();
+    p.createdAt = now;
+    p.readyAt = now.plus(delay);
+    p.tags = r.tags();
+    pts.put(p.arn, p);
+    arnByToken.put(r.clientRequestToken(), p.arn);
+    creates.merge(r.modelId(), 1, Integer::sum);
+    return view(p, now);
+  }
+
+  @Override
+  public synchronized void delete(String arn) {
+    String action = AwsAction.BEDROCK_DELETE_PT.iamAction();
+    faults.check(action);
+    Pt p = pts.get(arn);
+    if (p == null) {
+      throw new CloudException(Kind.NOT_FOUND, action, "no PT " + arn);
+    }
+    if (p.committed) {
+      throw new CloudException(Kind.CONFLICT, action, "committed PT cannot be deleted before its term");
+    }
+    pts.remove(arn);
+    deletes.merge(p.modelId, 1, Integer::sum);
+  }
+
+  /** Adds a committed PT (bought outside capacityctl): a fixed floor. */
+  public synchronized String addCommitted(String modelId, int units) {
+    return add(modelId, units, "committed-" + (seq + 1), Map.of(), true, clock.instant());
+  }
+
+  /** Adds someone else's PT, in service: capacityctl must never touch it. */
+  public synchronized String addForeign(String modelId, int units, String name, Map<String, String> tags) {
+    return add(modelId, units, name, tags, false, clock.instant());
+  }
+
+  /** Puts every PT still Creating in service now (the simulator's warm start). */
+  public synchronized void completeCreations() {
+    Instant now = clock.instant();
+    pts.values().forEach(p -> p.readyAt = p.readyAt.isAfter(now) ? now : p.readyAt);
+  }
+
+  /** Keeps a PT in Creating until {@code until} (a stuck creation). */
+  public synchronized void delayCreation(String arn, Instant until) {
+    pts.get(arn).readyAt = until;
+  }
+
+  /** Marks a PT Failed. */
+  public synchronized void fail(String arn, String message) {
+    pts.get(arn).failure = message;
+  }
+
+  /** Units of every PT that exists for the model (billed whatever its state). */
+  public synchronized int billedUnits(String modelId) {
+    return pts.values().stream().filter(p -> p.modelId.equals(modelId)).mapToInt(p -> p.units).sum();
+  }
+
+  public synchronized int creates(String modelId) {
+    return creates.getOrDefault(modelId, 0);
+  }
+
+  public synchronized int deletes(String modelId) {
+    return deletes.getOrDefault(modelId, 0);
+  }
+
+  public synchronized PtStatus status(String arn) {
+    Pt p = pts.get(arn);
+    return p == null ? null : view(p, clock.instant()).status();
+  }
+
+  private String add(String modelId, int units, String name, Map<String, String> tags,
+      boolean committed, Instant now) {
+    Pt p = new Pt();
+    p.arn = "arn:aws:bedrock:sim:000000000000:provisioned-model/pt" + (++seq);
+    p.name = name;
+    p.modelId = modelId;
+    p.units = units;
+    p.committed = committed;
+    p.createdAt = now;
+    p.readyAt = now;
+    p.tags = Map.copyOf(tags);
+    pts.put(p.arn, p);
+    return p.arn;
+  }
+
+  private static ProvisionedThroughput view(Pt p, Instant now) {
+    PtStatus status =
+        p.failure != null
+            ? PtStatus.FAILED
+            : now.isBefore(p.readyAt) ? PtStatus.CREATING : PtStatus.IN_SERVICE;
+    return new ProvisionedThroughput(
+        p.arn, p.name, p.modelId, p.units, status, p.committed, p.createdAt, p.tags, p.failure);
+  }
+}

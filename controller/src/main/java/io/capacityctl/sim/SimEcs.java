@@ -1,0 +1,78 @@
+package io.capacityctl.sim;
+
+import io.capacityctl.aws.AwsAction;
+import io.capacityctl.ports.EcsCapacityApi;
+import io.capacityctl.ports.EcsState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * In-memory ECS service (desired-count mode): new tasks run after the startup time, removed
+ * tasks stop at once (pending ones first).
+ */
+public final class SimEcs implements EcsCapacityApi {
+  private final Clock clock;
+  private final Duration startup;
+  private final List<Instant> readyAt = new ArrayList<>(); // sorted ascending
+  private final Faults faults = new Faults();
+  private int updates;
+
+  public SimEcs(Clock clock, Duration startup, int initialTasks) {
+    this.clock = clock;
+    this.startup = startup;
+    for (int i = 0; i < initialTasks; i++) {
+      readyAt.add(clock.instant());
+    }
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  @Override
+  public synchronized EcsState describe(String cluster, String service) {
+    faults.check(AwsAction.ECS_DESCRIBE_SERVICES.iamAction());
+    return new EcsState(readyAt.size(), running(), readyAt.size(), false);
+  }
+
+  @Override
+  public synchronized void setTasks(String cluster, String service, int tasks) {
+    faults.check(AwsAction.ECS_UPDATE_SERVICE.iamAction());
+    updates++;
+    Instant ready = clock.instant().plus(startup);
+    while (readyAt.size() < tasks) {
+      readyAt.add(ready);
+    }
+    while (readyAt.size() > tasks) {
+      readyAt.remove(readyAt.size() - 1);
+    }
+  }
+
+  /** Puts every pending task in service now (the simulator's warm start). */
+  public synchronized void completeStarts() {
+    Instant now = clock.instant();
+    readyAt.replaceAll(t -> t.isAfter(now) ? now : t);
+  }
+
+  public synchronized int running() {
+    Instant now = clock.instant();
+    int n = 0;
+    for (Instant t : readyAt) {
+      if (!t.isAfter(now)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public synchronized int desired() {
+    return readyAt.size();
+  }
+
+  public synchronized int updates() {
+    return updates;
+  }
+}

@@ -1,0 +1,97 @@
+package io.capacityctl.sim;
+
+import io.capacityctl.aws.AwsAction;
+import io.capacityctl.ports.MetricsApi;
+import io.capacityctl.ports.MinuteSeries;
+import io.capacityctl.ports.TimeRange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * In-memory CloudWatch for the simulator: per model and minute, the tokens and invocations served
+ * and the invocations throttled. A minute becomes readable once it is over; a minute never
+ * recorded (or blanked by a fault) reads as missing, never as zero.
+ */
+public final class SimMetrics implements MetricsApi {
+  private final Clock clock;
+  private final Instant start;
+  private final Map<String, double[][]> series = new LinkedHashMap<>(); // tokens, invocations, throttles
+  private final Faults faults = new Faults();
+  private int reads;
+
+  public SimMetrics(Clock clock, Instant start, int minutes, List<String> models) {
+    this.clock = clock;
+    this.start = start;
+    for (String m : models) {
+      double[][] s = new double[3][minutes];
+      for (double[] a : s) {
+        Arrays.fill(a, Double.NaN);
+      }
+      series.put(m, s);
+    }
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Records one minute of traffic for a model. */
+  public void record(String model, int minute, double tokens, double invocations, double throttles) {
+    double[][] s = series.get(model);
+    s[0][minute] = tokens;
+    s[1][minute] = invocations;
+    s[2][minute] = throttles;
+  }
+
+  /** Blanks minutes [from, to) of every model: CloudWatch returned no data for them. */
+  public void blank(int fromMinute, int toMinute) {
+    for (double[][] s : series.values()) {
+      for (double[] a : s) {
+        Arrays.fill(a, Math.max(0, fromMinute), Math.min(a.length, toMinute), Double.NaN);
+      }
+    }
+  }
+
+  public int reads() {
+    return reads;
+  }
+
+  @Override
+  public Map<String, List<MinuteSeries>> read(List<String> modelKeys, List<TimeRange> ranges) {
+    faults.check(AwsAction.CLOUDWATCH_GET_METRIC_DATA.iamAction());
+    reads++;
+    Instant now = clock.instant();
+    Map<String, List<MinuteSeries>> out = new LinkedHashMap<>();
+    for (String model : modelKeys) {
+      double[][] s = series.get(model);
+      List<MinuteSeries> list = new ArrayList<>(ranges.size());
+      for (TimeRange r : ranges) {
+        int n = r.minutes();
+        double[][] v = new double[3][n];
+        long first = Duration.between(start, r.from()).toMinutes();
+        for (int k = 0; k < 3; k++) {
+          Arrays.fill(v[k], Double.NaN);
+        }
+        for (int i = 0; i < n; i++) {
+          long idx = first + i;
+          Instant minuteEnd = r.from().plus(Duration.ofMinutes(i + 1L));
+          if (s == null || idx < 0 || idx >= s[0].length || minuteEnd.isAfter(now)) {
+            continue;
+          }
+          for (int k = 0; k < 3; k++) {
+            v[k][i] = s[k][(int) idx];
+          }
+        }
+        list.add(new MinuteSeries(r.from(), v[0], v[1], v[2]));
+      }
+      out.put(model, list);
+    }
+    return out;
+  }
+}

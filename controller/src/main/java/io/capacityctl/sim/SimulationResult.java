@@ -1,0 +1,52 @@
+package io.capacityctl.sim;
+
+import java.util.Map;
+
+/**
+ * What one policy cost and how well it served over a trace.
+ *
+ * @param models per model key
+ * @param ecs null when the config has no ECS service
+ * @param failedPasses reconcile passes that reported a failure
+ */
+public record SimulationResult(
+    String policy,
+    int minutes,
+    Map<String, ModelTotals> models,
+    EcsTotals ecs,
+    int failedPasses) {
+
+  public double bedrockCostUsd() {
+    return models.values().stream().mapToDouble(ModelTotals::costUsd).sum();
+  }
+
+  public double ecsCostUsd() {
+    return ecs == null ? 0 : ecs.costUsd();
+  }
+
+  public double totalCostUsd() {
+    return bedrockCostUsd() + ecsCostUsd();
+  }
+
+  public double throttledPercent() {
+    double demand = models.values().stream().mapToDouble(ModelTotals::demandTokens).sum();
+    double throttled = models.values().stream().mapToDouble(ModelTotals::throttledTokens).sum();
+    return demand <= 0 ? 0 : 100 * throttled / demand;
+  }
+
+  /** Mean waste ratio over every model-minute with provisioned capacity. */
+  public double meanWasteRatio() {
+    double sum = models.values().stream().mapToDouble(t -> t.wasteSum).sum();
+    int n = models.values().stream().mapToInt(t -> t.wasteMinutes).sum();
+    return n == 0 ? 0 : sum / n;
+  }
+
+  public int scalingActions() {
+    return models.values().stream().mapToInt(ModelTotals::scalingActions).sum()
+        + (ecs == null ? 0 : ecs.scalingActions());
+  }
+
+  public int ecsShortfallMinutes() {
+    return ecs == null ? 0 : ecs.shortfallMinutes();
+  }
+}

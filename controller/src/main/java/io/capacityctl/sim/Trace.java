@@ -1,0 +1,46 @@
+package io.capacityctl.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demand in tokens/s per model for consecutive whole minutes from {@code start}.
+ *
+ * @param demand per model key, one value per minute; every array has {@code minutes} values
+ */
+public record Trace(Instant start, int minutes, Map<String, double[]> demand) {
+
+  public Trace {
+    demand = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(demand));
+    for (Map.Entry<String, double[]> e : demand.entrySet()) {
+      if (e.getValue().length != minutes) {
+        throw new IllegalArgumentException(
+            "model " + e.getKey() + " has " + e.getValue().length + " minutes, expected " + minutes);
+      }
+    }
+  }
+
+  public List<String> models() {
+    return List.copyOf(demand.keySet());
+  }
+
+  public double at(String model, int minute) {
+    return demand.get(model)[minute];
+  }
+
+  public Instant minute(int i) {
+    return start.plus(Duration.ofMinutes(i));
+  }
+
+  /** Total tokens over the whole trace for one model. */
+  public double totalTokens(String model) {
+    double sum = 0;
+    for (double v : demand.get(model)) {
+      sum += v * 60;
+    }
+    return sum;
+  }
+}
