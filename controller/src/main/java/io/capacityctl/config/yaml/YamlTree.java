@@ -27,7 +27,7 @@ public final class YamlTree {
       if (t == null) {
         throw new ConfigException(new ConfigError(source, 1, "(document)", "file is empty"));
       }
-      return read(p, "", source);
+      return read(p, "", p.currentTokenLocation().getLineNr(), source);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(new ConfigError(source, line, "(syntax)", e.getOriginalMessage()));
@@ -36,9 +36,12 @@ public final class YamlTree {
     }
   }
 
-  private static YamlNode read(JsonParser p, String path, String source)
+  /**
+   * Reads the value at the current token. {@code line} is where the value is named: a map field's
+   * key line (a block map or list value starts on the next line, but people look for the key).
+   */
+  private static YamlNode read(JsonParser p, String path, int line, String source)
       throws IOException, ConfigException {
-    int line = p.currentTokenLocation().getLineNr();
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT -> {
@@ -51,7 +54,7 @@ public final class YamlTree {
             throw new ConfigException(new ConfigError(source, keyLine, childPath, "duplicate key"));
           }
           p.nextToken();
-          fields.put(key, read(p, childPath, source));
+          fields.put(key, read(p, childPath, keyLine, source));
         }
         return YamlNode.map(path, line, fields);
       }
@@ -59,7 +62,7 @@ public final class YamlTree {
         List<YamlNode> items = new ArrayList<>();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(p, path + "[" + i++ + "]", source));
+          items.add(read(p, path + "[" + i++ + "]", p.currentTokenLocation().getLineNr(), source));
         }
         return YamlNode.list(path, line, items);
       }

@@ -1,0 +1,79 @@
+package io.capacityctl.config;
+
+import java.util.regex.Pattern;
+
+/**
+ * Reads the optional {@code policy}, {@code budget} and {@code aws} sections; every key in them is
+ * optional and defaults field by field.
+ */
+final class SettingsReader {
+  private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
+
+  private SettingsReader() {}
+
+  static Reader<PolicyConfig> policy() {
+    PolicyConfig d = PolicyConfig.DEFAULTS;
+    return Fields.map(
+        f ->
+            new PolicyConfig(
+                f.optional("targetUtilization", Scalars.fraction(), d.targetUtilization()),
+                f.optional("escalateAfter", Scalars.nonNegativeDuration(), d.escalateAfter()),
+                f.optional(
+                    "scaleDownStabilization",
+                    Scalars.nonNegativeDuration(),
+                    d.scaleDownStabilization()),
+                f.optional("onDemandSafety", Scalars.share(), d.onDemandSafety()),
+                f.optional("blockUnits", Scalars.count(1), d.blockUnits()),
+                f.optional("ecsTargetUtilization", Scalars.fraction(), d.ecsTargetUtilization()),
+                f.optional("drainTime", Scalars.nonNegativeDuration(), d.drainTime()),
+                f.optional("metricsMaxAge", Scalars.positiveDuration(), d.metricsMaxAge())));
+  }
+
+  static Reader<BudgetConfig> budget() {
+    return Fields.map(
+        f ->
+            new BudgetConfig(
+                f.optional("maxHourlyUsd", Scalars.nonNegative(), BudgetConfig.NONE.maxHourlyUsd()),
+                f.optional("maxDailyUsd", Scalars.nonNegative(), BudgetConfig.NONE.maxDailyUsd())));
+  }
+
+  /** The {@code aws} section; what it leaves out comes from {@link AwsSettings#defaultsFor}. */
+  static Reader<AwsSettings> aws(String configName) {
+    AwsSettings d = AwsSettings.defaultsFor(configName);
+    return Fields.map(
+        f ->
+            new AwsSettings(
+                f.optional("region", region(), d.region()),
+                f.optional("ptNamePrefix", Scalars.text(), d.ptNamePrefix()),
+                f.optional("routesParameter", Scalars.text(), d.routesParameter()),
+                f.optional("stateTable", Scalars.text(), d.stateTable()),
+                f.optional("metrics", metrics(), d.metrics())));
+  }
+
+  private static Reader<String> region() {
+    return Scalars.scalar(
+        "an AWS region such as ap-northeast-1", "", s -> REGION.matcher(s).matches() ? s : null);
+  }
+
+  private static Reader<AwsSettings.MetricsSource> metrics() {
+    AwsSettings.MetricsSource d = AwsSettings.MetricsSource.DEFAULT;
+    return Fields.map(
+        f -> {
+          AwsSettings.MetricsSource m =
+              new AwsSettings.MetricsSource(
+                  f.optional("kind", Scalars.oneOf(AwsSettings.MetricsSource.KINDS), d.kind()),
+                  f.optional("namespace", Scalars.text(), d.namespace()),
+                  f.optional("metricName", Scalars.text(), d.metricName()),
+                  f.optional("modelDimension", Scalars.text(), d.modelDimension()));
+          boolean custom = AwsSettings.MetricsSource.CUSTOM.equals(m.kind());
+          for (String key : new String[] {"namespace", "metricName", "modelDimension"}) {
+            if (custom && !f.has(key)) {
+              f.error(key, "required when kind is custom");
+            } else if (!custom && f.has(key)) {
+              f.error(key, "only used when kind is custom (kind is " + m.kind() + ")");
+            }
+          }
+          return m;
+        });
+  }
+}
