@@ -19,9 +19,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code capacityctl simulate}: replays a traffic trace through the production reconcile path. */
 @Command(
@@ -40,19 +40,32 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--trace",
       paramLabel = "FILE",
-      description = "CSV with header timestamp,model,tokens_per_second (UTC, one row per model per minute).")
+      description =
+          "CSV with header timestamp,model,tokens_per_second (UTC, one row per model per minute).")
   Path trace;
 
-  @Option(names = "--timeline", paramLabel = "FILE", description = "Write the per-minute timeline CSV here.")
+  @Option(
+      names = "--timeline",
+      paramLabel = "FILE",
+      description = "Write the per-minute timeline CSV here.")
   Path timeline;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic trace (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the synthetic trace (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--days", defaultValue = "28", description = "Days of synthetic trace (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      defaultValue = "28",
+      description = "Days of synthetic trace (default ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--output", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--output",
+      defaultValue = "table",
+      description = "table or json (default ${DEFAULT-VALUE}).")
   OutputFormat output;
 
   @Override
@@ -67,24 +80,35 @@ final class SimulateCommand implements Callable<Integer> {
     Trace t;
     try {
       cfg = config.load();
-      t = trace == null ? TraceGenerator.mangaAssist(seed, days) : TraceCsv.read(trace, cfg.modelKeys());
+      t =
+          trace == null
+              ? TraceGenerator.mangaAssist(seed, days)
+              : TraceCsv.read(trace, cfg.modelKeys());
       if (trace == null && !cfg.models().keySet().containsAll(t.models())) {
-        err.println("--trace: the synthetic trace has models " + t.models() + " but " + cfg.source()
-            + " has " + cfg.modelKeys() + "; pass --trace FILE for this config");
+        err.println(
+            "--trace: the synthetic trace has models "
+                + t.models()
+                + " but "
+                + cfg.source()
+                + " has "
+                + cfg.modelKeys()
+                + "; pass --trace FILE for this config");
         return ExitCodes.USAGE;
       }
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    String traceName = trace == null
-        ? String.format("synthetic MangaAssist (seed %d, %d days)", seed, days)
-        : trace.toString();
+    String traceName =
+        trace == null
+            ? String.format("synthetic MangaAssist (seed %d, %d days)", seed, days)
+            : trace.toString();
     SimulationResult result;
     if (timeline != null) {
       // Write beside the target and move into place, so a failed run leaves no partial file.
       Path tmp = Files.createTempFile(timeline.toAbsolutePath().getParent(), ".timeline", ".csv");
-      try (TimelineWriter w = new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+      try (TimelineWriter w =
+          new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
         result = run(cfg, t, w);
       } catch (RuntimeException | IOException e) {
         Files.deleteIfExists(tmp);

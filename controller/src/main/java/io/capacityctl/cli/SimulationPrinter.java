@@ -25,24 +25,48 @@ final class SimulationPrinter {
       printJson(config, trace, r);
       return;
     }
-    out.printf("config %s (%s), trace %s, policy %s, %d minutes%n%n", config.name(),
-        config.source(), trace, r.policy(), r.minutes());
-    out.printf("%-10s %12s %10s %12s %12s %11s %7s %8s%n", "model", "units $", "unit-h",
-        "on-demand $", "on-demand Mt", "throttled %", "waste", "actions");
+    out.printf(
+        "config %s (%s), trace %s, policy %s, %d minutes%n%n",
+        config.name(), config.source(), trace, r.policy(), r.minutes());
+    out.printf(
+        "%-10s %12s %10s %12s %12s %11s %7s %8s%n",
+        "model",
+        "units $",
+        "unit-h",
+        "on-demand $",
+        "on-demand Mt",
+        "throttled %",
+        "waste",
+        "actions");
     for (Map.Entry<String, ModelTotals> e : r.models().entrySet()) {
       ModelTotals t = e.getValue();
-      out.printf("%-10s %12s %10.0f %12s %12.1f %11.4f %7.3f %8d%n", e.getKey(), usd(t.unitCostUsd()),
-          t.unitHours(), usd(t.onDemandCostUsd()), t.onDemandTokens() / 1e6, t.throttledPercent(),
-          t.meanWasteRatio(), t.scalingActions());
+      out.printf(
+          "%-10s %12s %10.0f %12s %12.1f %11.4f %7.3f %8d%n",
+          e.getKey(),
+          usd(t.unitCostUsd()),
+          t.unitHours(),
+          usd(t.onDemandCostUsd()),
+          t.onDemandTokens() / 1e6,
+          t.throttledPercent(),
+          t.meanWasteRatio(),
+          t.scalingActions());
     }
     if (r.ecs() != null) {
       EcsTotals e = r.ecs();
-      out.printf("%-10s %12s %10.0f task-h, %d shortfall minutes, %d actions%n", "ecs",
-          usd(e.costUsd()), e.taskHours(), e.shortfallMinutes(), e.scalingActions());
+      out.printf(
+          "%-10s %12s %10.0f task-h, %d shortfall minutes, %d actions%n",
+          "ecs", usd(e.costUsd()), e.taskHours(), e.shortfallMinutes(), e.scalingActions());
     }
-    out.printf("%n%-10s %12s  (Bedrock %s, ECS %s), throttled %.4f%%, mean waste %.3f, %d actions,"
-            + " %d ECS shortfall minutes%n", "total", usd(r.totalCostUsd()), usd(r.bedrockCostUsd()),
-        usd(r.ecsCostUsd()), r.throttledPercent(), r.meanWasteRatio(), r.scalingActions(),
+    out.printf(
+        "%n%-10s %12s  (Bedrock %s, ECS %s), throttled %.4f%%, mean waste %.3f, %d actions,"
+            + " %d ECS shortfall minutes%n",
+        "total",
+        usd(r.totalCostUsd()),
+        usd(r.bedrockCostUsd()),
+        usd(r.ecsCostUsd()),
+        r.throttledPercent(),
+        r.meanWasteRatio(),
+        r.scalingActions(),
         r.ecsShortfallMinutes());
     if (r.failedPasses() > 0) {
       out.printf("%d reconcile passes failed%n", r.failedPasses());
@@ -57,17 +81,19 @@ final class SimulationPrinter {
     root.put("policy", r.policy());
     root.put("minutes", r.minutes());
     ObjectNode models = root.putObject("models");
-    r.models().forEach((k, t) -> {
-      ObjectNode m = models.putObject(k);
-      m.put("unitCostUsd", round(t.unitCostUsd()));
-      m.put("unitHours", round(t.unitHours()));
-      m.put("onDemandCostUsd", round(t.onDemandCostUsd()));
-      m.put("onDemandTokens", Math.round(t.onDemandTokens()));
-      m.put("throttledTokens", Math.round(t.throttledTokens()));
-      m.put("throttledPercent", t.throttledPercent());
-      m.put("meanWasteRatio", t.meanWasteRatio());
-      m.put("scalingActions", t.scalingActions());
-    });
+    r.models()
+        .forEach(
+            (k, t) -> {
+              ObjectNode m = models.putObject(k);
+              m.put("unitCostUsd", round(t.unitCostUsd()));
+              m.put("unitHours", round(t.unitHours()));
+              m.put("onDemandCostUsd", round(t.onDemandCostUsd()));
+              m.put("onDemandTokens", Math.round(t.onDemandTokens()));
+              m.put("throttledTokens", Math.round(t.throttledTokens()));
+              m.put("throttledPercent", t.throttledPercent());
+              m.put("meanWasteRatio", t.meanWasteRatio());
+              m.put("scalingActions", t.scalingActions());
+            });
     if (r.ecs() != null) {
       ObjectNode e = root.putObject("ecs");
       e.put("costUsd", round(r.ecs().costUsd()));

@@ -33,12 +33,18 @@ public record Plan(Instant at, Map<String, ModelDecision> models, EcsDecision ec
    */
   public List<Step> steps() {
     List<Step> steps = new ArrayList<>();
-    models.values().stream().filter(ModelDecision::up).sorted(byModel()).map(ModelStep::new)
+    models.values().stream()
+        .filter(ModelDecision::up)
+        .sorted(byModel())
+        .map(ModelStep::new)
         .forEach(steps::add);
     if (ecs != null && ecs.targetTasks() != ecs.currentTasks()) {
       steps.add(new EcsStep(ecs));
     }
-    models.values().stream().filter(ModelDecision::down).sorted(byModel()).map(ModelStep::new)
+    models.values().stream()
+        .filter(ModelDecision::down)
+        .sorted(byModel())
+        .map(ModelStep::new)
         .forEach(steps::add);
     return steps;
   }

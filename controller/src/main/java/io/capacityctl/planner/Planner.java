@@ -18,9 +18,9 @@ import java.util.Map;
  * tested at fixed instants.
  *
  * <p>Per model: the schedule and calendar are the expected baseline; observed demand, forecast a
- * provisioning time ahead from its own weekly or daily shape, trims that baseline when traffic
- * does not use it and escalates it when traffic outgrows it. An event in force (from its lead
- * time to its end) is a floor. A partial or stale view never scales down.
+ * provisioning time ahead from its own weekly or daily shape, trims that baseline when traffic does
+ * not use it and escalates it when traffic outgrows it. An event in force (from its lead time to
+ * its end) is a floor. A partial or stale view never scales down.
  */
 public final class Planner implements Policy {
   /** Minutes of recent residuals that size headroom for bursts the forecast cannot time. */
@@ -105,7 +105,9 @@ public final class Planner implements Policy {
           target,
           String.format(
               "override %d units%s: %s",
-              ov.amount(), target != ov.amount() ? " (clamped to " + target + ")" : "", describe(ov)),
+              ov.amount(),
+              target != ov.amount() ? " (clamped to " + target + ")" : "",
+              describe(ov)),
           false);
     }
     if (s.problem() != null) {
@@ -201,8 +203,7 @@ public final class Planner implements Policy {
    */
   private Escalation escalation(ModelConfig m, ModelState s) {
     int minutes = Math.max(1, minutes(policy.escalateAfter()));
-    double limit =
-        policy.targetUtilization() * UnitSizing.servingCapacity(m, s.inServiceUnits());
+    double limit = policy.targetUtilization() * UnitSizing.servingCapacity(m, s.inServiceUnits());
     double peak = 0;
     for (int back = 0; back < minutes; back++) {
       double d = s.demand().recentAt(back);
@@ -267,7 +268,8 @@ public final class Planner implements Policy {
     }
     int maxServable = (int) Math.ceil(servable / ecs.tokensPerSecondPerTask() - 1e-9);
     if (ov != null) {
-      int target = ov.pause() ? current : UnitSizing.clamp(ov.amount(), ecs.minTasks(), ecs.maxTasks());
+      int target =
+          ov.pause() ? current : UnitSizing.clamp(ov.amount(), ecs.minTasks(), ecs.maxTasks());
       return new EcsDecision(
           current, target, maxServable, (ov.pause() ? "paused" : "override") + ": " + describe(ov));
     }
@@ -283,30 +285,45 @@ public final class Planner implements Policy {
         ahead += calendarTps(config.model(key), now);
         continue;
       }
-      ahead += f.max(1, startup + 2) + f.burstHeadroom();
-      soon += Math.max(maxRecent(s.demand(), stabilizationMinutes()), f.max(1, startup));
+      // Tasks are cheap next to model units: size them for the whole stabilisation window ahead,
+      // so rising demand moves them in a few larger steps rather than one task a minute.
+      ahead += f.max(1, startup + stabilizationMinutes()) + f.burstHeadroom();
+      // Keep what the last stabilisation window needed, with the same burst headroom, so a
+      // minute's noise never takes a task away that the next minute adds back.
+      soon +=
+          Math.max(maxRecent(s.demand(), stabilizationMinutes()), f.max(1, startup))
+              + f.burstHeadroom();
     }
     double util = policy.ecsTargetUtilization();
+    // Hysteresis: step up when demand nears the tasks there are, to 20% spare; step down only
+    // when even that spare leaves 15% idle. Tasks cost little next to model units, and a rising
+    // curve then moves them a few times an hour instead of every minute.
     int need = UnitSizing.tasksFor(ecs, ahead, util);
     int keep = UnitSizing.tasksFor(ecs, soon, util);
     int target;
     String reason;
-    if (need > current) {
-      target = need;
-      reason = String.format("expected %,.0f tps within %dm at %.0f%% per task", ahead, startup + 2, util * 100);
+    if (need * 1.05 > current) {
+      target = Math.max(current, (int) Math.ceil(need * 1.2));
+      reason =
+          String.format(
+              "expected %,.0f tps within %dm at %.0f%% per task, +20%% spare",
+              ahead, startup + stabilizationMinutes(), util * 100);
     } else if (partial) {
       target = current;
       reason = "partial view: holding tasks (no scale-down)";
-    } else if (Math.max(need, keep) < current) {
-      target = Math.max(need, keep);
-      reason = String.format("trim: highest recent and expected demand %,.0f tps", Math.max(ahead, soon));
+    } else if (Math.max(need, keep) * 1.2 < current * 0.85) {
+      target = (int) Math.ceil(Math.max(need, keep) * 1.2);
+      reason =
+          String.format(
+              "trim: highest recent and expected demand %,.0f tps", Math.max(ahead, soon));
     } else {
       target = current;
       reason = "steady";
     }
     if (target > maxServable) {
       target = maxServable;
-      reason += String.format("; capped at %d tasks that Bedrock plus on-demand can serve", maxServable);
+      reason +=
+          String.format("; capped at %d tasks that Bedrock plus on-demand can serve", maxServable);
     }
     target = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
     return new EcsDecision(current, target, maxServable, arrow(reason, current, target));

@@ -60,7 +60,8 @@ final class Actuator {
   /** What {@link #apply} would do, without doing it. */
   static PassReport dryRun(
       CapacityConfig config, Plan plan, Snapshot snapshot, Instant now, String holder) {
-    PoolPlanner pools = new PoolPlanner(config.name(), config.aws().ptNamePrefix(), config.policy());
+    PoolPlanner pools =
+        new PoolPlanner(config.name(), config.aws().ptNamePrefix(), config.policy());
     List<String> would = new ArrayList<>();
     for (ModelDecision d : plan.models().values()) {
       ModelPool pool = snapshot.pools().get(d.model());
@@ -69,10 +70,13 @@ final class Actuator {
       }
     }
     if (plan.ecs() != null && plan.ecs().targetTasks() != plan.ecs().currentTasks()) {
-      would.add(String.format("set ECS tasks %d -> %d", plan.ecs().currentTasks(), plan.ecs().targetTasks()));
+      would.add(
+          String.format(
+              "set ECS tasks %d -> %d", plan.ecs().currentTasks(), plan.ecs().targetTasks()));
     }
     List<String> warnings = new ArrayList<>(snapshot.problems());
-    return new PassReport(now, PassReport.Outcome.PLANNED, holder, 0, plan, would, List.of(), warnings);
+    return new PassReport(
+        now, PassReport.Outcome.PLANNED, holder, 0, plan, would, List.of(), warnings);
   }
 
   PassReport apply(Plan plan, Snapshot snapshot, Instant now) {
@@ -90,8 +94,10 @@ final class Actuator {
       actions.put(d.model(), pools.actions(pool, d.targetUnits(), now));
       ModelConfig m = config.model(d.model());
       for (ProvisionedThroughput pt : pool.stuck(m, now)) {
-        warnings.add(String.format("%s: PT %s stuck in Creating since %s (> 2 x %s)",
-            d.model(), pt.arn(), pt.createdAt(), m.provisioningTime()));
+        warnings.add(
+            String.format(
+                "%s: PT %s stuck in Creating since %s (> 2 x %s)",
+                d.model(), pt.arn(), pt.createdAt(), m.provisioningTime()));
       }
       for (ProvisionedThroughput pt : pool.failed()) {
         warnings.add(d.model() + ": PT " + pt.arn() + " Failed: " + pt.failureMessage());
@@ -114,7 +120,8 @@ final class Actuator {
       }
       publishRoutes(snapshot.previousRoutes(), routes, now);
     } catch (StaleLeaseException e) {
-      failures.add(new PassReport.Failure("fencing", CloudException.Kind.CONFLICT, "lease", e.getMessage()));
+      failures.add(
+          new PassReport.Failure("fencing", CloudException.Kind.CONFLICT, "lease", e.getMessage()));
     }
     emitTelemetry(plan, snapshot, plannedAfter);
     PassReport.Outcome outcome =
@@ -133,7 +140,8 @@ final class Actuator {
     boolean purchasesOk = true;
     for (PtAction a : actions) {
       if (a instanceof PtAction.Create c && !purchasesOk) {
-        continue; // after AccessDenied or quota, further purchases this pass would fail the same way
+        continue; // after AccessDenied or quota, further purchases this pass would fail the same
+        // way
       }
       audit(kindOf(a), a.model(), describe(a), now);
       try {
@@ -161,11 +169,18 @@ final class Actuator {
   private void perform(PtAction a, List<Route> routes, Instant now) {
     if (a instanceof PtAction.Create c) {
       ModelConfig m = config.model(c.model());
-      cloud.bedrock().create(new CreatePtRequest(c.name(), m.modelId(), c.units(),
-          c.clientRequestToken(), Map.of(
-              ProvisionedThroughput.TAG_MANAGED_BY, ProvisionedThroughput.MANAGED_BY_VALUE,
-              ProvisionedThroughput.TAG_CONFIG, config.name(),
-              ProvisionedThroughput.TAG_MODEL, c.model())));
+      cloud
+          .bedrock()
+          .create(
+              new CreatePtRequest(
+                  c.name(),
+                  m.modelId(),
+                  c.units(),
+                  c.clientRequestToken(),
+                  Map.of(
+                      ProvisionedThroughput.TAG_MANAGED_BY, ProvisionedThroughput.MANAGED_BY_VALUE,
+                      ProvisionedThroughput.TAG_CONFIG, config.name(),
+                      ProvisionedThroughput.TAG_MODEL, c.model())));
     } else if (a instanceof PtAction.Drain d) {
       routes.replaceAll(r -> r.arn().equals(d.arn()) ? new Route(r.arn(), r.units(), now) : r);
     } else if (a instanceof PtAction.Undrain u) {
@@ -176,20 +191,24 @@ final class Actuator {
     }
   }
 
-  private void applyEcs(EcsDecision ecs, boolean bedrockUpFailed, Map<String, Integer> plannedAfter) {
+  private void applyEcs(
+      EcsDecision ecs, boolean bedrockUpFailed, Map<String, Integer> plannedAfter) {
     int target = ecs.targetTasks();
     if (bedrockUpFailed && target > ecs.currentTasks()) {
       double servable = 0;
       for (String key : config.modelKeys()) {
-        servable += UnitSizing.servingCapacity(config.model(key), plannedAfter.getOrDefault(key, 0));
+        servable +=
+            UnitSizing.servingCapacity(config.model(key), plannedAfter.getOrDefault(key, 0));
       }
       int cap = (int) Math.ceil(servable / config.ecs().tokensPerSecondPerTask() - 1e-9);
-      // Hold tasks to what the Bedrock capacity that exists can serve, but a fault never scales down.
+      // Hold tasks to what the Bedrock capacity that exists can serve, but a fault never scales
+      // down.
       int capped = Math.max(ecs.currentTasks(), Math.min(target, cap));
       if (capped < target) {
-        warnings.add(String.format(
-            "ECS held at %d tasks (wanted %d): Bedrock scale-up failed, capacity serves %d tasks",
-            capped, target, cap));
+        warnings.add(
+            String.format(
+                "ECS held at %d tasks (wanted %d): Bedrock scale-up failed, capacity serves %d tasks",
+                capped, target, cap));
       }
       target = capped;
     }
@@ -243,7 +262,8 @@ final class Actuator {
       if (!Double.isNaN(observed)) {
         telemetry.put("ObservedTps", observed, "Count/Second", dim);
         if (provisioned > 0) {
-          telemetry.put("WasteRatio", 1 - Math.min(observed, provisioned) / provisioned, "None", dim);
+          telemetry.put(
+              "WasteRatio", 1 - Math.min(observed, provisioned) / provisioned, "None", dim);
         }
       }
       if (plannedAfter.getOrDefault(d.model(), 0) < d.targetUnits()) {
@@ -261,7 +281,8 @@ final class Actuator {
   }
 
   private void audit(String kind, String target, String detail, Instant now) {
-    state.appendAudit(new AuditEntry(now == null ? Instant.EPOCH : now, holder, kind, target, detail, token));
+    state.appendAudit(
+        new AuditEntry(now == null ? Instant.EPOCH : now, holder, kind, target, detail, token));
   }
 
   private void fail(String step, CloudException e, String target, Instant now) {
@@ -298,8 +319,8 @@ final class Actuator {
 
   static String describe(PtAction a) {
     if (a instanceof PtAction.Create c) {
-      return String.format("create %s PT %s (%d unit%s)", c.model(), c.name(), c.units(),
-          c.units() == 1 ? "" : "s");
+      return String.format(
+          "create %s PT %s (%d unit%s)", c.model(), c.name(), c.units(), c.units() == 1 ? "" : "s");
     } else if (a instanceof PtAction.Drain d) {
       return String.format("drain %s PT %s (%d units)", d.model(), d.arn(), d.units());
     } else if (a instanceof PtAction.Undrain u) {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One model's PTs as capacityctl sees them in a pass, sorted into what serves, what is coming,
- * what is draining, what is fixed (committed) and what is not ours to touch. Rebuilt from the
- * cloud every pass; drain state comes from the last published routing table.
+ * One model's PTs as capacityctl sees them in a pass, sorted into what serves, what is coming, what
+ * is draining, what is fixed (committed) and what is not ours to touch. Rebuilt from the cloud
+ * every pass; drain state comes from the last published routing table.
  */
 public final class ModelPool {
   private final String model;
@@ -61,7 +61,9 @@ public final class ModelPool {
         pool.serving.add(pt);
       }
     }
-    pool.drainingSince.keySet().retainAll(pool.draining.stream().map(ProvisionedThroughput::arn).toList());
+    pool.drainingSince
+        .keySet()
+        .retainAll(pool.draining.stream().map(ProvisionedThroughput::arn).toList());
     return pool;
   }
 
@@ -131,9 +133,12 @@ public final class ModelPool {
   /** The routes callers may use: in-service PTs, plus draining ones marked so. */
   public List<Route> routes() {
     List<Route> routes = new ArrayList<>();
-    committed.stream().filter(ModelPool::inService).forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), null)));
+    committed.stream()
+        .filter(ModelPool::inService)
+        .forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), null)));
     serving.forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), null)));
-    draining.forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), drainingSince.get(p.arn()))));
+    draining.forEach(
+        p -> routes.add(new Route(p.arn(), p.modelUnits(), drainingSince.get(p.arn()))));
     return routes;
   }
 

@@ -24,10 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the whole state a pass needs — every time, never from memory (level-based): PTs per
- * model, the published routes, one batched metrics read and the ECS service. A read that fails is
- * recorded as a problem on what it affects, so the planner holds instead of acting on a partial
- * view.
+ * Reads the whole state a pass needs — every time, never from memory (level-based): PTs per model,
+ * the published routes, one batched metrics read and the ECS service. A read that fails is recorded
+ * as a problem on what it affects, so the planner holds instead of acting on a partial view.
  */
 public final class Observer {
   private final CapacityConfig config;
@@ -56,8 +55,10 @@ public final class Observer {
       ModelConfig m = config.model(key);
       try {
         List<ProvisionedThroughput> pts = cloud.bedrock().list(m.modelId());
-        pools.put(key, ModelPool.of(config.name(), key, pts,
-            previous == null ? null : previous.models().get(key)));
+        pools.put(
+            key,
+            ModelPool.of(
+                config.name(), key, pts, previous == null ? null : previous.models().get(key)));
         if (routeProblem != null) {
           modelProblems.put(key, routeProblem);
         }
@@ -103,10 +104,7 @@ public final class Observer {
     Instant dayAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusDays(1).toInstant();
     Instant weekAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusWeeks(1).toInstant();
     List<TimeRange> ranges =
-        List.of(
-            range(last, n, 0),
-            range(dayAnchor, n, h),
-            range(weekAnchor, n, h));
+        List.of(range(last, n, 0), range(dayAnchor, n, h), range(weekAnchor, n, h));
     Map<String, DemandHistory> out = new LinkedHashMap<>();
     try {
       Map<String, List<MinuteSeries>> read = cloud.metrics().read(config.modelKeys(), ranges);
@@ -116,8 +114,10 @@ public final class Observer {
           problems.add(key + ": no metrics returned");
           continue;
         }
-        out.put(key, new DemandHistory(last, demandOf(s.get(0)), orNull(demandOf(s.get(1))),
-            orNull(demandOf(s.get(2)))));
+        out.put(
+            key,
+            new DemandHistory(
+                last, demandOf(s.get(0)), orNull(demandOf(s.get(1))), orNull(demandOf(s.get(2)))));
       }
     } catch (CloudException e) {
       problems.add("metrics read failed (" + e.getMessage() + ")");

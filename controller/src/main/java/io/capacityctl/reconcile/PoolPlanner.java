@@ -46,7 +46,9 @@ public final class PoolPlanner {
     List<PtAction> out = new ArrayList<>();
     String model = pool.model();
     for (ProvisionedThroughput pt : pool.failed()) {
-      out.add(new PtAction.Delete(model, pt.arn(), pt.modelUnits(), "failed: " + pt.failureMessage(), false));
+      out.add(
+          new PtAction.Delete(
+              model, pt.arn(), pt.modelUnits(), "failed: " + pt.failureMessage(), false));
     }
     int planned = pool.plannedUnits();
     List<ProvisionedThroughput> draining = new ArrayList<>(pool.draining());
@@ -72,7 +74,8 @@ public final class PoolPlanner {
       List<ProvisionedThroughput> creating = largestFirst(pool.creating());
       for (ProvisionedThroughput pt : creating) {
         if (pt.modelUnits() <= excess) {
-          out.add(new PtAction.Delete(model, pt.arn(), pt.modelUnits(), "cancelled: not needed", true));
+          out.add(
+              new PtAction.Delete(model, pt.arn(), pt.modelUnits(), "cancelled: not needed", true));
           excess -= pt.modelUnits();
         }
       }

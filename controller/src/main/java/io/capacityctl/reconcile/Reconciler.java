@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One reconcile pass — observe, plan, act — shared by every trigger: Lambda tick, Quartz tick,
- * CLI apply and simulator step. Acting requires the lease; planning does not.
+ * One reconcile pass — observe, plan, act — shared by every trigger: Lambda tick, Quartz tick, CLI
+ * apply and simulator step. Acting requires the lease; planning does not.
  */
 public final class Reconciler {
   private final CapacityConfig config;
@@ -61,9 +61,19 @@ public final class Reconciler {
     Optional<Lease> lease = acquire(now);
     if (lease.isEmpty()) {
       String by =
-          leases.current(now).map(l -> l.holder() + " until " + l.expiresAt()).orElse("another controller");
-      return new PassReport(now, PassReport.Outcome.SKIPPED_LEASE_HELD, holder, 0, null, List.of(),
-          List.of(), List.of("lease held by " + by));
+          leases
+              .current(now)
+              .map(l -> l.holder() + " until " + l.expiresAt())
+              .orElse("another controller");
+      return new PassReport(
+          now,
+          PassReport.Outcome.SKIPPED_LEASE_HELD,
+          holder,
+          0,
+          null,
+          List.of(),
+          List.of(),
+          List.of("lease held by " + by));
     }
     Snapshot snapshot = new Observer(config, cloud, planner.historyWindow()).observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
@@ -83,7 +93,8 @@ public final class Reconciler {
 
   /** Gives the lease up (graceful shutdown). */
   public void releaseLease() {
-    leases.current(clock.instant())
+    leases
+        .current(clock.instant())
         .filter(l -> l.holder().equals(holder))
         .ifPresent(leases::release);
   }

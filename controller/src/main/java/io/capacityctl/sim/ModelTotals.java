@@ -4,8 +4,8 @@ package io.capacityctl.sim;
  * One model's outcome over a simulation, accumulated minute by minute.
  *
  * <p>Per minute: PT-served = min(demand, in-service units x tokensPerSecondPerUnit); on-demand =
- * min(remaining demand, onDemandTps); throttled = the rest. Every PT that exists is billed for
- * the minute, whatever its state (Creating, InService, draining).
+ * min(remaining demand, onDemandTps); throttled = the rest. Every PT that exists is billed for the
+ * minute, whatever its state (Creating, InService, draining).
  */
 public final class ModelTotals {
   double unitMinutes;

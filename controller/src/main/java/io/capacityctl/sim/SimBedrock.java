@@ -90,10 +90,16 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     if (delay == null) {
       throw new CloudException(Kind.VALIDATION, action, "unknown model " + r.modelId());
     }
-    int used = pts.values().stream().filter(p -> p.modelId.equals(r.modelId())).mapToInt(p -> p.units).sum();
+    int used =
+        pts.values().stream()
+            .filter(p -> p.modelId.equals(r.modelId()))
+            .mapToInt(p -> p.units)
+            .sum();
     int limit = quota.getOrDefault(r.modelId(), Integer.MAX_VALUE);
     if (used + r.units() > limit) {
-      throw new CloudException(Kind.QUOTA_EXCEEDED, action,
+      throw new CloudException(
+          Kind.QUOTA_EXCEEDED,
+          action,
           "model-unit quota " + limit + " for " + r.modelId() + " (in use " + used + ")");
     }
     Pt p = new Pt();
@@ -119,7 +125,8 @@ public final class SimBedrock implements ProvisionedThroughputApi {
       throw new CloudException(Kind.NOT_FOUND, action, "no PT " + arn);
     }
     if (p.committed) {
-      throw new CloudException(Kind.CONFLICT, action, "committed PT cannot be deleted before its term");
+      throw new CloudException(
+          Kind.CONFLICT, action, "committed PT cannot be deleted before its term");
     }
     pts.remove(arn);
     deletes.merge(p.modelId, 1, Integer::sum);
@@ -131,7 +138,8 @@ public final class SimBedrock implements ProvisionedThroughputApi {
   }
 
   /** Adds someone else's PT, in service: capacityctl must never touch it. */
-  public synchronized String addForeign(String modelId, int units, String name, Map<String, String> tags) {
+  public synchronized String addForeign(
+      String modelId, int units, String name, Map<String, String> tags) {
     return add(modelId, units, name, tags, false, clock.instant());
   }
 
@@ -153,7 +161,10 @@ public final class SimBedrock implements ProvisionedThroughputApi {
 
   /** Units of every PT that exists for the model (billed whatever its state). */
   public synchronized int billedUnits(String modelId) {
-    return pts.values().stream().filter(p -> p.modelId.equals(modelId)).mapToInt(p -> p.units).sum();
+    return pts.values().stream()
+        .filter(p -> p.modelId.equals(modelId))
+        .mapToInt(p -> p.units)
+        .sum();
   }
 
   public synchronized int creates(String modelId) {
@@ -169,8 +180,13 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     return p == null ? null : view(p, clock.instant()).status();
   }
 
-  private String add(String modelId, int units, String name, Map<String, String> tags,
-      boolean committed, Instant now) {
+  private String add(
+      String modelId,
+      int units,
+      String name,
+      Map<String, String> tags,
+      boolean committed,
+      Instant now) {
     Pt p = new Pt();
     p.arn = "arn:aws:bedrock:sim:000000000000:provisioned-model/pt" + (++seq);
     p.name = name;

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * In-memory ECS service (desired-count mode): new tasks run after the startup time, removed
- * tasks stop at once (pending ones first).
+ * In-memory ECS service (desired-count mode): new tasks run after the startup time, removed tasks
+ * stop at once (pending ones first).
  */
 public final class SimEcs implements EcsCapacityApi {
   private final Clock clock;

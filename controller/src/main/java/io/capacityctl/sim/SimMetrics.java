@@ -15,13 +15,14 @@ import java.util.Map;
 
 /**
  * In-memory CloudWatch for the simulator: per model and minute, the tokens and invocations served
- * and the invocations throttled. A minute becomes readable once it is over; a minute never
- * recorded (or blanked by a fault) reads as missing, never as zero.
+ * and the invocations throttled. A minute becomes readable once it is over; a minute never recorded
+ * (or blanked by a fault) reads as missing, never as zero.
  */
 public final class SimMetrics implements MetricsApi {
   private final Clock clock;
   private final Instant start;
-  private final Map<String, double[][]> series = new LinkedHashMap<>(); // tokens, invocations, throttles
+  private final Map<String, double[][]> series =
+      new LinkedHashMap<>(); // tokens, invocations, throttles
   private final Faults faults = new Faults();
   private int reads;
 
@@ -42,7 +43,8 @@ public final class SimMetrics implements MetricsApi {
   }
 
   /** Records one minute of traffic for a model. */
-  public void record(String model, int minute, double tokens, double invocations, double throttles) {
+  public void record(
+      String model, int minute, double tokens, double invocations, double throttles) {
     double[][] s = series.get(model);
     s[0][minute] = tokens;
     s[1][minute] = invocations;

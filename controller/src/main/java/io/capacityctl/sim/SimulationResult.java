@@ -10,11 +10,7 @@ import java.util.Map;
  * @param failedPasses reconcile passes that reported a failure
  */
 public record SimulationResult(
-    String policy,
-    int minutes,
-    Map<String, ModelTotals> models,
-    EcsTotals ecs,
-    int failedPasses) {
+    String policy, int minutes, Map<String, ModelTotals> models, EcsTotals ecs, int failedPasses) {
 
   public double bedrockCostUsd() {
     return models.values().stream().mapToDouble(ModelTotals::costUsd).sum();

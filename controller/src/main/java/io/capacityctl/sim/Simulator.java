@@ -21,10 +21,10 @@ import java.util.function.Function;
 
 /**
  * Replays a trace minute by minute through the production reconcile path (observe, plan, act)
- * against the {@link SimulatedCloud}, and accounts cost and service. Each minute: the pass runs
- * at the minute's start, then the minute's demand is served by the PTs the routing table
- * publishes, on-demand headroom takes the overflow, the rest is throttled, and CloudWatch records
- * what happened.
+ * against the {@link SimulatedCloud}, and accounts cost and service. Each minute: the pass runs at
+ * the minute's start, then the minute's demand is served by the PTs the routing table publishes,
+ * on-demand headroom takes the overflow, the rest is throttled, and CloudWatch records what
+ * happened.
  */
 public final class Simulator {
   /** Tokens per request, to turn tokens into the invocation counts CloudWatch reports. */
@@ -59,8 +59,15 @@ public final class Simulator {
     InMemoryStateStore state = new InMemoryStateStore(leases::currentToken, 1000);
     Policy policy = policyFactory.apply(config);
     Reconciler reconciler =
-        new Reconciler(policy, cloud.ports(), state, leases, NO_TELEMETRY, cloud.clock(),
-            "simulator", Duration.ofMinutes(5));
+        new Reconciler(
+            policy,
+            cloud.ports(),
+            state,
+            leases,
+            NO_TELEMETRY,
+            cloud.clock(),
+            "simulator",
+            Duration.ofMinutes(5));
 
     // Warm start: the first minute's target is already in service.
     reconciler.reconcileOnce();
@@ -92,8 +99,14 @@ public final class Simulator {
         double onDemand = Math.min(demand - pt, m.onDemandTps());
         double throttled = demand - pt - onDemand;
         double served = pt + onDemand;
-        cloud.metrics().record(key, i, served * 60, served * 60 / TOKENS_PER_REQUEST,
-            throttled * 60 / TOKENS_PER_REQUEST);
+        cloud
+            .metrics()
+            .record(
+                key,
+                i,
+                served * 60,
+                served * 60 / TOKENS_PER_REQUEST,
+                throttled * 60 / TOKENS_PER_REQUEST);
         int billed = cloud.bedrock().billedUnits(m.modelId());
         tot.unitMinutes += billed;
         tot.unitCostUsd += billed * m.unitHourlyUsd() / 60;
@@ -114,8 +127,16 @@ public final class Simulator {
           lastTarget.put(key, d.targetUnits());
         }
         if (timeline != null) {
-          timeline.row(t, key, demand, lastTarget.getOrDefault(key, inService), inService, capacity,
-              throttled, cloud.ecs().desired(), cloud.ecs().running());
+          timeline.row(
+              t,
+              key,
+              demand,
+              lastTarget.getOrDefault(key, inService),
+              inService,
+              capacity,
+              throttled,
+              cloud.ecs().desired(),
+              cloud.ecs().running());
         }
       }
       if (ecsTotals != null) {
@@ -129,7 +150,8 @@ public final class Simulator {
     }
     for (String key : config.modelKeys()) {
       String modelId = config.model(key).modelId();
-      totals.get(key).scalingActions = cloud.bedrock().creates(modelId) + cloud.bedrock().deletes(modelId);
+      totals.get(key).scalingActions =
+          cloud.bedrock().creates(modelId) + cloud.bedrock().deletes(modelId);
     }
     if (ecsTotals != null) {
       ecsTotals.scalingActions = cloud.ecs().updates();

@@ -25,8 +25,16 @@ public final class TimelineWriter implements AutoCloseable {
     write(HEADER + "\n");
   }
 
-  public void row(Instant t, String model, double demand, int target, int inService,
-      double capacity, double throttled, int ecsDesired, int ecsRunning) {
+  public void row(
+      Instant t,
+      String model,
+      double demand,
+      int target,
+      int inService,
+      double capacity,
+      double throttled,
+      int ecsDesired,
+      int ecsRunning) {
     sb.setLength(0);
     sb.append(t).append(',').append(model).append(',');
     sb.append(String.format(Locale.ROOT, "%.1f", demand)).append(',');

@@ -18,7 +18,12 @@ public record Trace(Instant start, int minutes, Map<String, double[]> demand) {
     for (Map.Entry<String, double[]> e : demand.entrySet()) {
       if (e.getValue().length != minutes) {
         throw new IllegalArgumentException(
-            "model " + e.getKey() + " has " + e.getValue().length + " minutes, expected " + minutes);
+            "model "
+                + e.getKey()
+                + " has "
+                + e.getValue().length
+                + " minutes, expected "
+                + minutes);
       }
     }
   }

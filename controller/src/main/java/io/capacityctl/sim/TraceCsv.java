@@ -39,8 +39,16 @@ public final class TraceCsv {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = r.readLine();
       if (header == null || !header.strip().equals(HEADER)) {
-        throw new ConfigException(new ConfigError(source, 1, "header",
-            "expected '" + HEADER + "', found '" + (header == null ? "" : header.strip()) + "'"));
+        throw new ConfigException(
+            new ConfigError(
+                source,
+                1,
+                "header",
+                "expected '"
+                    + HEADER
+                    + "', found '"
+                    + (header == null ? "" : header.strip())
+                    + "'"));
       }
       String line;
       int n = 1;
@@ -58,8 +66,12 @@ public final class TraceCsv {
         String model = f[1].strip();
         Double tps = parseTps(f[2].strip(), source, n, errors);
         if (!models.contains(model)) {
-          errors.add(new ConfigError(source, n, "model",
-              "unknown model '" + model + "' (config has " + String.join(", ", models) + ")"));
+          errors.add(
+              new ConfigError(
+                  source,
+                  n,
+                  "model",
+                  "unknown model '" + model + "' (config has " + String.join(", ", models) + ")"));
           continue;
         }
         if (t == null || tps == null) {
@@ -67,14 +79,24 @@ public final class TraceCsv {
         }
         Double before = rows.computeIfAbsent(model, k -> new TreeMap<>()).put(t, tps);
         if (before != null) {
-          errors.add(new ConfigError(source, n, "timestamp",
-              "duplicate row for " + model + " at " + t + " (first on line "
-                  + lines.get(model).get(t) + ")"));
+          errors.add(
+              new ConfigError(
+                  source,
+                  n,
+                  "timestamp",
+                  "duplicate row for "
+                      + model
+                      + " at "
+                      + t
+                      + " (first on line "
+                      + lines.get(model).get(t)
+                      + ")"));
         }
         lines.computeIfAbsent(model, k -> new HashMap<>()).putIfAbsent(t, n);
       }
     } catch (IOException e) {
-      throw new ConfigException(new ConfigError(source, 0, "file", "cannot read: " + e.getMessage()));
+      throw new ConfigException(
+          new ConfigError(source, 0, "file", "cannot read: " + e.getMessage()));
     }
     if (errors.isEmpty()) {
       checkCoverage(source, models, rows, lines, errors);
@@ -82,8 +104,10 @@ public final class TraceCsv {
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    Instant start = rows.values().stream().map(TreeMap::firstKey).min(Instant::compareTo).orElseThrow();
-    Instant end = rows.values().stream().map(TreeMap::lastKey).max(Instant::compareTo).orElseThrow();
+    Instant start =
+        rows.values().stream().map(TreeMap::firstKey).min(Instant::compareTo).orElseThrow();
+    Instant end =
+        rows.values().stream().map(TreeMap::lastKey).max(Instant::compareTo).orElseThrow();
     int minutes = (int) Duration.between(start, end).toMinutes() + 1;
     Map<String, double[]> demand = new LinkedHashMap<>();
     for (String model : models) {
@@ -94,8 +118,11 @@ public final class TraceCsv {
     return new Trace(start, minutes, demand);
   }
 
-  private static void checkCoverage(String source, Collection<String> models,
-      Map<String, TreeMap<Instant, Double>> rows, Map<String, Map<Instant, Integer>> lines,
+  private static void checkCoverage(
+      String source,
+      Collection<String> models,
+      Map<String, TreeMap<Instant, Double>> rows,
+      Map<String, Map<Instant, Integer>> lines,
       List<ConfigError> errors) {
     for (String model : models) {
       if (!rows.containsKey(model)) {
@@ -105,14 +132,25 @@ public final class TraceCsv {
     if (!errors.isEmpty()) {
       return;
     }
-    Instant start = rows.values().stream().map(TreeMap::firstKey).min(Instant::compareTo).orElseThrow();
-    Instant end = rows.values().stream().map(TreeMap::lastKey).max(Instant::compareTo).orElseThrow();
+    Instant start =
+        rows.values().stream().map(TreeMap::firstKey).min(Instant::compareTo).orElseThrow();
+    Instant end =
+        rows.values().stream().map(TreeMap::lastKey).max(Instant::compareTo).orElseThrow();
     for (String model : models) {
       Instant expected = start;
       for (Instant t : rows.get(model).keySet()) {
         if (!t.equals(expected)) {
-          errors.add(new ConfigError(source, lines.get(model).get(t), "timestamp",
-              "missing minute(s) for " + model + ": " + expected + " to " + t.minusSeconds(60)));
+          errors.add(
+              new ConfigError(
+                  source,
+                  lines.get(model).get(t),
+                  "timestamp",
+                  "missing minute(s) for "
+                      + model
+                      + ": "
+                      + expected
+                      + " to "
+                      + t.minusSeconds(60)));
         }
         expected = t.plusSeconds(60);
         if (errors.size() >= MAX_ERRORS) {
@@ -120,16 +158,24 @@ public final class TraceCsv {
         }
       }
       if (!rows.get(model).lastKey().equals(end)) {
-        errors.add(new ConfigError(source, 0, "timestamp",
-            "missing minute(s) for " + model + ": " + expected + " to " + end));
+        errors.add(
+            new ConfigError(
+                source,
+                0,
+                "timestamp",
+                "missing minute(s) for " + model + ": " + expected + " to " + end));
       }
     }
   }
 
   private static Instant parseTime(String s, String source, int line, List<ConfigError> errors) {
     if (!s.endsWith("Z")) {
-      errors.add(new ConfigError(source, line, "timestamp",
-          "'" + s + "' must be UTC ISO-8601 ending in Z, e.g. 2026-12-01T00:00:00Z"));
+      errors.add(
+          new ConfigError(
+              source,
+              line,
+              "timestamp",
+              "'" + s + "' must be UTC ISO-8601 ending in Z, e.g. 2026-12-01T00:00:00Z"));
       return null;
     }
     try {
@@ -140,7 +186,8 @@ public final class TraceCsv {
       }
       return t;
     } catch (DateTimeParseException e) {
-      errors.add(new ConfigError(source, line, "timestamp", "'" + s + "' is not an ISO-8601 instant"));
+      errors.add(
+          new ConfigError(source, line, "timestamp", "'" + s + "' is not an ISO-8601 instant"));
       return null;
     }
   }
@@ -149,8 +196,9 @@ public final class TraceCsv {
     try {
       double v = Double.parseDouble(s);
       if (!(v >= 0) || Double.isInfinite(v)) {
-        errors.add(new ConfigError(source, line, "tokens_per_second",
-            "'" + s + "' must be a number >= 0"));
+        errors.add(
+            new ConfigError(
+                source, line, "tokens_per_second", "'" + s + "' must be a number >= 0"));
         return null;
       }
       return v;

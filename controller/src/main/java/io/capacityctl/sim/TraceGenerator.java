@@ -38,10 +38,12 @@ public final class TraceGenerator {
     double[] haiku = new double[minutes];
     double[] dayFactor = dayFactors(rnd, days + 1, 0.05);
     int surpriseWeek = 2; // the third Monday release is the 5x one
-    ZonedDateTime launch = ZonedDateTime.ofInstant(MANGAASSIST_START, TOKYO).plusDays(15).withHour(12);
+    ZonedDateTime launch =
+        ZonedDateTime.ofInstant(MANGAASSIST_START, TOKYO).plusDays(15).withHour(12);
     int release = -1;
     for (int i = 0; i < minutes; i++) {
-      ZonedDateTime local = ZonedDateTime.ofInstant(MANGAASSIST_START.plus(Duration.ofMinutes(i)), TOKYO);
+      ZonedDateTime local =
+          ZonedDateTime.ofInstant(MANGAASSIST_START.plus(Duration.ofMinutes(i)), TOKYO);
       double hour = local.getHour() + local.getMinute() / 60.0;
       double base = interpolate(SONNET_HOURLY, hour);
       DayOfWeek dow = local.getDayOfWeek();
