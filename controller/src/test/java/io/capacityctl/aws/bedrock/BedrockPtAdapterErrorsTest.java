@@ -133,6 +133,15 @@ class BedrockPtAdapterErrorsTest {
   }
 
   @Test
+  void aPtInUseIsConflictNotValidationDespiteItsStatus400() {
+    String arn = fake.plane().seed(PREFIX + "a", SONNET, 1, null, OUR_TAGS);
+    fake.failNext(PtOperation.DELETE, 1, BedrockErrorCode.RESOURCE_IN_USE);
+
+    assertCloudError(
+        () -> adapter.delete(arn), Kind.CONFLICT, "bedrock:DeleteProvisionedModelThroughput");
+  }
+
+  @Test
   void deletingAMissingPtIsNotFound() {
     assertCloudError(
         () ->

@@ -11,6 +11,7 @@ public enum BedrockErrorCode {
   RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
   VALIDATION("ValidationException", 400),
   CONFLICT("ConflictException", 400),
+  RESOURCE_IN_USE("ResourceInUseException", 400),
   TOO_MANY_TAGS("TooManyTagsException", 400),
   INTERNAL_SERVER("InternalServerException", 500),
   SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);
