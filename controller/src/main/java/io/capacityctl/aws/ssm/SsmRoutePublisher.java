@@ -22,7 +22,7 @@ public final class SsmRoutePublisher implements RoutePublisher {
    */
   @Override
   public Optional<RouteTable> read() {
-    return parameter.read().map(json -> parse(json));
+    return parameter.read().map(this::parse);
   }
 
   private RouteTable parse(String json) {
