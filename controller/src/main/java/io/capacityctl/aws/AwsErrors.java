@@ -28,7 +28,9 @@ public final class AwsErrors {
           "TooManyRequestsException",
           "RequestLimitExceeded",
           "ProvisionedThroughputExceededException",
-          "RequestThrottled");
+          "RequestThrottled",
+          // SSM PutParameter: concurrent updates to one parameter; retry next pass.
+          "TooManyUpdates");
   private static final Set<String> QUOTA =
       Set.of("ServiceQuotaExceededException", "LimitExceededException");
   private static final Set<String> NOT_FOUND =
@@ -46,7 +48,12 @@ public final class AwsErrors {
           "ValidationError",
           "TooManyTagsException");
   private static final Set<String> CONFLICT =
-      Set.of("ConflictException", "ConditionalCheckFailedException", "ConcurrentUpdateException");
+      Set.of(
+          "ConflictException",
+          "ConditionalCheckFailedException",
+          "ConcurrentUpdateException",
+          // Bedrock: the resource is being used by another operation (400, not 409).
+          "ResourceInUseException");
 
   private AwsErrors() {}
 
