@@ -50,4 +50,9 @@ public record CapacityConfig(
   public List<String> modelKeys() {
     return List.copyOf(models.keySet());
   }
+
+  /** This config with other policy settings (the simulator and tests vary them). */
+  public CapacityConfig withPolicy(PolicyConfig p) {
+    return new CapacityConfig(name, timezone, models, ecs, schedule, events, p, budget, aws, source);
+  }
 }

@@ -38,4 +38,17 @@ public record PolicyConfig(
           0.7,
           Duration.ofMinutes(2),
           Duration.ofMinutes(5));
+
+  /** These settings with another drain time. */
+  public PolicyConfig withDrainTime(Duration d) {
+    return new PolicyConfig(
+        targetUtilization,
+        escalateAfter,
+        scaleDownStabilization,
+        onDemandSafety,
+        blockUnits,
+        ecsTargetUtilization,
+        d,
+        metricsMaxAge);
+  }
 }

@@ -334,14 +334,11 @@ public final class Planner implements Policy {
   }
 
   private double calendarTps(ModelConfig m, Instant t) {
-    Expectation e = calendar.expected(m.key(), t);
-    return e.givesUnits() ? e.units() * m.tokensPerSecondPerUnit() : e.tps();
+    return UnitSizing.expectedTps(m, calendar.expected(m.key(), t));
   }
 
   private int unitsOf(ModelConfig m, Expectation e) {
-    return e.givesUnits()
-        ? (int) Math.ceil(e.units() - 1e-9)
-        : UnitSizing.costOptimalUnits(m, e.tps(), policy.onDemandSafety());
+    return UnitSizing.expectedUnits(m, e, policy.onDemandSafety());
   }
 
   private boolean isStale(DemandHistory h, Instant now) {

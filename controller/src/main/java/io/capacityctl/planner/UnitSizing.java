@@ -1,5 +1,6 @@
 package io.capacityctl.planner;
 
+import io.capacityctl.calendar.Expectation;
 import io.capacityctl.config.EcsConfig;
 import io.capacityctl.config.ModelConfig;
 
@@ -44,6 +45,18 @@ public final class UnitSizing {
       return 0;
     }
     return (int) Math.ceil(tps / (ecs.tokensPerSecondPerTask() * utilization) - 1e-9);
+  }
+
+  /** Units the schedule and calendar expect: window units as given, expected tps sized by cost. */
+  public static int expectedUnits(ModelConfig m, Expectation e, double onDemandSafety) {
+    return e.givesUnits()
+        ? (int) Math.ceil(e.units() - 1e-9)
+        : costOptimalUnits(m, e.tps(), onDemandSafety);
+  }
+
+  /** Throughput the schedule and calendar expect: window tps, or units at full throughput. */
+  public static double expectedTps(ModelConfig m, Expectation e) {
+    return e.givesUnits() ? e.units() * m.tokensPerSecondPerUnit() : e.tps();
   }
 
   public static int clamp(int v, int min, int max) {

@@ -20,8 +20,9 @@ import java.util.List;
  * <p>Block-size rule: units cannot be resized, so a scale-up of N units creates PTs of at most
  * {@code policy.blockUnits} units (default 1): any later scale-down can then remove exactly the
  * excess. A scale-down cancels Creating PTs first (they serve nobody yet), then drains in-service
- * ones, largest first among those that fit the excess, and never goes below the target. A scale-up
- * first puts draining PTs back (free) before buying.
+ * ones, largest first among those that fit the excess, and never goes below the target (with a zero
+ * drain time they are deleted at once). A scale-up first puts draining PTs back (free) before
+ * buying.
  *
  * <p>Idempotency: a PT's name and client request token derive from (config, model, slot, minute of
  * the pass). A duplicated or retried pass in the same minute sends the same token and buys nothing
@@ -79,9 +80,13 @@ public final class PoolPlanner {
           excess -= pt.modelUnits();
         }
       }
+      boolean drain = !policy.drainTime().isZero();
       for (ProvisionedThroughput pt : largestFirst(pool.serving())) {
         if (pt.modelUnits() <= excess) {
-          out.add(new PtAction.Drain(model, pt.arn(), pt.modelUnits()));
+          out.add(
+              drain
+                  ? new PtAction.Drain(model, pt.arn(), pt.modelUnits())
+                  : new PtAction.Delete(model, pt.arn(), pt.modelUnits(), "removed", true));
           excess -= pt.modelUnits();
         }
       }

@@ -54,6 +54,8 @@ public final class Simulator {
       String policyName,
       Function<CapacityConfig, Policy> policyFactory,
       TimelineWriter timeline) {
+    // No in-flight requests are modelled, so removed units stop billing at once (no drain).
+    config = config.withPolicy(config.policy().withDrainTime(Duration.ZERO));
     SimulatedCloud cloud = new SimulatedCloud(config, trace.start(), trace.minutes());
     InMemoryLeaseManager leases = new InMemoryLeaseManager();
     InMemoryStateStore state = new InMemoryStateStore(leases::currentToken, 1000);
