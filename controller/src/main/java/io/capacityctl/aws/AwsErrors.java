@@ -46,7 +46,13 @@ public final class AwsErrors {
           "ValidationError",
           "TooManyTagsException");
   private static final Set<String> CONFLICT =
-      Set.of("ConflictException", "ConditionalCheckFailedException", "ConcurrentUpdateException");
+      Set.of(
+          "ConflictException",
+          "ConditionalCheckFailedException",
+          "ConcurrentUpdateException",
+          "TransactionCanceledException",
+          "TransactionConflictException",
+          "TransactionInProgressException");
 
   private AwsErrors() {}
 
