@@ -1,0 +1,81 @@
+package io.capacityctl.state;
+
+import io.capacityctl.config.EventSpec;
+import io.capacityctl.planner.CapacityOverride;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state store kept in memory, for tests, the simulator and dry runs. Same contract as the
+ * DynamoDB store, including fencing: an audit entry whose token is not the lease's current one is
+ * refused.
+ */
+public final class InMemoryStateStore implements StateStore {
+  private final InMemoryLeaseManager leases;
+  private final Map<String, CapacityOverride> overrides = new LinkedHashMap<>();
+  private final Map<String, EventSpec> events = new LinkedHashMap<>();
+  private final List<AuditEntry> audit = new ArrayList<>();
+
+  /**
+   * @param leases the lease whose fencing token audit writes are checked against
+   */
+  public InMemoryStateStore(InMemoryLeaseManager leases) {
+    this.leases = leases;
+  }
+
+  @Override
+  public synchronized List<CapacityOverride> activeOverrides(Instant now) {
+    return overrides.values().stream().filter(o -> o.activeAt(now)).toList();
+  }
+
+  @Override
+  public synchronized void putOverride(CapacityOverride override) {
+    overrides.put(override.target(), override);
+  }
+
+  @Override
+  public synchronized boolean clearOverride(String target) {
+    return overrides.remove(target) != null;
+  }
+
+  @Override
+  public synchronized List<EventSpec> extraEvents() {
+    return List.copyOf(events.values());
+  }
+
+  @Override
+  public synchronized void putEvent(EventSpec event) {
+    events.put(event.name(), event);
+  }
+
+  @Override
+  public synchronized boolean removeEvent(String name) {
+    return events.remove(name) != null;
+  }
+
+  @Override
+  public synchronized void appendAudit(AuditEntry entry) {
+    long current = leases.currentToken();
+    if (entry.fencingToken() != 0 && entry.fencingToken() != current) {
+      throw new StaleFencingTokenException(
+          entry.fencingToken(), "the lease's current token is " + current);
+    }
+    // Ordered by time, ties in append order: the DynamoDB sort key is (instant, sequence).
+    int at = audit.size();
+    while (at > 0 && audit.get(at - 1).at().isAfter(entry.at())) {
+      at--;
+    }
+    audit.add(at, entry);
+  }
+
+  @Override
+  public synchronized List<AuditEntry> recentAudit(int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return List.copyOf(audit.subList(Math.max(0, audit.size() - limit), audit.size()));
+  }
+}
