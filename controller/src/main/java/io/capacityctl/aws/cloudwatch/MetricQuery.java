@@ -30,6 +30,19 @@ record MetricQuery(
     THROTTLES
   }
 
+  MetricQuery withStat(String otherStat) {
+    return new MetricQuery(
+        id,
+        modelKey,
+        field,
+        scale,
+        namespace,
+        metricName,
+        dimensionName,
+        dimensionValue,
+        otherStat);
+  }
+
   MetricDataQuery toSdk(int periodSeconds) {
     Metric metric =
         Metric.builder()

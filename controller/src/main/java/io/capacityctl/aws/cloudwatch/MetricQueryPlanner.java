@@ -38,87 +38,60 @@ final class MetricQueryPlanner {
 
   List<MetricQuery> plan(List<String> modelKeys) {
     MetricsSource source = config.aws().metrics();
+    boolean custom = MetricsSource.CUSTOM.equals(source.kind());
     List<MetricQuery> queries = new ArrayList<>();
     for (String key : modelKeys) {
-      String modelId = config.model(key).modelId();
       Set<String> bedrockIds = new LinkedHashSet<>();
       if (MetricsSource.PT_ARNS.equals(source.kind())) {
         bedrockIds.addAll(ptArns.apply(key));
       }
-      bedrockIds.add(modelId); // on-demand traffic, and the spill above provisioned capacity
-      boolean custom = MetricsSource.CUSTOM.equals(source.kind());
+      // The base model id carries on-demand traffic, including the spill above provisioned.
+      bedrockIds.add(config.model(key).modelId());
       if (custom) {
         // The custom gauge is tokens/s; its per-minute Average x 60 is tokens in that minute.
-        add(
-            queries,
-            key,
-            Field.TOKENS,
-            60,
-            source.namespace(),
-            source.metricName(),
-            source.modelDimension(),
-            key,
-            AVERAGE);
+        Dimension model = new Dimension(source.modelDimension(), key);
+        queries.add(
+            query(queries, key, Field.TOKENS, 60, source.namespace(), source.metricName(), model)
+                .withStat(AVERAGE));
       }
       for (String id : bedrockIds) {
         if (!custom) {
-          add(
-              queries,
-              key,
-              Field.TOKENS,
-              1,
-              BEDROCK_NAMESPACE,
-              "InputTokenCount",
-              MODEL_ID_DIMENSION,
-              id,
-              SUM);
-          add(
-              queries,
-              key,
-              Field.TOKENS,
-              1,
-              BEDROCK_NAMESPACE,
-              "OutputTokenCount",
-              MODEL_ID_DIMENSION,
-              id,
-              SUM);
+          queries.add(bedrock(queries, key, Field.TOKENS, "InputTokenCount", id));
+          queries.add(bedrock(queries, key, Field.TOKENS, "OutputTokenCount", id));
         }
-        add(
-            queries,
-            key,
-            Field.INVOCATIONS,
-            1,
-            BEDROCK_NAMESPACE,
-            "Invocations",
-            MODEL_ID_DIMENSION,
-            id,
-            SUM);
-        add(
-            queries,
-            key,
-            Field.THROTTLES,
-            1,
-            BEDROCK_NAMESPACE,
-            "InvocationThrottles",
-            MODEL_ID_DIMENSION,
-            id,
-            SUM);
+        queries.add(bedrock(queries, key, Field.INVOCATIONS, "Invocations", id));
+        queries.add(bedrock(queries, key, Field.THROTTLES, "InvocationThrottles", id));
       }
     }
     return queries;
   }
 
-  private static void add(
-      List<MetricQuery> queries,
+  private static MetricQuery bedrock(
+      List<MetricQuery> sofar, String key, Field field, String metric, String modelId) {
+    Dimension dimension = new Dimension(MODEL_ID_DIMENSION, modelId);
+    return query(sofar, key, field, 1, BEDROCK_NAMESPACE, metric, dimension);
+  }
+
+  /** A Sum query whose id follows the ones planned so far. */
+  private static MetricQuery query(
+      List<MetricQuery> sofar,
       String key,
       Field field,
       double scale,
       String namespace,
       String metric,
-      String dimension,
-      String value,
-      String stat) {
-    String id = "q" + queries.size();
-    queries.add(new MetricQuery(id, key, field, scale, namespace, metric, dimension, value, stat));
+      Dimension dimension) {
+    return new MetricQuery(
+        "q" + sofar.size(),
+        key,
+        field,
+        scale,
+        namespace,
+        metric,
+        dimension.name(),
+        dimension.value(),
+        SUM);
   }
+
+  private record Dimension(String name, String value) {}
 }
