@@ -28,14 +28,13 @@ public final class EmfTelemetrySink implements TelemetrySink {
   private final Environment environment;
   private final Map<Map<String, String>, MetricsLogger> loggers = new LinkedHashMap<>();
 
+  /**
+   * @param namespace the CloudWatch namespace, or null for {@value #DEFAULT_NAMESPACE}
+   */
   public EmfTelemetrySink(String namespace, Clock clock) {
-    this(namespace, clock, stdoutEnvironment());
-  }
-
-  EmfTelemetrySink(String namespace, Clock clock, Environment environment) {
     this.namespace = namespace == null ? DEFAULT_NAMESPACE : namespace;
     this.clock = clock;
-    this.environment = environment;
+    this.environment = stdoutEnvironment();
   }
 
   @Override
@@ -81,7 +80,7 @@ public final class EmfTelemetrySink implements TelemetrySink {
    * In Lambda the library's Lambda environment (stdout, with the function's properties); elsewhere
    * its default environment told to write to stdout instead of a CloudWatch agent socket.
    */
-  static Environment stdoutEnvironment() {
+  private static Environment stdoutEnvironment() {
     if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
       return new LambdaEnvironment();
     }
