@@ -25,6 +25,8 @@ public enum AwsAction {
   DYNAMODB_UPDATE_ITEM("dynamodb", "UpdateItem"),
   DYNAMODB_DELETE_ITEM("dynamodb", "DeleteItem"),
   DYNAMODB_QUERY("dynamodb", "Query"),
+  /** The lease check inside the audit's TransactWriteItems (IAM has no TransactWriteItems). */
+  DYNAMODB_CONDITION_CHECK_ITEM("dynamodb", "ConditionCheckItem"),
   STS_GET_CALLER_IDENTITY("sts", "GetCallerIdentity");
 
   private final String service;

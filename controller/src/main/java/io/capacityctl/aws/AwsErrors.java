@@ -53,7 +53,10 @@ public final class AwsErrors {
           "ConditionalCheckFailedException",
           "ConcurrentUpdateException",
           // Bedrock: the resource is being used by another operation (400, not 409).
-          "ResourceInUseException");
+          "ResourceInUseException",
+          "TransactionCanceledException",
+          "TransactionConflictException",
+          "TransactionInProgressException");
 
   private AwsErrors() {}
 

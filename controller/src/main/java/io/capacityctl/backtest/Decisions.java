@@ -32,14 +32,18 @@ final class Decisions {
       int current = s == null ? 0 : s.plannedUnits();
       int target =
           UnitSizing.clamp(
-              units.applyAsInt(m), Math.max(m.minUnits(), s == null ? 0 : s.committedUnits()), m.maxUnits());
+              units.applyAsInt(m),
+              Math.max(m.minUnits(), s == null ? 0 : s.committedUnits()),
+              m.maxUnits());
       models.put(key, new ModelDecision(key, current, target, why, false));
     }
     EcsDecision ecs = null;
     EcsConfig e = config.ecs();
     if (e != null) {
       int current = obs.ecs() == null ? e.minTasks() : obs.ecs().floor();
-      ecs = new EcsDecision(current, UnitSizing.clamp(tasks, e.minTasks(), e.maxTasks()), e.maxTasks(), why);
+      ecs =
+          new EcsDecision(
+              current, UnitSizing.clamp(tasks, e.minTasks(), e.maxTasks()), e.maxTasks(), why);
     }
     return new Plan(now, models, ecs);
   }

@@ -56,7 +56,9 @@ public final class OraclePolicy implements Policy {
         maxAhead(tasks, i, startup));
   }
 
-  /** What must exist at minute i: what serves now plus what is being bought for the next minutes. */
+  /**
+   * What must exist at minute i: what serves now plus what is being bought for the next minutes.
+   */
   private static int maxAhead(int[] path, int i, int ahead) {
     int max = 0;
     for (int t = i; t <= Math.min(path.length - 1, i + ahead); t++) {

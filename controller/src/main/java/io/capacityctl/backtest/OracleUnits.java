@@ -80,7 +80,8 @@ public final class OracleUnits {
     return path;
   }
 
-  private static double minuteCost(ModelConfig m, double demand, int units, int max, double unitMinute) {
+  private static double minuteCost(
+      ModelConfig m, double demand, int units, int max, double unitMinute) {
     double overflow = Math.max(0, demand - units * m.tokensPerSecondPerUnit());
     if (overflow > m.onDemandTps() + 1e-9 && units < max) {
       return Double.POSITIVE_INFINITY;

@@ -9,7 +9,6 @@ import io.capacityctl.planner.Observation;
 import io.capacityctl.planner.Plan;
 import io.capacityctl.planner.Policy;
 import io.capacityctl.planner.UnitSizing;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -61,5 +60,4 @@ public final class ScheduleOnlyPolicy implements Policy {
   public CapacityConfig config() {
     return config;
   }
-
 }

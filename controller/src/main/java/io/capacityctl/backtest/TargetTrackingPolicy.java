@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reactive only, like Application Auto Scaling target tracking: capacity for observed demand at
- * 70% utilisation, scale-out cooldown 60 s, scale-in cooldown 300 s; blind to schedule and
- * calendar. Keeps its cooldown clocks between passes, as AAS does.
+ * Reactive only, like Application Auto Scaling target tracking: capacity for observed demand at 70%
+ * utilisation, scale-out cooldown 60 s, scale-in cooldown 300 s; blind to schedule and calendar.
+ * Keeps its cooldown clocks between passes, as AAS does.
  */
 public final class TargetTrackingPolicy implements Policy {
   static final double TARGET = 0.7;
@@ -55,7 +55,8 @@ public final class TargetTrackingPolicy implements Policy {
     int tasks = 0;
     if (config.ecs() != null) {
       int current = obs.ecs() == null ? config.ecs().minTasks() : obs.ecs().floor();
-      int desired = (int) Math.ceil(total / (TARGET * config.ecs().tokensPerSecondPerTask()) - 1e-9);
+      int desired =
+          (int) Math.ceil(total / (TARGET * config.ecs().tokensPerSecondPerTask()) - 1e-9);
       tasks = all ? track("ecs", current, desired, now) : current;
     }
     return Decisions.plan(config, obs, now, "target tracking 70%", m -> units.get(m.key()), tasks);

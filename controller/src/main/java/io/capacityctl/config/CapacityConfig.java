@@ -53,6 +53,7 @@ public record CapacityConfig(
 
   /** This config with other policy settings (the simulator and tests vary them). */
   public CapacityConfig withPolicy(PolicyConfig p) {
-    return new CapacityConfig(name, timezone, models, ecs, schedule, events, p, budget, aws, source);
+    return new CapacityConfig(
+        name, timezone, models, ecs, schedule, events, p, budget, aws, source);
   }
 }

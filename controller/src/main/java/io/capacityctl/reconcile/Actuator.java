@@ -14,7 +14,7 @@ import io.capacityctl.routing.ModelRoutes;
 import io.capacityctl.routing.Route;
 import io.capacityctl.routing.RouteTable;
 import io.capacityctl.state.AuditEntry;
-import io.capacityctl.state.StaleLeaseException;
+import io.capacityctl.state.StaleFencingTokenException;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.telemetry.TelemetrySink;
 import java.time.Instant;
@@ -111,7 +111,7 @@ final class Actuator {
         }
       }
       if (plan.ecs() != null) {
-        applyEcs(plan.ecs(), bedrockUpFailed, plannedAfter);
+        applyEcs(plan.ecs(), bedrockUpFailed, plannedAfter, now);
       }
       for (ModelDecision d : plan.models().values()) {
         if (!d.up() && actions.containsKey(d.model())) {
@@ -119,7 +119,7 @@ final class Actuator {
         }
       }
       publishRoutes(snapshot.previousRoutes(), routes, now);
-    } catch (StaleLeaseException e) {
+    } catch (StaleFencingTokenException e) {
       failures.add(
           new PassReport.Failure("fencing", CloudException.Kind.CONFLICT, "lease", e.getMessage()));
     }
@@ -192,7 +192,7 @@ final class Actuator {
   }
 
   private void applyEcs(
-      EcsDecision ecs, boolean bedrockUpFailed, Map<String, Integer> plannedAfter) {
+      EcsDecision ecs, boolean bedrockUpFailed, Map<String, Integer> plannedAfter, Instant now) {
     int target = ecs.targetTasks();
     if (bedrockUpFailed && target > ecs.currentTasks()) {
       double servable = 0;
@@ -216,12 +216,12 @@ final class Actuator {
       return;
     }
     String what = String.format("set ECS tasks %d -> %d", ecs.currentTasks(), target);
-    audit("set-ecs", "ecs", what, null);
+    audit("set-ecs", "ecs", what, now);
     try {
       cloud.ecs().setTasks(config.ecs().cluster(), config.ecs().service(), target);
       done.add(what);
     } catch (CloudException e) {
-      fail(what, e, "ecs", null);
+      fail(what, e, "ecs", now);
     }
   }
 

@@ -58,7 +58,7 @@ public final class Simulator {
     config = config.withPolicy(config.policy().withDrainTime(Duration.ZERO));
     SimulatedCloud cloud = new SimulatedCloud(config, trace.start(), trace.minutes());
     InMemoryLeaseManager leases = new InMemoryLeaseManager();
-    InMemoryStateStore state = new InMemoryStateStore(leases::currentToken, 1000);
+    InMemoryStateStore state = new InMemoryStateStore(leases);
     Policy policy = policyFactory.apply(config);
     Reconciler reconciler =
         new Reconciler(

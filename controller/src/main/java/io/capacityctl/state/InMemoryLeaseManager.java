@@ -4,46 +4,56 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The lease in memory: for the simulator and tests; same contract as the DynamoDB one. */
+/**
+ * The lease kept in memory, with the same rules as the DynamoDB lease: taken only when free or
+ * expired, each acquisition bumps the fencing token, renew and release only by holder + token.
+ */
 public final class InMemoryLeaseManager implements LeaseManager {
-  private Lease lease;
-  private long lastToken;
+  private String holder;
+  private long fencingToken;
+  private Instant expiresAt = Instant.EPOCH;
 
   @Override
   public synchronized Optional<Lease> tryAcquire(String holder, Instant now, Duration ttl) {
-    if (lease != null && lease.expiresAt().isAfter(now)) {
-      return lease.holder().equals(holder) ? Optional.of(lease) : Optional.empty();
+    if (this.holder != null && now.isBefore(expiresAt)) {
+      return Optional.empty();
     }
-    lease = new Lease(holder, ++lastToken, now.plus(ttl));
-    return Optional.of(lease);
+    this.holder = holder;
+    this.fencingToken++;
+    this.expiresAt = now.plus(ttl);
+    return Optional.of(new Lease(holder, fencingToken, expiresAt));
   }
 
   @Override
-  public synchronized boolean renew(Lease held, Instant now, Duration ttl) {
-    if (lease == null
-        || lease.fencingToken() != held.fencingToken()
-        || !lease.holder().equals(held.holder())
-        || !lease.expiresAt().isAfter(now)) {
+  public synchronized boolean renew(Lease lease, Instant now, Duration ttl) {
+    if (!heldBy(lease)) {
       return false;
     }
-    lease = new Lease(held.holder(), held.fencingToken(), now.plus(ttl));
+    expiresAt = now.plus(ttl);
     return true;
   }
 
   @Override
-  public synchronized void release(Lease held) {
-    if (lease != null && lease.fencingToken() == held.fencingToken()) {
-      lease = null;
+  public synchronized void release(Lease lease) {
+    if (heldBy(lease)) {
+      holder = null;
+      expiresAt = Instant.EPOCH;
     }
   }
 
   @Override
   public synchronized Optional<Lease> current(Instant now) {
-    return lease != null && lease.expiresAt().isAfter(now) ? Optional.of(lease) : Optional.empty();
+    return holder != null && now.isBefore(expiresAt)
+        ? Optional.of(new Lease(holder, fencingToken, expiresAt))
+        : Optional.empty();
   }
 
-  /** The newest token handed out: writes carrying an older one are stale. */
-  public synchronized long currentToken() {
-    return lastToken;
+  /** The token of the latest acquisition (0 before the first), whether or not it has expired. */
+  synchronized long currentToken() {
+    return fencingToken;
+  }
+
+  private boolean heldBy(Lease lease) {
+    return lease.holder().equals(holder) && lease.fencingToken() == fencingToken;
   }
 }

@@ -3,36 +3,27 @@ package io.capacityctl.state;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
- * The state store in memory: for the simulator and tests. Fencing follows the lease manager it is
- * given: an audit write with an older token than the newest handed out is refused.
+ * The state store kept in memory, for tests, the simulator and dry runs. Same contract as the
+ * DynamoDB store, including fencing: an audit entry whose token is not the lease's current one is
+ * refused.
  */
 public final class InMemoryStateStore implements StateStore {
+  private final InMemoryLeaseManager leases;
   private final Map<String, CapacityOverride> overrides = new LinkedHashMap<>();
   private final Map<String, EventSpec> events = new LinkedHashMap<>();
-  private final Deque<AuditEntry> audit = new ArrayDeque<>();
-  private final LongSupplier currentToken;
-  private final int auditLimit;
+  private final List<AuditEntry> audit = new ArrayList<>();
 
   /**
-   * @param currentToken the lease's newest fencing token
-   * @param auditLimit how many audit entries to keep (the simulator writes tens of thousands)
+   * @param leases the lease whose fencing token audit writes are checked against
    */
-  public InMemoryStateStore(LongSupplier currentToken, int auditLimit) {
-    this.currentToken = currentToken;
-    this.auditLimit = auditLimit;
-  }
-
   public InMemoryStateStore(InMemoryLeaseManager leases) {
-    this(leases::currentToken, 10_000);
+    this.leases = leases;
   }
 
   @Override
@@ -67,19 +58,24 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public synchronized void appendAudit(AuditEntry entry) {
-    if (entry.fencingToken() != 0 && entry.fencingToken() < currentToken.getAsLong()) {
-      throw new StaleLeaseException(
-          "fencing token " + entry.fencingToken() + " is older than " + currentToken.getAsLong());
+    long current = leases.currentToken();
+    if (entry.fencingToken() != 0 && entry.fencingToken() != current) {
+      throw new StaleFencingTokenException(
+          entry.fencingToken(), "the lease's current token is " + current);
     }
-    audit.addLast(entry);
-    while (audit.size() > auditLimit) {
-      audit.pollFirst();
+    // Ordered by time, ties in append order: the DynamoDB sort key is (instant, sequence).
+    int at = audit.size();
+    while (at > 0 && audit.get(at - 1).at().isAfter(entry.at())) {
+      at--;
     }
+    audit.add(at, entry);
   }
 
   @Override
   public synchronized List<AuditEntry> recentAudit(int limit) {
-    List<AuditEntry> all = new ArrayList<>(audit);
-    return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+    if (limit <= 0) {
+      return List.of();
+    }
+    return List.copyOf(audit.subList(Math.max(0, audit.size() - limit), audit.size()));
   }
 }

@@ -1,0 +1,60 @@
+package io.capacityctl.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * Builds every SDK client the same way: one shared HTTP client, the SDK's adaptive retry mode
+ * (throttling is retried with client-side rate limiting by the SDK, never by a hand-written loop),
+ * and the region, credentials and endpoint of one {@link AwsTarget}.
+ *
+ * <p>The HTTP client is owned by whoever created it: closing a service client leaves a shared HTTP
+ * client open.
+ */
+public final class AwsClientFactory {
+  private final AwsTarget target;
+  private final SdkHttpClient http;
+  private final List<ExecutionInterceptor> interceptors;
+
+  public AwsClientFactory(AwsTarget target, SdkHttpClient http) {
+    this(target, http, List.of());
+  }
+
+  private AwsClientFactory(
+      AwsTarget target, SdkHttpClient http, List<ExecutionInterceptor> interceptors) {
+    this.target = target;
+    this.http = http;
+    this.interceptors = List.copyOf(interceptors);
+  }
+
+  /** The same factory whose clients also run {@code interceptor} (e.g. to count calls). */
+  public AwsClientFactory withInterceptor(ExecutionInterceptor interceptor) {
+    List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
+    all.add(interceptor);
+    return new AwsClientFactory(target, http, all);
+  }
+
+  /** Configures and builds one client, e.g. {@code build(CloudWatchClient.builder())}. */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+    ClientOverrideConfiguration.Builder override =
+        ClientOverrideConfiguration.builder().retryStrategy(RetryMode.ADAPTIVE_V2);
+    interceptors.forEach(override::addExecutionInterceptor);
+    builder.httpClient(http).overrideConfiguration(override.build());
+    if (target.region() != null) {
+      builder.region(target.region());
+    }
+    if (target.credentials() != null) {
+      builder.credentialsProvider(target.credentials());
+    }
+    if (target.endpointOverride() != null) {
+      builder.endpointOverride(target.endpointOverride());
+    }
+    return builder.build();
+  }
+}

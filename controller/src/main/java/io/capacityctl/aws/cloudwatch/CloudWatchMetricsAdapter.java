@@ -1,0 +1,125 @@
+package io.capacityctl.aws.cloudwatch;
+
+import io.capacityctl.aws.AwsAction;
+import io.capacityctl.aws.AwsErrors;
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.ports.CloudException;
+import io.capacityctl.ports.CloudException.Kind;
+import io.capacityctl.ports.MetricsApi;
+import io.capacityctl.ports.MinuteSeries;
+import io.capacityctl.ports.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
+
+/**
+ * Reads observed Bedrock traffic from CloudWatch with one GetMetricData call per {@link #read} for
+ * every model and range (pages followed by NextToken; more than 500 queries are split into calls of
+ * 500, the API's limit).
+ *
+ * <p>The request spans the union of the ranges at a 60 s period. The newest minute can be
+ * incomplete (CloudWatch is eventually consistent): callers end their window at least one period
+ * before now. A minute without any datapoint is NaN, never zero; a query that CloudWatch reports as
+ * Forbidden, InternalError or still partial fails the whole read so no decision is taken on a
+ * partial view.
+ */
+public final class CloudWatchMetricsAdapter implements MetricsApi {
+  static final int PERIOD_SECONDS = 60;
+  static final int MAX_QUERIES_PER_CALL = 500;
+
+  private final CloudWatchClient cloudWatch;
+  private final MetricQueryPlanner planner;
+
+  /**
+   * @param ptArns model key to the PT ARNs currently serving it; read only when the config's
+   *     metrics source is {@code pt-arns}
+   */
+  public CloudWatchMetricsAdapter(
+      CloudWatchClient cloudWatch,
+      CapacityConfig config,
+      Function<String, ? extends Collection<String>> ptArns) {
+    this.cloudWatch = cloudWatch;
+    this.planner = new MetricQueryPlanner(config, ptArns);
+  }
+
+  @Override
+  public Map<String, List<MinuteSeries>> read(List<String> modelKeys, List<TimeRange> ranges) {
+    ranges.forEach(CloudWatchMetricsAdapter::requireWholeMinutes);
+    if (modelKeys.isEmpty() || ranges.isEmpty()) {
+      Map<String, List<MinuteSeries>> none = new LinkedHashMap<>();
+      modelKeys.forEach(k -> none.put(k, List.of()));
+      return none;
+    }
+    Instant start = ranges.stream().map(TimeRange::from).min(Comparator.naturalOrder()).get();
+    Instant end = ranges.stream().map(TimeRange::to).max(Comparator.naturalOrder()).get();
+    List<MetricQuery> queries = planner.plan(modelKeys);
+    MinuteSeriesAssembler assembler =
+        new MinuteSeriesAssembler(queries, start, (int) Duration.between(start, end).toMinutes());
+    for (int from = 0; from < queries.size(); from += MAX_QUERIES_PER_CALL) {
+      List<MetricQuery> chunk =
+          queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES_PER_CALL));
+      fetch(chunk, start, end, assembler);
+    }
+    return assembler.series(modelKeys, ranges);
+  }
+
+  private void fetch(
+      List<MetricQuery> chunk, Instant start, Instant end, MinuteSeriesAssembler assembler) {
+    List<MetricDataQuery> sdkQueries = chunk.stream().map(q -> q.toSdk(PERIOD_SECONDS)).toList();
+    GetMetricDataRequest request =
+        GetMetricDataRequest.builder()
+            .startTime(start)
+            .endTime(end)
+            .scanBy(ScanBy.TIMESTAMP_ASCENDING)
+            .metricDataQueries(sdkQueries)
+            .build();
+    Map<String, StatusCode> lastStatus = new HashMap<>();
+    AwsErrors.call(
+        AwsAction.CLOUDWATCH_GET_METRIC_DATA,
+        () -> {
+          for (GetMetricDataResponse page : cloudWatch.getMetricDataPaginator(request)) {
+            for (MetricDataResult r : page.metricDataResults()) {
+              assembler.add(r.id(), r.timestamps(), r.values());
+              lastStatus.put(r.id(), r.statusCode());
+            }
+          }
+          return null;
+        });
+    lastStatus.forEach(CloudWatchMetricsAdapter::requireComplete);
+  }
+
+  private static void requireComplete(String id, StatusCode status) {
+    if (status == null || status == StatusCode.COMPLETE) {
+      return;
+    }
+    Kind kind = status == StatusCode.FORBIDDEN ? Kind.ACCESS_DENIED : Kind.UNAVAILABLE;
+    throw new CloudException(
+        kind,
+        AwsAction.CLOUDWATCH_GET_METRIC_DATA.iamAction(),
+        "query " + id + " returned status " + status);
+  }
+
+  private static void requireWholeMinutes(TimeRange r) {
+    if (r.from().getEpochSecond() % 60 != 0
+        || r.to().getEpochSecond() % 60 != 0
+        || r.from().getNano() != 0
+        || r.to().getNano() != 0
+        || !r.from().isBefore(r.to())) {
+      throw new IllegalArgumentException(
+          "metrics range must be non-empty and start and end on whole minutes: " + r);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package io.capacityctl.aws.dynamodb;
+
+import io.capacityctl.aws.AwsAction;
+import io.capacityctl.aws.AwsErrors;
+import io.capacityctl.config.EventSpec;
+import io.capacityctl.planner.CapacityOverride;
+import io.capacityctl.state.AuditEntry;
+import io.capacityctl.state.StaleFencingTokenException;
+import io.capacityctl.state.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Overrides, operator events and the audit log in the state table (key design: {@link StateTable}).
+ * Reads are strongly consistent, so a pass sees what the CLI wrote just before.
+ *
+ * <p>An override past its expiry is never returned, even while it waits for TTL deletion. A fenced
+ * audit entry (token &gt; 0) is written in one transaction with a condition check on the lease
+ * item: it is refused unless its token is the lease's current token, so a controller that lost its
+ * lease cannot add to the log. Token 0 marks operator writes outside a pass.
+ */
+public final class DynamoDbStateStore implements StateStore {
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final String configName;
+
+  public DynamoDbStateStore(DynamoDbClient dynamo, String table, String configName) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.configName = configName;
+  }
+
+  @Override
+  public List<CapacityOverride> activeOverrides(Instant now) {
+    return query(StateTable.OVERRIDE_PREFIX).stream()
+        .map(StateItems::override)
+        .filter(o -> o.activeAt(now))
+        .toList();
+  }
+
+  @Override
+  public void putOverride(CapacityOverride override) {
+    put(StateItems.override(override), StateTable.OVERRIDE_PREFIX + override.target());
+  }
+
+  @Override
+  public boolean clearOverride(String target) {
+    return delete(StateTable.OVERRIDE_PREFIX + target);
+  }
+
+  @Override
+  public List<EventSpec> extraEvents() {
+    return query(StateTable.EVENT_PREFIX).stream().map(StateItems::event).toList();
+  }
+
+  @Override
+  public void putEvent(EventSpec event) {
+    put(StateItems.event(event), StateTable.EVENT_PREFIX + event.name());
+  }
+
+  @Override
+  public boolean removeEvent(String name) {
+    return delete(StateTable.EVENT_PREFIX + name);
+  }
+
+  @Override
+  public void appendAudit(AuditEntry entry) {
+    Map<String, AttributeValue> item =
+        item(StateItems.audit(entry), StateTable.auditSortKey(entry.at(), nextAuditSequence()));
+    String appendOnly = "attribute_not_exists(" + StateTable.SK + ")";
+    if (entry.fencingToken() == 0) {
+      AwsErrors.call(
+          AwsAction.DYNAMODB_PUT_ITEM,
+          () -> dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(appendOnly)));
+      return;
+    }
+    Put put = Put.builder().tableName(table).item(item).conditionExpression(appendOnly).build();
+    ConditionCheck leaseIsOurs =
+        ConditionCheck.builder()
+            .tableName(table)
+            .key(StateTable.key(configName, StateTable.LEASE))
+            .conditionExpression("#t = :t")
+            .expressionAttributeNames(Map.of("#t", DynamoDbLeaseManager.TOKEN))
+            .expressionAttributeValues(
+                Map.of(":t", AttributeValue.fromN(Long.toString(entry.fencingToken()))))
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+            .build();
+    AwsErrors.call(
+        AwsAction.DYNAMODB_CONDITION_CHECK_ITEM,
+        () -> {
+          try {
+            return dynamo.transactWriteItems(
+                r ->
+                    r.transactItems(
+                        TransactWriteItem.builder().conditionCheck(leaseIsOurs).build(),
+                        TransactWriteItem.builder().put(put).build()));
+          } catch (TransactionCanceledException e) {
+            throw staleOr(e, entry.fencingToken());
+          }
+        });
+  }
+
+  @Override
+  public List<AuditEntry> recentAudit(int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    QueryRequest request =
+        partitionQuery(StateTable.AUDIT_PREFIX).scanIndexForward(false).limit(limit).build();
+    List<AuditEntry> newestFirst =
+        AwsErrors.call(AwsAction.DYNAMODB_QUERY, () -> dynamo.query(request)).items().stream()
+            .map(StateItems::audit)
+            .toList();
+    List<AuditEntry> newestLast = new ArrayList<>(newestFirst);
+    Collections.reverse(newestLast);
+    return List.copyOf(newestLast);
+  }
+
+  /** The stale-token refusal when the lease check failed; otherwise the transaction's fault. */
+  private static RuntimeException staleOr(TransactionCanceledException e, long token) {
+    CancellationReason lease = e.hasCancellationReasons() ? e.cancellationReasons().get(0) : null;
+    if (lease != null && "ConditionalCheckFailed".equals(lease.code())) {
+      AttributeValue current =
+          lease.item() == null ? null : lease.item().get(DynamoDbLeaseManager.TOKEN);
+      return new StaleFencingTokenException(
+          token,
+          current == null
+              ? "no lease was ever taken"
+              : "the lease's current token is " + current.n());
+    }
+    return e; // e.g. TransactionConflict with a concurrent renew: classified, retried next pass
+  }
+
+  /** A per-config counter, so entries written in the same instant keep their order. */
+  private long nextAuditSequence() {
+    Map<String, AttributeValue> attributes =
+        AwsErrors.call(
+                AwsAction.DYNAMODB_UPDATE_ITEM,
+                () ->
+                    dynamo.updateItem(
+                        r ->
+                            r.tableName(table)
+                                .key(StateTable.key(configName, StateTable.AUDIT_SEQUENCE))
+                                .updateExpression("ADD #s :one")
+                                .expressionAttributeNames(Map.of("#s", "sequence"))
+                                .expressionAttributeValues(
+                                    Map.of(":one", AttributeValue.fromN("1")))
+                                .returnValues(ReturnValue.UPDATED_NEW)))
+            .attributes();
+    return Long.parseLong(attributes.get("sequence").n());
+  }
+
+  private List<Map<String, AttributeValue>> query(String prefix) {
+    QueryRequest request = partitionQuery(prefix).build();
+    return AwsErrors.call(
+        AwsAction.DYNAMODB_QUERY, () -> dynamo.queryPaginator(request).items().stream().toList());
+  }
+
+  private QueryRequest.Builder partitionQuery(String prefix) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
+        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+        .expressionAttributeNames(Map.of("#pk", StateTable.PK, "#sk", StateTable.SK))
+        .expressionAttributeValues(
+            Map.of(
+                ":pk", AttributeValue.fromS(StateTable.partition(configName)),
+                ":prefix", AttributeValue.fromS(prefix)));
+  }
+
+  private void put(Map<String, AttributeValue> attributes, String sortKey) {
+    Map<String, AttributeValue> item = item(attributes, sortKey);
+    AwsErrors.call(
+        AwsAction.DYNAMODB_PUT_ITEM, () -> dynamo.putItem(r -> r.tableName(table).item(item)));
+  }
+
+  private boolean delete(String sortKey) {
+    Map<String, AttributeValue> old =
+        AwsErrors.call(
+                AwsAction.DYNAMODB_DELETE_ITEM,
+                () ->
+                    dynamo.deleteItem(
+                        r ->
+                            r.tableName(table)
+                                .key(StateTable.key(configName, sortKey))
+                                .returnValues(ReturnValue.ALL_OLD)))
+            .attributes();
+    return !old.isEmpty();
+  }
+
+  private Map<String, AttributeValue> item(Map<String, AttributeValue> attributes, String sk) {
+    Map<String, AttributeValue> item = new HashMap<>(attributes);
+    item.putAll(StateTable.key(configName, sk));
+    return item;
+  }
+}

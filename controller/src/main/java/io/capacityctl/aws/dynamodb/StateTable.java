@@ -1,0 +1,56 @@
+package io.capacityctl.aws.dynamodb;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The key design of the one DynamoDB table holding capacityctl's state (docs/state-table.md).
+ *
+ * <p>Partition key {@code pk = CONFIG#<config name>}, so configs share a table without touching
+ * each other and every read is a Query on one partition. Sort key {@code sk}:
+ *
+ * <ul>
+ *   <li>{@code OVERRIDE#<target>}: one override per target (model key or {@code ecs});
+ *   <li>{@code EVENT#<name>}: one-off events added by operators;
+ *   <li>{@code AUDIT#<instant, fixed width>#<sequence, 19 digits>}: the append-only audit log,
+ *       sorted by time, ties by a per-config counter;
+ *   <li>{@code SEQ#AUDIT}: that counter;
+ *   <li>{@code LEASE}: the controller lease and its fencing token.
+ * </ul>
+ *
+ * <p>{@code expiresAt} (epoch seconds) is the table's TTL attribute. Only overrides carry it. The
+ * lease deliberately does not: TTL deleting an expired lease would reset its fencing token, and a
+ * stale holder's old token would then pass the fencing check again.
+ */
+final class StateTable {
+  static final String PK = "pk";
+  static final String SK = "sk";
+  static final String TTL = "expiresAt";
+  static final String OVERRIDE_PREFIX = "OVERRIDE#";
+  static final String EVENT_PREFIX = "EVENT#";
+  static final String AUDIT_PREFIX = "AUDIT#";
+  static final String AUDIT_SEQUENCE = "SEQ#AUDIT";
+  static final String LEASE = "LEASE";
+
+  /** Fixed width, so that the string order of sort keys is the time order. */
+  private static final DateTimeFormatter SORTABLE_INSTANT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private StateTable() {}
+
+  static String partition(String configName) {
+    return "CONFIG#" + configName;
+  }
+
+  static Map<String, AttributeValue> key(String configName, String sortKey) {
+    return Map.of(
+        PK, AttributeValue.fromS(partition(configName)), SK, AttributeValue.fromS(sortKey));
+  }
+
+  static String auditSortKey(Instant at, long sequence) {
+    return AUDIT_PREFIX + SORTABLE_INSTANT.format(at) + "#" + String.format("%019d", sequence);
+  }
+}

@@ -1,0 +1,62 @@
+package io.capacityctl.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dagger.Component;
+import io.capacityctl.config.AwsSettings;
+import io.capacityctl.testing.MotoServer;
+import javax.inject.Singleton;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.AdaptiveRetryStrategy;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+class AwsClientsModuleTest {
+  @RegisterExtension static final MotoServer MOTO = new MotoServer();
+
+  /** The smallest component that uses the module, as an entry point's component would. */
+  @Singleton
+  @Component(modules = AwsClientsModule.class)
+  interface Clients {
+    StsClient sts();
+
+    CloudWatchClient cloudWatch();
+  }
+
+  @Test
+  void buildsEachClientOnceAndReachesTheEmulator() {
+    Clients clients =
+        DaggerAwsClientsModuleTest_Clients.builder()
+            .awsClientsModule(new AwsClientsModule(MOTO.target()))
+            .build();
+
+    assertThat(clients.sts()).isSameAs(clients.sts());
+    assertThat(clients.sts().getCallerIdentity().account()).isEqualTo("123456789012");
+  }
+
+  @Test
+  void usesTheConfiguredRegionAndAdaptiveRetries() {
+    AwsSettings defaults = AwsSettings.defaultsFor("manga");
+    AwsSettings tokyo =
+        new AwsSettings(
+            "ap-northeast-1",
+            defaults.ptNamePrefix(),
+            defaults.routesParameter(),
+            defaults.stateTable(),
+            defaults.metrics());
+    Clients clients =
+        DaggerAwsClientsModuleTest_Clients.builder()
+            .awsClientsModule(new AwsClientsModule(AwsTarget.of(tokyo)))
+            .build();
+
+    var configuration = clients.cloudWatch().serviceClientConfiguration();
+    assertThat(configuration.region()).isEqualTo(Region.AP_NORTHEAST_1);
+    // ADAPTIVE_V2 is the mode backed by the retries API's AdaptiveRetryStrategy (the deprecated
+    // ADAPTIVE mode is a legacy retry policy adapter).
+    assertThat(configuration.overrideConfiguration().retryStrategy())
+        .get()
+        .isInstanceOf(AdaptiveRetryStrategy.class);
+  }
+}

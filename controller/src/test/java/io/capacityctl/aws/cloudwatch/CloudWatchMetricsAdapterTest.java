@@ -1,0 +1,159 @@
+package io.capacityctl.aws.cloudwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.capacityctl.ports.CloudException;
+import io.capacityctl.ports.MinuteSeries;
+import io.capacityctl.ports.TimeRange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
+
+/**
+ * What moto cannot show: argument checks before any call, NextToken paging, and per-query status
+ * codes (Forbidden, PartialData) that must fail the read rather than yield a partial view. The
+ * client is a stub answering GetMetricData; the SDK paginator drives it as it drives the real one.
+ */
+class CloudWatchMetricsAdapterTest {
+  private static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
+  private final List<GetMetricDataRequest> requests = new ArrayList<>();
+
+  @Test
+  void rejectsARangeNotOnWholeMinutes() {
+    TimeRange ragged = new TimeRange(T0.plusSeconds(30), T0.plusSeconds(330));
+
+    assertThatThrownBy(() -> adapter(r -> null).read(List.of("sonnet"), List.of(ragged)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("whole minutes");
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void rejectsAnEmptyRange() {
+    assertThatThrownBy(
+            () -> adapter(r -> null).read(List.of("sonnet"), List.of(new TimeRange(T0, T0))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void noRangesMeansNoSeriesAndNoCall() {
+    assertThat(adapter(r -> null).read(List.of("sonnet"), List.of()))
+        .containsEntry("sonnet", List.of());
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void followsNextTokenAndMergesThePages() {
+    MinuteSeries s =
+        adapter(
+                r ->
+                    r.nextToken() == null
+                        ? page(r, StatusCode.PARTIAL_DATA, "page-2", T0)
+                        : page(r, StatusCode.COMPLETE, null, T0.plusSeconds(60)))
+            .read(List.of("sonnet"), List.of(new TimeRange(T0, T0.plusSeconds(120))))
+            .get("sonnet")
+            .get(0);
+
+    assertThat(requests).hasSize(2);
+    assertThat(requests.get(0).startTime()).isEqualTo(T0);
+    assertThat(requests.get(0).endTime()).isEqualTo(T0.plusSeconds(120));
+    assertThat(requests.get(0).metricDataQueries()).allMatch(q -> q.metricStat().period() == 60);
+    // Every query answered 1 per page: input + output tokens = 2 in each minute.
+    assertThat(s.tokens()).containsExactly(2.0, 2.0);
+  }
+
+  @Test
+  void aForbiddenQueryFailsTheReadAsAccessDenied() {
+    assertThatThrownBy(
+            () ->
+                adapter(r -> page(r, StatusCode.FORBIDDEN, null, T0))
+                    .read(List.of("sonnet"), List.of(new TimeRange(T0, T0.plusSeconds(60)))))
+        .isInstanceOfSatisfying(
+            CloudException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(CloudException.Kind.ACCESS_DENIED);
+              assertThat(e.action()).isEqualTo("cloudwatch:GetMetricData");
+            });
+  }
+
+  @Test
+  void dataStillPartialOnTheLastPageFailsTheRead() {
+    assertThatThrownBy(
+            () ->
+                adapter(r -> page(r, StatusCode.PARTIAL_DATA, null, T0))
+                    .read(List.of("sonnet"), List.of(new TimeRange(T0, T0.plusSeconds(60)))))
+        .isInstanceOfSatisfying(
+            CloudException.class,
+            e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.UNAVAILABLE));
+  }
+
+  @Test
+  void aThrottledCallIsClassifiedAsThrottling() {
+    assertThatThrownBy(
+            () ->
+                adapter(
+                        r -> {
+                          throw CloudWatchException.builder()
+                              .statusCode(400)
+                              .awsErrorDetails(
+                                  AwsErrorDetails.builder()
+                                      .errorCode("Throttling")
+                                      .errorMessage("Rate exceeded")
+                                      .build())
+                              .build();
+                        })
+                    .read(List.of("sonnet"), List.of(new TimeRange(T0, T0.plusSeconds(60)))))
+        .isInstanceOfSatisfying(
+            CloudException.class,
+            e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.THROTTLING));
+  }
+
+  /** Every query of the request answered with value 1 at {@code at}. */
+  private static GetMetricDataResponse page(
+      GetMetricDataRequest request, StatusCode status, String nextToken, Instant at) {
+    List<MetricDataResult> results = new ArrayList<>();
+    for (MetricDataQuery q : request.metricDataQueries()) {
+      results.add(
+          MetricDataResult.builder()
+              .id(q.id())
+              .timestamps(at)
+              .values(1.0)
+              .statusCode(status)
+              .build());
+    }
+    return GetMetricDataResponse.builder().metricDataResults(results).nextToken(nextToken).build();
+  }
+
+  private CloudWatchMetricsAdapter adapter(
+      Function<GetMetricDataRequest, GetMetricDataResponse> answer) {
+    CloudWatchClient stub =
+        new CloudWatchClient() {
+          @Override
+          public GetMetricDataResponse getMetricData(GetMetricDataRequest request) {
+            requests.add(request);
+            return answer.apply(request);
+          }
+
+          @Override
+          public String serviceName() {
+            return "cloudwatch";
+          }
+
+          @Override
+          public void close() {}
+        };
+    return new CloudWatchMetricsAdapter(
+        stub, MetricsTestConfigs.config(MetricsTestConfigs.modelIdSource()), k -> List.of());
+  }
+}

@@ -1,0 +1,101 @@
+package io.capacityctl.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capacityctl.planner.CapacityOverride;
+import io.capacityctl.state.LeaseManager;
+import io.capacityctl.state.StateStore;
+import io.capacityctl.state.StateStoreContract;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+/**
+ * The state contract against DynamoDB Local, in-process. Each test uses its own config name, so its
+ * own partition: a fresh state without recreating the table. Every lease manager is a new instance,
+ * as if each holder were a separate process.
+ */
+class DynamoDbStateStoreTest extends StateStoreContract {
+  private static final String TABLE = "capacityctl-test";
+  private static final AtomicInteger CONFIGS = new AtomicInteger();
+  private static AmazonDynamoDBLocal local;
+  private static DynamoDbClient dynamo;
+
+  private String config;
+
+  @BeforeAll
+  static void startDynamoDbLocal() {
+    local = DynamoDBEmbedded.create(true); // true: no telemetry (no network here)
+    dynamo = local.dynamoDbClient();
+    StateTableFixture.create(dynamo, TABLE);
+  }
+
+  @AfterAll
+  static void stopDynamoDbLocal() {
+    local.shutdown();
+  }
+
+  @BeforeEach
+  void freshPartition() {
+    config = "config-" + CONFIGS.incrementAndGet();
+  }
+
+  @Override
+  protected StateStore store() {
+    return new DynamoDbStateStore(dynamo, TABLE, config);
+  }
+
+  @Override
+  protected LeaseManager leases() {
+    return new DynamoDbLeaseManager(dynamo, TABLE, config);
+  }
+
+  @Test
+  void overridesCarryATtlInEpochSecondsRoundedUp() {
+    Instant until = Instant.parse("2025-03-03T10:00:00.250Z");
+    store()
+        .putOverride(
+            new CapacityOverride(
+                "sonnet", 8, false, until.minusSeconds(60), until, "launch", "ops"));
+
+    Map<String, AttributeValue> item = item(StateTable.OVERRIDE_PREFIX + "sonnet");
+
+    assertThat(item.get(StateTable.TTL).n()).isEqualTo(Long.toString(until.getEpochSecond() + 1));
+  }
+
+  @Test
+  void theLeaseItemHasNoTtlSoItsFencingTokenIsNeverReset() {
+    leases().tryAcquire("daemon", Instant.parse("2025-03-03T09:00:00Z"), Duration.ofSeconds(30));
+
+    assertThat(item(StateTable.LEASE)).doesNotContainKey(StateTable.TTL);
+  }
+
+  @Test
+  void configsSharingTheTableDoNotSeeEachOther() {
+    Instant t = Instant.parse("2025-03-03T09:00:00Z");
+    store().putOverride(new CapacityOverride("sonnet", 8, false, t, t.plusSeconds(60), "r", "ops"));
+    leases().tryAcquire("daemon", t, Duration.ofSeconds(30));
+    String other = "other-" + config;
+
+    assertThat(new DynamoDbStateStore(dynamo, TABLE, other).activeOverrides(t)).isEmpty();
+    assertThat(
+            new DynamoDbLeaseManager(dynamo, TABLE, other)
+                .tryAcquire("lambda", t, Duration.ofSeconds(30)))
+        .isPresent();
+  }
+
+  private Map<String, AttributeValue> item(String sortKey) {
+    return dynamo
+        .getItem(r -> r.tableName(TABLE).key(StateTable.key(config, sortKey)).consistentRead(true))
+        .item();
+  }
+}

@@ -1,0 +1,17 @@
+package io.capacityctl.state;
+
+/** The state contract against the in-memory doubles used by tests and the simulator. */
+class InMemoryStateStoreTest extends StateStoreContract {
+  private final InMemoryLeaseManager leases = new InMemoryLeaseManager();
+  private final InMemoryStateStore store = new InMemoryStateStore(leases);
+
+  @Override
+  protected StateStore store() {
+    return store;
+  }
+
+  @Override
+  protected LeaseManager leases() {
+    return leases;
+  }
+}
