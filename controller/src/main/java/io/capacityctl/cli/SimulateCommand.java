@@ -1,11 +1,10 @@
 package io.capacityctl.cli;
 
-import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.backtest.Backtest;
+import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
-import io.capacityctl.planner.Planner;
 import io.capacityctl.sim.SimulationResult;
-import io.capacityctl.sim.Simulator;
 import io.capacityctl.sim.TimelineWriter;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceCsv;
@@ -16,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +70,14 @@ final class SimulateCommand implements Callable<Integer> {
       description = "table or json (default ${DEFAULT-VALUE}).")
   OutputFormat output;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "NAME",
+      description =
+          "Run one policy: static-peak, schedule-only, target-tracking, capacityctl or oracle"
+              + " (default: all five side by side; --timeline then describes capacityctl).")
+  String policy;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +86,17 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("--days: must be between 1 and 366, got " + days);
       return ExitCodes.USAGE;
     }
+    PolicyName only = null;
+    if (policy != null && (only = PolicyName.of(policy)) == null) {
+      err.println(
+          "--policy: unknown policy '"
+              + policy
+              + "'; use one of "
+              + Arrays.stream(PolicyName.values()).map(PolicyName::label).toList());
+      return ExitCodes.USAGE;
+    }
+    List<PolicyName> policies = only == null ? List.of(PolicyName.values()) : List.of(only);
+    PolicyName detailed = only == null ? PolicyName.CAPACITYCTL : only;
     CapacityConfig cfg;
     Trace t;
     try {
@@ -103,29 +124,25 @@ final class SimulateCommand implements Callable<Integer> {
         trace == null
             ? String.format("synthetic MangaAssist (seed %d, %d days)", seed, days)
             : trace.toString();
-    SimulationResult result;
+    Map<PolicyName, SimulationResult> results;
     if (timeline != null) {
       // Write beside the target and move into place, so a failed run leaves no partial file.
       Path tmp = Files.createTempFile(timeline.toAbsolutePath().getParent(), ".timeline", ".csv");
       try (TimelineWriter w =
           new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-        result = run(cfg, t, w);
+        results = Backtest.run(cfg, t, policies, detailed, w);
       } catch (RuntimeException | IOException e) {
         Files.deleteIfExists(tmp);
         throw e;
       }
       Files.move(tmp, timeline, StandardCopyOption.REPLACE_EXISTING);
     } else {
-      result = run(cfg, t, null);
+      results = Backtest.run(cfg, t, policies, null, null);
     }
-    new SimulationPrinter(out, output).print(cfg, traceName, result);
+    new SimulationPrinter(out, output).print(cfg, traceName, results, detailed);
     if (timeline != null && output == OutputFormat.TABLE) {
-      out.println("timeline written to " + timeline);
+      out.println("timeline (" + detailed + ") written to " + timeline);
     }
     return ExitCodes.OK;
-  }
-
-  private static SimulationResult run(CapacityConfig cfg, Trace t, TimelineWriter w) {
-    return Simulator.run(cfg, t, "capacityctl", c -> new Planner(c, CapacityCalendar.of(c)), w);
   }
 }
