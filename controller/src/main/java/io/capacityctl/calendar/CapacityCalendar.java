@@ -97,7 +97,11 @@ public final class CapacityCalendar {
     long second = t.getEpochSecond();
     Chunk chunk = chunkAt(second);
     long localMinute = Math.floorDiv(second + chunk.offsetAt(second), 60);
-    int w = windowByMinute[(int) Math.floorMod(localMinute + EPOCH_MINUTE_OF_WEEK, (long) ScheduleCoverage.MINUTES_PER_WEEK)];
+    int w =
+        windowByMinute[
+            (int)
+                Math.floorMod(
+                    localMinute + EPOCH_MINUTE_OF_WEEK, (long) ScheduleCoverage.MINUTES_PER_WEEK)];
     EventOccurrence event = chunk.model(m).strongestAt(t);
     double multiplier = event == null ? 1.0 : event.event().multiplier();
     return new Expectation(
