@@ -55,6 +55,19 @@ public final class CapacityCalendar {
     this.rules = config.timezone().getRules();
     this.windows = config.schedule().toArray(new ScheduleWindow[0]);
     ScheduleCoverage coverage = ScheduleCoverage.of(config.schedule());
+    // Loaded configs are valid; this catches a CapacityConfig built by hand with gaps or overlaps.
+    coverage.problems().stream()
+        .findFirst()
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(
+                  "schedule of config "
+                      + config.name()
+                      + " covers "
+                      + p.range()
+                      + " "
+                      + (p.windows().isEmpty() ? "with no window" : "with several windows"));
+            });
     this.windowByMinute = new int[ScheduleCoverage.MINUTES_PER_WEEK];
     for (int m = 0; m < windowByMinute.length; m++) {
       windowByMinute[m] = coverage.windowAt(m);

@@ -4,6 +4,7 @@ import static io.capacityctl.calendar.CalendarFixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigFixtures;
 import io.capacityctl.config.ConfigLoader;
 import java.time.Duration;
@@ -146,6 +147,26 @@ class CapacityCalendarScheduleTest {
     Instant midnight = at("2026-03-08T00:00:00+09:00");
     assertThat(minutesPerWindow(cal, midnight, midnight.plus(Duration.ofHours(24))))
         .isEqualTo(Map.of(1.0, 120, 2.0, 60, 3.0, 21 * 60));
+  }
+
+  @Test
+  void aHandBuiltScheduleWithAGapIsRefused() {
+    CapacityConfig valid = config("UTC", NEW_YORK, "[]");
+    CapacityConfig gap =
+        new CapacityConfig(
+            valid.name(),
+            valid.timezone(),
+            valid.models(),
+            valid.ecs(),
+            valid.schedule().subList(0, 2),
+            valid.events(),
+            valid.policy(),
+            valid.budget(),
+            valid.aws(),
+            "hand-built");
+    assertThatThrownBy(() -> CapacityCalendar.of(gap))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("covers MON 03:00-24:00 with no window");
   }
 
   @Test
