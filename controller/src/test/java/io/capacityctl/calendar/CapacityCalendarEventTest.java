@@ -98,6 +98,21 @@ class CapacityCalendarEventTest {
   }
 
   @Test
+  void theSameExtraEventsGiveBackTheSameCalendar() {
+    List<EventSpec> promo =
+        List.of(oneOff("promo", "2026-06-10T18:00:00+09:00", Duration.ofHours(1), 10.0));
+    CapacityCalendar first = cal.withExtraEvents(promo);
+
+    assertThat(cal.withExtraEvents(List.copyOf(promo))).isSameAs(first);
+    assertThat(cal.withExtraEvents(List.of())).isSameAs(cal);
+    CapacityCalendar other =
+        cal.withExtraEvents(
+            List.of(oneOff("promo", "2026-06-10T18:00:00+09:00", Duration.ofHours(1), 4.0)));
+    assertThat(other).isNotSameAs(first);
+    assertThat(other.expected("sonnet", at("2026-06-10T18:30:00+09:00")).units()).isEqualTo(60.0);
+  }
+
+  @Test
   void aMultiplierAppliesToExpectedTpsWindows() {
     CapacityCalendar withPromo =
         cal.withExtraEvents(
