@@ -227,27 +227,36 @@ public final class Planner implements Policy {
             minutes));
   }
 
-  /** The calendar's demand for an event in force now, or due in force when new units arrive. */
+  /**
+   * The floor an event imposes while it is due: from {@code start - leadTime} (or one provisioning
+   * time before start, if the lead time is shorter) until shortly after it starts, what the
+   * schedule times its multiplier needs. Once the event's real level has been observed, demand
+   * takes over like at any other time — escalation covers a release above its calendar multiplier,
+   * trimming one below it.
+   */
   private EventFloor eventFloor(ModelConfig m, Instant now, int p) {
     EventFloor best = new EventFloor(0, null);
     for (Instant t : new Instant[] {now, now.plus(Duration.ofMinutes(p))}) {
       Expectation e = calendar.expected(m.key(), t);
-      if (e.event() == null) {
+      // Past the start, hold the floor for a provisioning time plus the stabilisation window:
+      // long enough to observe the event's real level before trimming to it.
+      Duration grace = m.provisioningTime().plus(policy.scaleDownStabilization());
+      if (e.event() == null || !now.isBefore(e.event().start().plus(grace))) {
         continue;
       }
       int units = unitsOf(m, e);
       if (units > best.units) {
         Duration until = Duration.between(now, e.event().start());
-        String when =
-            until.isNegative() || until.isZero()
-                ? "in progress"
-                : "in " + human(until) + " (lead " + human(e.event().event().leadTime()) + ")";
         best =
             new EventFloor(
                 units,
                 String.format(
-                    "%s %s: x%.1f of the schedule needs %d units",
-                    e.event().event().name(), when, e.multiplier(), units));
+                    "%s %s (lead %s): x%.1f of the schedule needs %d units",
+                    e.event().event().name(),
+                    until.isNegative() || until.isZero() ? "started" : "in " + human(until),
+                    human(e.event().event().leadTime()),
+                    e.multiplier(),
+                    units));
       }
     }
     return best;
