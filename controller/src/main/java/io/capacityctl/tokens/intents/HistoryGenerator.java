@@ -8,10 +8,10 @@ import java.util.Random;
 
 /**
  * Makes synthetic reading histories, the input of MangaAssist's taste profile: one line per manga
- * title with author, genres, progress, rating and last-read date. The number of titles per history
- * is drawn uniformly from a range, because history length, not the template, drives the token count
- * (the 10-title load test that planned 800 tokens for 3,200-token requests). Deterministic: the
- * same seed gives the same samples on every machine.
+ * title with author, genres, progress, themes, rating, last-read date and the reader's note. The
+ * number of titles per history is drawn uniformly from a range, because history length, not the
+ * template, drives the token count (the 10-title load test that planned 800 tokens for 3,200-token
+ * requests). Deterministic: the same seed gives the same samples on every machine.
  */
 public final class HistoryGenerator {
   /** The placeholder a generated history fills. */
@@ -68,6 +68,27 @@ public final class HistoryGenerator {
     "sci-fi",
     "psychological"
   };
+  private static final String[] THEMES = {
+    "revenge", "found family", "time skip", "tournament arc", "slow burn", "unreliable narrator",
+    "coming of age", "political intrigue", "cooking", "survival", "rivalry", "redemption",
+    "heist", "school life", "war", "mentor and student"
+  };
+  private static final String[] NOTES = {
+    "loved the art",
+    "dropped after the time skip",
+    "reread it twice",
+    "waiting for the anime",
+    "middle arc dragged",
+    "the villain carried it",
+    "ending felt rushed",
+    "a friend recommended it",
+    "cried at chapter 40",
+    "too much fan service",
+    "binge-read in one weekend",
+    "confusing magic system",
+    "best fight choreography",
+    "gave up on the romance subplot"
+  };
   private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
 
   private HistoryGenerator() {}
@@ -120,10 +141,18 @@ public final class HistoryGenerator {
           .append(read)
           .append('/')
           .append(total)
-          .append(" chapters | rated ")
+          .append(" chapters | tags: ")
+          .append(pick(random, THEMES))
+          .append(", ")
+          .append(pick(random, THEMES))
+          .append(", ")
+          .append(pick(random, THEMES))
+          .append(" | rated ")
           .append(between(random, 1, 5))
           .append("/5 | last read ")
           .append(FIRST_DAY.plusDays(between(random, 0, 900)))
+          .append(" | note: ")
+          .append(pick(random, NOTES))
           .append('\n');
     }
     return out.toString().stripTrailing();

@@ -36,12 +36,12 @@ class IntentsLoaderTest {
     assertThat(taste.model()).isEqualTo("sonnet");
     assertThat(taste.samples()).hasSize(200);
     assertThat(taste.template().placeholders()).containsExactly("history");
-    assertThat(taste.expectedOutputTokens()).isEqualTo(200);
+    assertThat(taste.expectedOutputTokens()).isEqualTo(150);
     assertThat(f.intents().get("chapter-qa").calibration().encoding())
         .isEqualTo(TokenEncoding.CL100K_BASE);
     assertThat(f.traffic()).hasSize(4);
     assertThat(f.traffic().get(3).from()).isEqualTo(LocalTime.of(17, 0));
-    assertThat(f.budgets()).containsEntry("taste-profile", 3000);
+    assertThat(f.budgets()).containsEntry("taste-profile", 3500);
   }
 
   @Test
