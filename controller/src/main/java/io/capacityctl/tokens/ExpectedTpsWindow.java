@@ -1,5 +1,6 @@
 package io.capacityctl.tokens;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.capacityctl.tokens.intents.TrafficWindow;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -14,7 +15,10 @@ import java.util.Map;
  *
  * @param expectedTps model key to tokens/s, rounded up
  */
-public record ExpectedTpsWindow(LocalTime from, LocalTime to, Map<String, Long> expectedTps) {
+public record ExpectedTpsWindow(
+    @JsonFormat(pattern = "HH:mm") LocalTime from,
+    @JsonFormat(pattern = "HH:mm") LocalTime to,
+    Map<String, Long> expectedTps) {
   public ExpectedTpsWindow {
     expectedTps = Collections.unmodifiableMap(new LinkedHashMap<>(expectedTps));
   }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Capacity configs built in code, so estimator tests do not depend on the config loader. */
-final class TestConfigs {
+public final class TestConfigs {
   private TestConfigs() {}
 
   /** MangaAssist's models: sonnet 1000 tokens/s/unit at $7.70, haiku 2000 at $2.50; 80% target. */
-  static CapacityConfig mangaassist() {
+  public static CapacityConfig mangaassist() {
     return new CapacityConfig(
         "mangaassist",
         ZoneId.of("Asia/Tokyo"),
