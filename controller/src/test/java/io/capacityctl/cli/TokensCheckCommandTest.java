@@ -26,17 +26,17 @@ class TokensCheckCommandTest {
 
   @Test
   void breachExitsOneNamingIntentSampleAndExcess() throws IOException {
-    Path intents = intents(60);
+    Path intents = intents(50);
 
     TokensCli.Result r = TokensCli.run("tokens", "check", "--intents", intents.toString());
 
     assertThat(r.exitCode()).isEqualTo(1);
     // The long question breaches, the short one does not.
     assertThat(r.out())
-        .containsPattern("OVER qa: 2 samples, largest (\\d+) of 60 tokens")
+        .containsPattern("OVER qa: 2 samples, largest (\\d+) of 50 tokens")
         .containsPattern(
             Pattern.quote(intents.toString())
-                + ":8: intent qa, samples\\[1\\]: \\d+ tokens, budget 60, over by \\d+ \\(\\+")
+                + ":8: intent qa, samples\\[1\\]: \\d+ tokens, budget 50, over by \\d+ \\(\\+")
         .doesNotContain("samples[0]")
         .contains("tokens check: 1 of 2 requests over budget in 1 of 1 intents");
   }
