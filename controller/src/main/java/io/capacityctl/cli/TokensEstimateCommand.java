@@ -37,8 +37,8 @@ final class TokensEstimateCommand implements Callable<Integer> {
 
   /** Report formats. */
   enum Format {
-    table,
-    json
+    TABLE,
+    JSON
   }
 
   @Spec CommandSpec spec;
@@ -81,7 +81,7 @@ final class TokensEstimateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (emitSchedule) {
       out.print(ScheduleSnippet.render(report));
-    } else if (output == Format.json) {
+    } else if (output == Format.JSON) {
       out.println(json(report));
     } else {
       out.print(EstimateTable.render(report));

@@ -36,8 +36,9 @@ public record ExpectedTpsWindow(
     List<ExpectedTpsWindow> out = new ArrayList<>();
     for (TrafficWindow w : windows) {
       Map<String, Long> tps = new LinkedHashMap<>();
+      // The epsilon keeps 3000 x 0.55 = 1650.0000000000002 from rounding up to 1651.
       peakTokensPerSecond.forEach(
-          (model, peak) -> tps.put(model, (long) Math.ceil(peak * w.share())));
+          (model, peak) -> tps.put(model, (long) Math.ceil(peak * w.share() - 1e-9)));
       out.add(new ExpectedTpsWindow(w.from(), w.to(), tps));
     }
     return out;

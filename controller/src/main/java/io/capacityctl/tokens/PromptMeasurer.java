@@ -7,7 +7,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Counts the tokens of every request an intent's samples make, one counter per encoding. */
+/**
+ * Counts the tokens of every request an intent's samples make, one counter per encoding. Not
+ * thread-safe: one per command run or per thread.
+ */
 public final class PromptMeasurer {
   private final Map<TokenEncoding, TokenCounter> counters = new EnumMap<>(TokenEncoding.class);
 

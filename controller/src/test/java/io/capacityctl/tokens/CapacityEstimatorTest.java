@@ -11,6 +11,7 @@ import io.capacityctl.tokens.intents.Intent;
 import io.capacityctl.tokens.intents.IntentsFile;
 import io.capacityctl.tokens.intents.IntentsLoader;
 import io.capacityctl.tokens.intents.ShippedIntents;
+import io.capacityctl.tokens.intents.TrafficWindow;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,18 @@ class CapacityEstimatorTest {
         .isEqualTo((long) Math.ceil(report.models().get(0).peakTokensPerSecond()));
     assertThat(report.schedule().get(1).expectedTps().get("haiku"))
         .isEqualTo((long) Math.ceil(report.models().get(1).peakTokensPerSecond() * 0.35));
+  }
+
+  @Test
+  void expectedTpsRoundsUpButNotThroughFloatingPointNoise() {
+    List<ExpectedTpsWindow> windows =
+        ExpectedTpsWindow.fromTraffic(
+            Map.of("sonnet", 3000.0, "haiku", 3000.2),
+            List.of(new TrafficWindow(LocalTime.of(6, 0), LocalTime.of(12, 0), 0.55, 1)));
+
+    assertThat(windows.get(0).expectedTps())
+        .containsEntry("sonnet", 1650L)
+        .containsEntry("haiku", 1651L);
   }
 
   @Test

@@ -62,7 +62,11 @@ public final class IntentsLoader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(
-          new ConfigError(file.toString(), 0, "(file)", "cannot read intents file: " + e));
+          new ConfigError(
+              file.toString(),
+              0,
+              "(file)",
+              "cannot read intents file: " + e.getClass().getSimpleName()));
     }
     return new IntentsLoader(file).read(YamlTree.parse(text, file.toString()));
   }
