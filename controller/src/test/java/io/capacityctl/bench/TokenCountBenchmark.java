@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Counting 100,000 short texts (questions and titles, 40-90 characters): plain jtokkit, a {@link
+ * Counting 100,000 short texts (questions of 40-70 characters): plain jtokkit, a {@link
  * TokenCounter} with an empty cache (every text new), and one whose cache already holds them. Run
  * as docs/tokens.md says; one operation is the whole batch.
  */
