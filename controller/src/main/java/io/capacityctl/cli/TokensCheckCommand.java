@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code capacityctl tokens check}: the CI guard that no request outgrows its intent's budget. */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Fail when any sample of any intent needs more tokens per request (input + expected output)"
           + " than the intent's budgetTokensPerRequest.",

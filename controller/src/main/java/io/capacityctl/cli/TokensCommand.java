@@ -4,7 +4,9 @@ import io.capacityctl.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code capacityctl tokens}: capacity planning from per-intent token budgets. */
@@ -24,6 +26,13 @@ final class TokensCommand implements Runnable {
   static final int BAD_INPUT = 2;
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      scope = ScopeType.INHERIT,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Override
   public void run() {

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
 /** {@code capacityctl tokens estimate}: tokens per request and the model units they need. */
 @Command(
     name = "estimate",
-    mixinStandardHelpOptions = true,
     description = {
       "Per intent: tokens per request (p50, p95) and tokens/s at peak. Per model: units needed at"
           + " peak (tokensPerSecondPerUnit x policy.targetUtilization) and their monthly cost.",
