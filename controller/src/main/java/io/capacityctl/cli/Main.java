@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "capacityctl 0.1.0",
     description = "Capacity controller for Amazon Bedrock provisioned throughput and ECS.",
-    subcommands = {SimulateCommand.class})
+    subcommands = {SimulateCommand.class, TokensCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
