@@ -87,8 +87,9 @@ class IntentsLoaderTest {
 
   @Test
   void missingRequiredKeyIsReportedAtItsIntent() {
+    // Reported at the line that names the intent.
     assertErrors(VALID.replace("    model: haiku\n", ""))
-        .containsExactly(tuple(4, "intents.qa.model"));
+        .containsExactly(tuple(3, "intents.qa.model"));
   }
 
   @Test
@@ -111,7 +112,7 @@ class IntentsLoaderTest {
                 "    maxOutputTokens",
                 "    generate: {count: 5, seed: 1, history: {titles: {min: 1, max: 2}}}\n"
                     + "    maxOutputTokens"))
-        .contains(tuple(4, "intents.qa"));
+        .contains(tuple(3, "intents.qa"));
   }
 
   @Test
