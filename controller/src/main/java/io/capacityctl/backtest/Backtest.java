@@ -3,7 +3,7 @@ package io.capacityctl.backtest;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.Simulator;
-import io.capacityctl.sim.TimelineWriter;
+import io.capacityctl.sim.TimelineSink;
 import io.capacityctl.sim.Trace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,24 +22,23 @@ public final class Backtest {
   private Backtest() {}
 
   /**
-   * Runs each policy; {@code timelineFor} (may be null) gets the timeline of {@code
-   * timelinePolicy}.
+   * Runs each policy.
    *
+   * @param timelines per policy, where its per-minute rows go (policies absent get none)
    * @return results in the order of {@code policies}
    */
   public static Map<PolicyName, SimulationResult> run(
       CapacityConfig config,
       Trace trace,
       List<PolicyName> policies,
-      PolicyName timelinePolicy,
-      TimelineWriter timeline) {
+      Map<PolicyName, ? extends TimelineSink> timelines) {
     int threads =
         Math.max(1, Math.min(policies.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<SimulationResult>> futures = new ArrayList<>();
       for (PolicyName p : policies) {
-        TimelineWriter w = p == timelinePolicy ? timeline : null;
+        TimelineSink w = timelines.get(p);
         futures.add(
             pool.submit(() -> Simulator.run(config, trace, p.label(), c -> p.create(c, trace), w)));
       }

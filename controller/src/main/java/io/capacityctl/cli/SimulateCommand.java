@@ -130,14 +130,14 @@ final class SimulateCommand implements Callable<Integer> {
       Path tmp = Files.createTempFile(timeline.toAbsolutePath().getParent(), ".timeline", ".csv");
       try (TimelineWriter w =
           new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-        results = Backtest.run(cfg, t, policies, detailed, w);
+        results = Backtest.run(cfg, t, policies, Map.of(detailed, w));
       } catch (RuntimeException | IOException e) {
         Files.deleteIfExists(tmp);
         throw e;
       }
       Files.move(tmp, timeline, StandardCopyOption.REPLACE_EXISTING);
     } else {
-      results = Backtest.run(cfg, t, policies, null, null);
+      results = Backtest.run(cfg, t, policies, Map.of());
     }
     new SimulationPrinter(out, output).print(cfg, traceName, results, detailed);
     if (timeline != null && output == OutputFormat.TABLE) {
