@@ -4,11 +4,12 @@ import io.capacityctl.backtest.Backtest;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
+import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.sim.Scenario;
 import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.TimelineWriter;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceCsv;
-import io.capacityctl.sim.TraceGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,16 @@ final class SimulateCommand implements Callable<Integer> {
               + " (default: all five side by side; --timeline then describes capacityctl).")
   String policy;
 
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      defaultValue = "mangaassist",
+      description =
+          "Synthetic trace kind when no --trace is given: mangaassist, us-business, flat-heavy or"
+              + " bursty (default ${DEFAULT-VALUE}); without --config its bundled configuration is"
+              + " used.")
+  String scenario;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -97,23 +108,31 @@ final class SimulateCommand implements Callable<Integer> {
     }
     List<PolicyName> policies = only == null ? List.of(PolicyName.values()) : List.of(only);
     PolicyName detailed = only == null ? PolicyName.CAPACITYCTL : only;
+    Scenario kind = Scenario.of(scenario);
+    if (kind == null) {
+      err.println(
+          "--scenario: unknown scenario '"
+              + scenario
+              + "'; use one of "
+              + Arrays.stream(Scenario.values()).map(Scenario::label).toList());
+      return ExitCodes.USAGE;
+    }
     CapacityConfig cfg;
     Trace t;
     try {
-      cfg = config.load();
-      t =
-          trace == null
-              ? TraceGenerator.mangaAssist(seed, days)
-              : TraceCsv.read(trace, cfg.modelKeys());
+      cfg = config.file == null ? ConfigLoader.loadResource(kind.configResource()) : config.load();
+      t = trace == null ? kind.generate(seed, days) : TraceCsv.read(trace, cfg.modelKeys());
       if (trace == null && !cfg.models().keySet().containsAll(t.models())) {
         err.println(
-            "--trace: the synthetic trace has models "
-                + t.models()
-                + " but "
+            "--config: "
                 + cfg.source()
-                + " has "
+                + " has models "
                 + cfg.modelKeys()
-                + "; pass --trace FILE for this config");
+                + " but the "
+                + kind
+                + " trace has "
+                + t.models()
+                + "; pass --trace FILE or a matching --scenario");
         return ExitCodes.USAGE;
       }
     } catch (ConfigException e) {
@@ -122,7 +141,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     String traceName =
         trace == null
-            ? String.format("synthetic MangaAssist (seed %d, %d days)", seed, days)
+            ? String.format("synthetic %s (seed %d, %d days)", kind, seed, days)
             : trace.toString();
     Map<PolicyName, SimulationResult> results;
     if (timeline != null) {
