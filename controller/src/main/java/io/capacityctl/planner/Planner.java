@@ -325,8 +325,13 @@ public final class Planner implements Policy {
       reason +=
           String.format("; capped at %d tasks that Bedrock plus on-demand can serve", maxServable);
     }
-    target = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
-    return new EcsDecision(current, target, maxServable, arrow(reason, current, target));
+    int clamped = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
+    if (clamped < target) {
+      reason += String.format("; capped at maxTasks %d", ecs.maxTasks());
+    } else if (clamped > target) {
+      reason += String.format("; raised to minTasks %d", ecs.minTasks());
+    }
+    return new EcsDecision(current, clamped, maxServable, arrow(reason, current, clamped));
   }
 
   private int calendarUnits(ModelConfig m, Instant t) {
