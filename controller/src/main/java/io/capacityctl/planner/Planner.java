@@ -273,10 +273,15 @@ public final class Planner implements Policy {
       return new EcsDecision(
           current, target, maxServable, (ov.pause() ? "paused" : "override") + ": " + describe(ov));
     }
+    if (seen != null && seen.problem() != null) {
+      // The real task count is unknown: any count set now could scale the service down.
+      return new EcsDecision(
+          current, current, maxServable, seen.problem() + ": no action on a partial view");
+    }
     int startup = (int) ecs.startupMinutes();
     double ahead = 0;
     double soon = 0;
-    boolean partial = seen == null || seen.problem() != null;
+    boolean partial = seen == null;
     for (String key : config.modelKeys()) {
       DemandForecast f = forecasts.get(key);
       ModelState s = obs.models().get(key);
