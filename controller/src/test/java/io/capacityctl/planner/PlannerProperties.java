@@ -95,7 +95,7 @@ class PlannerProperties {
         config, now, state, new EcsObservation(tasks, tasks, tasks, null), floor, overrides);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void unitTargetsStayWithinMinMaxAndCommitted(
       @ForAll @IntRange(min = 0, max = 5) int minUnits,
       @ForAll @IntRange(min = 0, max = 40) int quotaSpan,
@@ -141,7 +141,7 @@ class PlannerProperties {
     assertThat(ecs.targetTasks()).isLessThanOrEqualTo(Math.max(4, ecs.maxServableTasks()));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void unitTargetsNeverFallBelowAnEventInForce(
       @ForAll @IntRange(min = 0, max = 5) int minUnits,
       @ForAll @IntRange(min = 0, max = 60) int quotaSpan,
