@@ -282,10 +282,15 @@ public final class Planner implements Policy {
       return new EcsDecision(
           current, target, maxServable, (ov.pause() ? "paused" : "override") + ": " + describe(ov));
     }
+    if (seen != null && seen.problem() != null) {
+      // The real task count is unknown: any count set now could scale the service down.
+      return new EcsDecision(
+          current, current, maxServable, seen.problem() + ": no action on a partial view");
+    }
     int startup = (int) ecs.startupMinutes();
     double ahead = 0;
     double soon = 0;
-    boolean partial = seen == null || seen.problem() != null;
+    boolean partial = seen == null;
     for (String key : config.modelKeys()) {
       DemandForecast f = forecasts.get(key);
       ModelState s = obs.models().get(key);
@@ -334,8 +339,13 @@ public final class Planner implements Policy {
       reason +=
           String.format("; capped at %d tasks that Bedrock plus on-demand can serve", maxServable);
     }
-    target = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
-    return new EcsDecision(current, target, maxServable, arrow(reason, current, target));
+    int clamped = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
+    if (clamped < target) {
+      reason += String.format("; capped at maxTasks %d", ecs.maxTasks());
+    } else if (clamped > target) {
+      reason += String.format("; raised to minTasks %d", ecs.minTasks());
+    }
+    return new EcsDecision(current, clamped, maxServable, arrow(reason, current, clamped));
   }
 
   private int calendarUnits(ModelConfig m, Instant t) {
