@@ -142,15 +142,17 @@ public final class Planner implements Policy {
   private Decision fromForecast(ModelConfig m, ModelState s, DemandForecast f, int current, int p) {
     double safety = policy.onDemandSafety();
     double ahead = f.max(p, p + 3);
+    // Cost decides the units for the forecast level; bursts seen on top of it only need to fit
+    // provisioned plus the whole on-demand headroom (buying for them would arrive too late).
     int up =
         Math.max(
             UnitSizing.costOptimalUnits(m, ahead, safety),
-            UnitSizing.unitsToAvoidThrottling(m, ahead + f.burstHeadroom(), safety));
+            UnitSizing.unitsToAvoidThrottling(m, ahead + f.burstHeadroom(), 1.0));
     double soon = Math.max(f.max(1, p), maxRecent(s.demand(), stabilizationMinutes()));
     int keep =
         Math.max(
             UnitSizing.costOptimalUnits(m, soon, safety),
-            UnitSizing.unitsToAvoidThrottling(m, soon + f.burstHeadroom(), safety));
+            UnitSizing.unitsToAvoidThrottling(m, soon + f.burstHeadroom(), 1.0));
     Escalation esc = escalation(m, s);
     int target;
     String reason;
@@ -212,11 +214,8 @@ public final class Planner implements Policy {
       }
       peak = Math.max(peak, d);
     }
-    int units =
-        (int)
-            Math.ceil(
-                (peak / policy.targetUtilization() - m.onDemandTps()) / m.tokensPerSecondPerUnit()
-                    - 1e-9);
+    // Make the observed peak fit at once; the forecast catches up with the new level after.
+    int units = UnitSizing.unitsToAvoidThrottling(m, peak, 1.0);
     return new Escalation(
         units,
         String.format(
