@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.TagProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.TimeZone;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -46,7 +47,12 @@ public final class CapacityStack extends Stack {
       Construct scope, String id, StackProps stackProps, CapacityStackProps props) {
     super(scope, id, stackProps);
     CapacityConfig config = props.config().config();
-    Tags.of(this).add("capacityctl:config", config.name());
+    // CloudFormation's Dashboard resource takes no tags (cfn-lint E3002).
+    Tags.of(this)
+        .add(
+            "capacityctl:config",
+            config.name(),
+            TagProps.builder().excludeResourceTypes(List.of("AWS::CloudWatch::Dashboard")).build());
 
     StateTable state = new StateTable(this, "State", config.aws().stateTable());
     props

@@ -129,7 +129,10 @@ public final class LambdaController extends Construct {
     Function fn =
         Function.Builder.create(this, job.name())
             .description(job.description())
-            .runtime(Runtime.JAVA_17)
+            // The handlers are Java 17 bytecode; the java17 runtime (Amazon Linux 2) is past its
+            // deprecation (2026-06-30) and Lambda no longer creates functions on it, so they run on
+            // java21 (Amazon Linux 2023, SnapStart, supported into 2029).
+            .runtime(Runtime.JAVA_21)
             // Pure-Java jar: Graviton is about 20% cheaper per GB-second than x86.
             .architecture(Architecture.ARM_64)
             .handler(job.handler())

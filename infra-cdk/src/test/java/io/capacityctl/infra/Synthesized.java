@@ -113,6 +113,21 @@ final class Synthesized {
     }
   }
 
+  /** The template's resources of one CloudFormation type, by logical id, as their Properties. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Object>> resourcesOf(Synth synth, String type) {
+    Map<String, Map<String, Object>> found = new java.util.LinkedHashMap<>();
+    synth
+        .resources()
+        .forEach(
+            (id, r) -> {
+              if (type.equals(r.get("Type"))) {
+                found.put(id, (Map<String, Object>) r.get("Properties"));
+              }
+            });
+    return found;
+  }
+
   /** Pretty JSON of any template value, for failure messages and substring checks. */
   static String pretty(Object value) {
     try {

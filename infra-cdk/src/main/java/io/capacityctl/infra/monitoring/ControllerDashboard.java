@@ -23,6 +23,8 @@ import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.LogQueryWidget;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.YAxisProps;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.constructs.Construct;
@@ -58,17 +60,27 @@ public final class ControllerDashboard extends Construct {
               m.key() + ": observed vs provisioned tokens/s",
               HALF,
               List.of(
-                  ControllerMetrics.model(OBSERVED_TPS, m.key(), "Average", MINUTE),
-                  ControllerMetrics.model(PROVISIONED_TPS, m.key(), "Average", MINUTE))));
+                  label(
+                      ControllerMetrics.model(OBSERVED_TPS, m.key(), "Average", MINUTE),
+                      "observed"),
+                  label(
+                      ControllerMetrics.model(PROVISIONED_TPS, m.key(), "Average", MINUTE),
+                      "provisioned"))));
       widgets.add(
           graph(
               m.key() + ": target vs in-service units",
               HALF,
               List.of(
-                  ControllerMetrics.model(TARGET_UNITS, m.key(), "Maximum", MINUTE),
-                  ControllerMetrics.model(IN_SERVICE_UNITS, m.key(), "Maximum", MINUTE))));
-      waste.add(ControllerMetrics.model(WASTE_RATIO, m.key(), "Average", Duration.minutes(5)));
-      throttles.add(ControllerMetrics.bedrockThrottles(m, MINUTE));
+                  label(
+                      ControllerMetrics.model(TARGET_UNITS, m.key(), "Maximum", MINUTE), "target"),
+                  label(
+                      ControllerMetrics.model(IN_SERVICE_UNITS, m.key(), "Maximum", MINUTE),
+                      "in service"))));
+      waste.add(
+          label(
+              ControllerMetrics.model(WASTE_RATIO, m.key(), "Average", Duration.minutes(5)),
+              m.key()));
+      throttles.add(label(ControllerMetrics.bedrockThrottles(m, MINUTE), m.key()));
     }
     widgets.add(
         GraphWidget.Builder.create()
@@ -85,17 +97,19 @@ public final class ControllerDashboard extends Construct {
               "ECS tasks: desired vs running",
               HALF,
               List.of(
-                  ControllerMetrics.controller(ECS_DESIRED, "Maximum", MINUTE),
-                  ControllerMetrics.controller(ECS_RUNNING, "Maximum", MINUTE))));
+                  label(ControllerMetrics.controller(ECS_DESIRED, "Maximum", MINUTE), "desired"),
+                  label(ControllerMetrics.controller(ECS_RUNNING, "Maximum", MINUTE), "running"))));
     }
     widgets.add(
         graph(
             "Controller: heartbeats, errors, shortfall, quota",
             HALF,
             List.of(
-                ControllerMetrics.controller(HEARTBEAT, "Sum", MINUTE),
-                ControllerMetrics.controller(RECONCILE_ERRORS, "Sum", MINUTE),
-                ControllerMetrics.controller(CAPACITY_MISMATCH, "Maximum", MINUTE),
+                label(ControllerMetrics.controller(HEARTBEAT, "Sum", MINUTE), "heartbeats"),
+                label(ControllerMetrics.controller(RECONCILE_ERRORS, "Sum", MINUTE), "errors"),
+                label(
+                    ControllerMetrics.controller(CAPACITY_MISMATCH, "Maximum", MINUTE),
+                    "models short of plan"),
                 ControllerMetrics.anyDimensions(QUOTA_EXCEEDED, "SUM", MINUTE))));
     widgets.add(
         LogQueryWidget.Builder.create()
@@ -116,6 +130,10 @@ public final class ControllerDashboard extends Construct {
       dashboard.addWidgets(
           widgets.subList(i, Math.min(i + 2, widgets.size())).toArray(IWidget[]::new));
     }
+  }
+
+  private static IMetric label(Metric metric, String label) {
+    return metric.with(MetricOptions.builder().label(label).build());
   }
 
   private static GraphWidget graph(String title, int width, List<IMetric> metrics) {

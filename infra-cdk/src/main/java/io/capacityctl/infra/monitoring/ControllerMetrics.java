@@ -9,7 +9,8 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 
 /**
  * The metrics alarms and the dashboard read: the controller's own (Embedded Metric Format logs,
- * namespace {@value #NAMESPACE}) and Bedrock's throttles.
+ * namespace {@value #NAMESPACE}) and Bedrock's throttles. Unlabelled, so that an alarm on one is a
+ * plain metric alarm; the dashboard labels its lines.
  */
 public final class ControllerMetrics {
   public static final String NAMESPACE = "capacityctl";
@@ -39,7 +40,6 @@ public final class ControllerMetrics {
         .dimensionsMap(Map.of(MODEL_DIMENSION, modelKey))
         .statistic(statistic)
         .period(period)
-        .label(modelKey + " " + name)
         .build();
   }
 
@@ -50,7 +50,6 @@ public final class ControllerMetrics {
         .metricName(name)
         .statistic(statistic)
         .period(period)
-        .label(name)
         .build();
   }
 
@@ -81,7 +80,6 @@ public final class ControllerMetrics {
         .dimensionsMap(Map.of("ModelId", model.modelId()))
         .statistic("Sum")
         .period(period)
-        .label(model.key() + " throttles")
         .build();
   }
 }
