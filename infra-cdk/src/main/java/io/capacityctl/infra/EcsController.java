@@ -45,8 +45,6 @@ public final class EcsController extends Construct {
       String configReference,
       Map<String, String> environment) {}
 
-  private final FargateService service;
-
   public EcsController(Construct scope, String id, Props props) {
     super(scope, id);
     Cluster cluster = Cluster.Builder.create(this, "Cluster").vpc(props.vpc()).build();
@@ -93,7 +91,7 @@ public final class EcsController extends Construct {
                         .build()))
             .build());
     boolean privateSubnets = !props.vpc().getPrivateSubnets().isEmpty();
-    service =
+    FargateService service =
         FargateService.Builder.create(this, "Service")
             .cluster(cluster)
             .taskDefinition(task)
@@ -112,9 +110,5 @@ public final class EcsController extends Construct {
             .build();
     // The task must not start before its role's policy exists (the first pass would be denied).
     service.getNode().addDependency(props.taskRole());
-  }
-
-  public FargateService service() {
-    return service;
   }
 }

@@ -3,6 +3,7 @@ package io.capacityctl.infra;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.TimeZone;
 import software.amazon.awscdk.services.iam.IRole;
@@ -146,7 +147,11 @@ public final class LambdaController extends Construct {
             .retryAttempts(job.asyncRetries())
             .build();
     // SnapStart applies to published versions only: the schedule invokes an alias on the version
-    // published with this deployment, never $LATEST.
+    // published with this deployment, never $LATEST (which is what CDK's warning is about).
+    Annotations.of(fn)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "a version is published and the schedule invokes its alias");
     Alias live =
         Alias.Builder.create(this, job.name() + "-live")
             .aliasName("live")

@@ -32,12 +32,15 @@ class CfnLintTest {
     List<String> command =
         new ArrayList<>(
             List.of("cfn-lint", "--format", "parseable", "--ignore-checks", "W3005", "--"));
-    try (Stream<Path> files = Files.walk(Synthesized.OUT)) {
-      files
-          .filter(f -> f.getFileName().toString().endsWith(".template.json"))
-          .forEach(f -> command.add(f.toString()));
+    // Only the tests' own assemblies: a `cdk synth` of a developer may sit in target/cdk.out too.
+    for (String stack : List.of("lambda", "ecs", "file-config")) {
+      try (Stream<Path> files = Files.list(Synthesized.OUT.resolve(stack))) {
+        files
+            .filter(f -> f.getFileName().toString().endsWith(".template.json"))
+            .forEach(f -> command.add(f.toString()));
+      }
     }
-    assertThat(command).hasSizeGreaterThanOrEqualTo(6 + 3);
+    assertThat(command).hasSize(6 + 3);
 
     Process lint = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

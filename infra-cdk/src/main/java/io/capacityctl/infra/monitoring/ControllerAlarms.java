@@ -10,8 +10,6 @@ import static io.capacityctl.infra.monitoring.ControllerMetrics.WASTE_RATIO;
 
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
@@ -22,7 +20,6 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -53,7 +50,6 @@ public final class ControllerAlarms extends Construct {
 
   private final Topic topic;
   private final String prefix;
-  private final List<Alarm> alarms = new ArrayList<>();
 
   public ControllerAlarms(Construct scope, String id, Props props) {
     super(scope, id);
@@ -154,14 +150,5 @@ public final class ControllerAlarms extends Construct {
             .build();
     alarm.addAlarmAction(new SnsAction(topic));
     alarm.addOkAction(new SnsAction(topic));
-    alarms.add(alarm);
-  }
-
-  public ITopic topic() {
-    return topic;
-  }
-
-  public List<Alarm> alarms() {
-    return List.copyOf(alarms);
   }
 }
