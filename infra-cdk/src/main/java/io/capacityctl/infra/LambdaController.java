@@ -70,7 +70,7 @@ public final class LambdaController extends Construct {
 
   public LambdaController(Construct scope, String id, Props props) {
     super(scope, id);
-    // Events Scheduler could not deliver: the DLQ alarm pages, 14 days to look at them.
+    // Ticks Scheduler could not deliver: the dead-letter alarm pages; 14 days to look at them.
     deadLetters =
         Queue.Builder.create(this, "DeadLetters").retentionPeriod(Duration.days(14)).build();
     for (Job job : jobs(props.timeZone())) {
