@@ -65,7 +65,8 @@ public final class ActionScopes {
           DYNAMODB_PUT_ITEM,
           DYNAMODB_UPDATE_ITEM,
           DYNAMODB_DELETE_ITEM,
-          DYNAMODB_QUERY ->
+          DYNAMODB_QUERY,
+          DYNAMODB_CONDITION_CHECK_ITEM ->
           Optional.of(Grant.on(t.table()));
     };
   }
