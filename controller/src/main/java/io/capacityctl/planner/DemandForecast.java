@@ -20,6 +20,12 @@ public final class DemandForecast {
   /** Minutes over which the candidate profiles are compared. */
   static final int FIT_MINUTES = 60;
 
+  /**
+   * A profile minute is read as the median of the minutes within this distance: yesterday's bursts
+   * and noise (shorter than the window) are not forecast again, its ramps and releases are.
+   */
+  public static final int SMOOTH_MINUTES = 10;
+
   private final double[] forecast; // index tau-1 for tau in 1..horizon
   private final double level;
   private final double burstHeadroom;
@@ -57,8 +63,10 @@ public final class DemandForecast {
       best = day;
     }
     double[] f = new double[horizon];
+    double[] window = new double[2 * SMOOTH_MINUTES + 1];
     for (int tau = 1; tau <= horizon; tau++) {
-      f[tau - 1] = best.profile == null ? level : best.ratio * best.profile[n - 1 + tau];
+      f[tau - 1] =
+          best.profile == null ? level : best.ratio * smoothed(best.profile, n - 1 + tau, window);
       if (Double.isNaN(f[tau - 1])) {
         f[tau - 1] = tau > 1 ? f[tau - 2] : level;
       }
@@ -98,6 +106,23 @@ public final class DemandForecast {
 
   public int horizon() {
     return forecast.length;
+  }
+
+  /** Median of {@code profile} within {@link #SMOOTH_MINUTES} of index {@code i}; NaN if none. */
+  static double smoothed(double[] profile, int i, double[] scratch) {
+    int k = 0;
+    for (int j = Math.max(0, i - SMOOTH_MINUTES);
+        j <= Math.min(profile.length - 1, i + SMOOTH_MINUTES);
+        j++) {
+      if (!Double.isNaN(profile[j])) {
+        scratch[k++] = profile[j];
+      }
+    }
+    if (k == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(scratch, 0, k);
+    return k % 2 == 1 ? scratch[k / 2] : (scratch[k / 2 - 1] + scratch[k / 2]) / 2;
   }
 
   private static Candidate profiled(String name, double[] recent, double[] profile, int horizon) {

@@ -30,6 +30,7 @@ public final class Planner implements Policy {
   private final CapacityCalendar calendar;
   private final PolicyConfig policy;
   private final HistoryWindow window;
+  private final int horizon;
 
   public Planner(CapacityConfig config, CapacityCalendar calendar) {
     this.config = config;
@@ -45,7 +46,8 @@ public final class Planner implements Policy {
         Math.max(
             BURST_MEMORY_MINUTES,
             Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization())));
-    this.window = new HistoryWindow(recent, maxProvisioning + 5);
+    this.window = new HistoryWindow(recent, maxProvisioning + 5 + DemandForecast.SMOOTH_MINUTES);
+    this.horizon = maxProvisioning + 5;
   }
 
   @Override
@@ -71,7 +73,7 @@ public final class Planner implements Policy {
       DemandForecast forecast =
           state.demand() == null || isStale(state.demand(), now)
               ? null
-              : DemandForecast.of(state.demand(), window.horizonMinutes(), BURST_MEMORY_MINUTES);
+              : DemandForecast.of(state.demand(), horizon, BURST_MEMORY_MINUTES);
       forecasts.put(key, forecast);
       decisions.put(key, decideModel(m, state, forecast, override(overrides, key, now), now));
     }
@@ -214,8 +216,11 @@ public final class Planner implements Policy {
       }
       peak = Math.max(peak, d);
     }
-    // Make the observed peak fit at once; the forecast catches up with the new level after.
-    int units = UnitSizing.unitsToAvoidThrottling(m, peak, 1.0);
+    // Make the observed peak fit at once, leaving the target utilisation's share of the
+    // on-demand headroom free; the forecast catches up with the new level after. (Sizing to 80% of
+    // units plus on-demand would fight the cost-optimal steady state, where on-demand takes the
+    // fraction of a unit that does not pay.)
+    int units = UnitSizing.unitsToAvoidThrottling(m, peak, policy.targetUtilization());
     return new Escalation(
         units,
         String.format(
@@ -308,7 +313,7 @@ public final class Planner implements Policy {
               + f.burstHeadroom();
     }
     double util = policy.ecsTargetUtilization();
-    // Hysteresis: step up when demand nears the tasks there are, to 20% spare; step down only
+    // Hysteresis: step up when demand nears the tasks there are, to 10% spare; step down only
     // when even that spare leaves 15% idle. Tasks cost little next to model units, and a rising
     // curve then moves them a few times an hour instead of every minute.
     int need = UnitSizing.tasksFor(ecs, ahead, util);
@@ -316,16 +321,16 @@ public final class Planner implements Policy {
     int target;
     String reason;
     if (need * 1.05 > current) {
-      target = Math.max(current, (int) Math.ceil(need * 1.2));
+      target = Math.max(current, (int) Math.ceil(need * 1.1));
       reason =
           String.format(
-              "expected %,.0f tps within %dm at %.0f%% per task, +20%% spare",
+              "expected %,.0f tps within %dm at %.0f%% per task, +10%% spare",
               ahead, startup + stabilizationMinutes(), util * 100);
     } else if (partial) {
       target = current;
       reason = "partial view: holding tasks (no scale-down)";
-    } else if (Math.max(need, keep) * 1.2 < current * 0.85) {
-      target = (int) Math.ceil(Math.max(need, keep) * 1.2);
+    } else if (Math.max(need, keep) * 1.1 < current * 0.85) {
+      target = (int) Math.ceil(Math.max(need, keep) * 1.1);
       reason =
           String.format(
               "trim: highest recent and expected demand %,.0f tps", Math.max(ahead, soon));

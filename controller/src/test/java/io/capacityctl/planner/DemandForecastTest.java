@@ -13,9 +13,12 @@ class DemandForecastTest {
   private static final int N = History.MINUTES;
   private static final int HORIZON = 20;
 
-  /** Last week's demand around the same minutes: an evening ramp, 40 tps more every minute. */
+  /**
+   * Last week's demand around the same minutes: an evening ramp, 40 tps more every minute. It
+   * reaches past the horizon by the smoothing window, as the planner reads it.
+   */
   private static double[] lastWeek() {
-    double[] p = new double[N + HORIZON];
+    double[] p = new double[N + HORIZON + DemandForecast.SMOOTH_MINUTES];
     for (int i = 0; i < p.length; i++) {
       p[i] = 5000 + 40 * i;
     }
@@ -45,7 +48,8 @@ class DemandForecastTest {
 
   @Test
   void isFlatAtTheRecentLevelWithoutHistory() {
-    History demand = History.flat(NOW, 7000).newest(5, 9000);
+    // The level is a 30-minute median: 16 recent minutes at 9000 carry it.
+    History demand = History.flat(NOW, 7000).newest(16, 9000);
 
     DemandForecast f = DemandForecast.of(demand.build(), HORIZON, 180);
 

@@ -43,13 +43,22 @@ class PlannerCostTest {
 
   @Test
   void aBurstThatWouldOverrunTheOnDemandHeadroomGetsHeadroomUnits() {
-    // 3500 above the level does not fit the 3000 of on-demand the planner relies on.
-    History demand = History.flat(NOW, 8000).span(60, 5, 11_500);
+    // 6500 above the level does not fit the 5000 of on-demand headroom: 1.5 units more.
+    History demand = History.flat(NOW, 8000).span(60, 5, 14_500);
 
     ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 8, demand));
 
-    assertThat(d.targetUnits()).isEqualTo(9);
-    assertThat(d.reason()).contains("bursts +3,500 tps");
+    assertThat(d.targetUnits()).isEqualTo(10);
+    assertThat(d.reason()).contains("bursts +6,500 tps");
+  }
+
+  @Test
+  void aBurstThatFitsTheOnDemandHeadroomBuysNothing() {
+    History demand = History.flat(NOW, 8000).span(60, 5, 12_500);
+
+    ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 8, demand));
+
+    assertThat(d.targetUnits()).isEqualTo(8);
   }
 
   @Test

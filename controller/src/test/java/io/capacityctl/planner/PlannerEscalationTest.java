@@ -20,15 +20,15 @@ class PlannerEscalationTest {
 
   @Test
   void escalatesWhenDemandStaysAboveTargetUtilizationForEscalateAfter() {
-    History demand = History.flat(NOW, 8000).newest(2, 14_000);
+    History demand = History.flat(NOW, 8000).newest(2, 16_000);
 
     ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 10, demand));
 
-    // 14000 tps at 80% needs 17500 serving: 5000 on demand + 13 units.
-    assertThat(d.targetUnits()).isEqualTo(13);
+    // 16000 tps must fit 12 units plus 80% of the 5000 on-demand headroom.
+    assertThat(d.targetUnits()).isEqualTo(12);
     assertThat(d.reason())
-        .startsWith("escalate: observed 14,000 tps > 80% of 15,000 serving capacity for 2m")
-        .endsWith("10 -> 13");
+        .startsWith("escalate: observed 16,000 tps > 80% of 15,000 serving capacity for 2m")
+        .endsWith("10 -> 12");
   }
 
   @Test
@@ -44,12 +44,12 @@ class PlannerEscalationTest {
   @Test
   void waitsForTheConfiguredEscalateAfter() {
     CapacityConfig slow = TestConfig.sonnet(10).policy("escalateAfter", "PT3M").build();
-    History demand = History.flat(NOW, 8000).newest(2, 14_000);
+    History demand = History.flat(NOW, 8000).newest(2, 16_000);
 
     ModelDecision d = decide(slow, NOW, serving("sonnet", 10, demand));
 
     assertThat(d.reason()).doesNotContain("escalate");
-    assertThat(d.targetUnits()).isLessThan(13);
+    assertThat(d.targetUnits()).isLessThan(12);
   }
 
   @Test
@@ -70,7 +70,7 @@ class PlannerEscalationTest {
 
     ModelDecision d = decide(overnight, NOW, serving("sonnet", 0, demand));
 
-    assertThat(d.targetUnits()).isEqualTo(8); // 10000 / 0.8 = 12500 = 5000 + 7.5 units
+    assertThat(d.targetUnits()).isEqualTo(6); // 10000 = 6 units + 80% of the 5000 on demand
     assertThat(d.reason()).startsWith("escalate");
   }
 }

@@ -66,11 +66,21 @@ class PlannerEventTest {
   }
 
   @Test
-  void neverTrimsBelowWhatTheEventInForceNeedsEvenWhenTrafficIsLow() {
-    ModelDecision during = at("2027-01-04T05:59:00Z", 6000);
+  void holdsTheEventFloorAfterItStartsUntilItsRealLevelIsObserved() {
+    // Provisioning time (15m) plus the stabilisation window (10m) past the start.
+    ModelDecision early = at("2027-01-04T00:24:00Z", 6000);
 
-    assertThat(during.targetUnits()).isEqualTo(45);
-    assertThat(during.reason()).contains("weekly-release in progress");
+    assertThat(early.targetUnits()).isEqualTo(45);
+    assertThat(early.reason()).contains("weekly-release started");
+  }
+
+  @Test
+  void followsObservedTrafficOnceTheEventsLevelIsKnown() {
+    // The release drew a third of what the calendar expected: trim to it, keep no idle units.
+    ModelDecision later = at("2027-01-04T01:00:00Z", 6000);
+
+    assertThat(later.targetUnits()).isEqualTo(6);
+    assertThat(later.reason()).doesNotContain("weekly-release");
   }
 
   @Test

@@ -72,7 +72,10 @@ class PlannerProperties {
                     EVENT_START, durationMinutes, multiplier, leadMinutes))
             .build();
     Instant now = EVENT_START.plus(Duration.ofMinutes(offsetMinutes));
-    boolean inForce = offsetMinutes >= -leadMinutes && offsetMinutes < durationMinutes;
+    // The event is a floor from its lead time until its real level has been observed: one
+    // provisioning time (15m) plus the stabilisation window (10m) past its start.
+    boolean inForce =
+        offsetMinutes >= -leadMinutes && offsetMinutes < Math.min(durationMinutes, 25);
     int floor = inForce ? (int) Math.ceil(scheduled * multiplier - 1e-9) : 0;
     History demand =
         History.flat(now, level).newest(spikeMinutes, spike).missingNewest(missingNewest);

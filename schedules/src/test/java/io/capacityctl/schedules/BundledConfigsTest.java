@@ -83,13 +83,13 @@ class BundledConfigsTest {
   }
 
   @Test
-  void mangaAssistTriplesForTheWeeklyReleaseFromFourHoursBefore() throws Exception {
+  void mangaAssistTriplesForTheWeeklyReleaseFromItsLeadTime() throws Exception {
     CapacityCalendar cal =
         CapacityCalendar.of(ConfigLoader.loadResource("schedules/mangaassist.yaml"));
-    // Monday 2026-06-15 00:00 JST.
-    assertThat(units(cal, "sonnet", "2026-06-14T19:59:00+09:00")).isEqualTo(15);
-    assertThat(units(cal, "sonnet", "2026-06-14T20:00:00+09:00")).isEqualTo(45);
-    assertThat(units(cal, "haiku", "2026-06-14T20:00:00+09:00")).isEqualTo(15);
+    // Monday 2026-06-15 00:00 JST, lead time 45 minutes.
+    assertThat(units(cal, "sonnet", "2026-06-14T23:14:00+09:00")).isEqualTo(15);
+    assertThat(units(cal, "sonnet", "2026-06-14T23:15:00+09:00")).isEqualTo(45);
+    assertThat(units(cal, "haiku", "2026-06-14T23:15:00+09:00")).isEqualTo(15);
     assertThat(units(cal, "sonnet", "2026-06-15T06:00:00+09:00")).isEqualTo(5);
   }
 
