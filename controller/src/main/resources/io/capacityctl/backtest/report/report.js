@@ -363,13 +363,15 @@ window.addEventListener("error", (e) => {
       for (const p of m.panels) drawPanel(p, yMax);
     }
     const end = localMin[view.to - 1] + 1;
-    const hours = Math.round((view.to - view.from) / 60);
+    const span = view.to - view.from;
+    const hours = Math.round(span / 60);
     document.getElementById("range").textContent =
       fmtDate(localMin[view.from]) + " " + fmtTime(localMin[view.from]) + " \u2013 " +
-      fmtDate(end) + " " + fmtTime(end) + " (" + (hours >= 48 ? Math.round(hours / 24) + " days" : hours + " h") + ")";
+      fmtDate(end) + " " + fmtTime(end) + " (" + (hours >= 48 ? Math.round(hours / 24) + " days" : span >= 120 ? hours + " h" : span + " min") + ")";
     for (const b of document.querySelectorAll("[data-zoom]")) {
       b.classList.toggle("active", b.dataset.zoom === view.mode);
     }
+    for (const b of document.querySelectorAll("[data-step]")) b.disabled = view.mode === "all";
     overlay(null, null);
   }
 
