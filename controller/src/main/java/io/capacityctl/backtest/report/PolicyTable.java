@@ -52,7 +52,7 @@ final class PolicyTable {
   }
 
   /** Dollars as the CLI prints them, with a fixed locale so reports compare across machines. */
-  static String usd(double v) {
+  private static String usd(double v) {
     return fmt("$%,.2f", v);
   }
 
