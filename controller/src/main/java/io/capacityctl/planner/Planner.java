@@ -152,6 +152,11 @@ public final class Planner implements Policy {
             UnitSizing.costOptimalUnits(m, soon, safety),
             UnitSizing.unitsToAvoidThrottling(m, soon + f.burstHeadroom(), safety));
     Escalation esc = escalation(m, s);
+    // Never trim to where the demand just seen would escalate again: escalation sizes for
+    // targetUtilization, so a trim to the cost-optimal count below it would undo it next pass and
+    // the two would alternate, draining and re-buying a PT every few minutes.
+    int calm = UnitSizing.unitsForUtilization(m, soon, policy.targetUtilization());
+    keep = Math.max(keep, calm);
     int target;
     String reason;
     if (esc != null && esc.units > Math.max(up, current)) {
@@ -212,11 +217,7 @@ public final class Planner implements Policy {
       }
       peak = Math.max(peak, d);
     }
-    int units =
-        (int)
-            Math.ceil(
-                (peak / policy.targetUtilization() - m.onDemandTps()) / m.tokensPerSecondPerUnit()
-                    - 1e-9);
+    int units = UnitSizing.unitsForUtilization(m, peak, policy.targetUtilization());
     return new Escalation(
         units,
         String.format(

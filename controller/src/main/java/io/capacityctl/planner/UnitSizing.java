@@ -34,6 +34,16 @@ public final class UnitSizing {
     return overflow <= 0 ? 0 : (int) Math.ceil(overflow / m.tokensPerSecondPerUnit() - 1e-9);
   }
 
+  /**
+   * The fewest units with which {@code tps} stays within {@code utilization} of the serving
+   * capacity: what escalation raises to, and the least a trim may keep.
+   */
+  public static int unitsForUtilization(ModelConfig m, double tps, double utilization) {
+    return Math.max(
+        0,
+        (int) Math.ceil((tps / utilization - m.onDemandTps()) / m.tokensPerSecondPerUnit() - 1e-9));
+  }
+
   /** Throughput that serves without throttling: provisioned units plus on-demand headroom. */
   public static double servingCapacity(ModelConfig m, int units) {
     return units * m.tokensPerSecondPerUnit() + m.onDemandTps();
