@@ -25,6 +25,11 @@ public final class UnitSizing {
     int whole = (int) Math.floor(exact);
     double fraction = exact - whole;
     int units = whole + (fraction > m.breakEvenUtilization() ? 1 : 0);
+    // At a break-even of 1 or more even a fully used unit costs more than on demand: buy only
+    // what keeps the rest within the headroom.
+    if (m.breakEvenUtilization() >= 1) {
+      units = 0;
+    }
     return Math.max(units, unitsToAvoidThrottling(m, tps, onDemandSafety));
   }
 
@@ -32,16 +37,6 @@ public final class UnitSizing {
   public static int unitsToAvoidThrottling(ModelConfig m, double tps, double onDemandSafety) {
     double overflow = tps - m.onDemandTps() * onDemandSafety;
     return overflow <= 0 ? 0 : (int) Math.ceil(overflow / m.tokensPerSecondPerUnit() - 1e-9);
-  }
-
-  /**
-   * The fewest units with which {@code tps} stays within {@code utilization} of the serving
-   * capacity: what escalation raises to, and the least a trim may keep.
-   */
-  public static int unitsForUtilization(ModelConfig m, double tps, double utilization) {
-    return Math.max(
-        0,
-        (int) Math.ceil((tps / utilization - m.onDemandTps()) / m.tokensPerSecondPerUnit() - 1e-9));
   }
 
   /** Throughput that serves without throttling: provisioned units plus on-demand headroom. */
