@@ -2,11 +2,14 @@ package io.capacityctl.cli;
 
 import io.capacityctl.backtest.Backtest;
 import io.capacityctl.backtest.PolicyName;
+import io.capacityctl.backtest.report.HtmlReport;
+import io.capacityctl.backtest.report.ReportTimelines;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.sim.Scenario;
 import io.capacityctl.sim.SimulationResult;
+import io.capacityctl.sim.TimelineSink;
 import io.capacityctl.sim.TimelineWriter;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceCsv;
@@ -89,6 +92,21 @@ final class SimulateCommand implements Callable<Integer> {
               + " used.")
   String scenario;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Write a self-contained HTML report here: the policy table and, per model, demand"
+              + " against capacity for capacityctl and the --report-baseline (both are run).")
+  Path report;
+
+  @Option(
+      names = "--report-baseline",
+      paramLabel = "NAME",
+      defaultValue = "schedule-only",
+      description = "The policy --report charts against capacityctl (default ${DEFAULT-VALUE}).")
+  String reportBaseline;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -99,11 +117,19 @@ final class SimulateCommand implements Callable<Integer> {
     }
     PolicyName only = null;
     if (policy != null && (only = PolicyName.of(policy)) == null) {
+      err.println(unknownPolicy("--policy", policy));
+      return ExitCodes.USAGE;
+    }
+    PolicyName baseline = PolicyName.of(reportBaseline);
+    if (baseline == null || baseline == PolicyName.CAPACITYCTL) {
       err.println(
-          "--policy: unknown policy '"
-              + policy
-              + "'; use one of "
-              + Arrays.stream(PolicyName.values()).map(PolicyName::label).toList());
+          baseline == null
+              ? unknownPolicy("--report-baseline", reportBaseline)
+              : "--report-baseline: capacityctl is always charted; name the policy to compare");
+      return ExitCodes.USAGE;
+    }
+    if (report != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
+      err.println("--report: directory " + report.toAbsolutePath().getParent() + " does not exist");
       return ExitCodes.USAGE;
     }
     List<PolicyName> policies = only == null ? List.of(PolicyName.values()) : List.of(only);
@@ -143,25 +169,48 @@ final class SimulateCommand implements Callable<Integer> {
         trace == null
             ? String.format("synthetic %s (seed %d, %d days)", kind, seed, days)
             : trace.toString();
+    ReportTimelines charts = report == null ? null : new ReportTimelines(t, baseline);
+    if (charts != null) {
+      policies = charts.policiesToRun(policies);
+    }
     Map<PolicyName, SimulationResult> results;
     if (timeline != null) {
       // Write beside the target and move into place, so a failed run leaves no partial file.
       Path tmp = Files.createTempFile(timeline.toAbsolutePath().getParent(), ".timeline", ".csv");
       try (TimelineWriter w =
           new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-        results = Backtest.run(cfg, t, policies, Map.of(detailed, w));
+        results = Backtest.run(cfg, t, policies, withCharts(charts, Map.of(detailed, w)));
       } catch (RuntimeException | IOException e) {
         Files.deleteIfExists(tmp);
         throw e;
       }
       Files.move(tmp, timeline, StandardCopyOption.REPLACE_EXISTING);
     } else {
-      results = Backtest.run(cfg, t, policies, Map.of());
+      results = Backtest.run(cfg, t, policies, withCharts(charts, Map.of()));
+    }
+    if (charts != null) {
+      new HtmlReport(cfg, traceName).write(report, results, charts);
     }
     new SimulationPrinter(out, output).print(cfg, traceName, results, detailed);
     if (timeline != null && output == OutputFormat.TABLE) {
       out.println("timeline (" + detailed + ") written to " + timeline);
     }
+    if (charts != null && output == OutputFormat.TABLE) {
+      out.println("report (capacityctl and " + baseline + ") written to " + report);
+    }
     return ExitCodes.OK;
+  }
+
+  private static Map<PolicyName, TimelineSink> withCharts(
+      ReportTimelines charts, Map<PolicyName, TimelineSink> sinks) {
+    return charts == null ? sinks : charts.sinks(sinks);
+  }
+
+  private static String unknownPolicy(String option, String value) {
+    return option
+        + ": unknown policy '"
+        + value
+        + "'; use one of "
+        + Arrays.stream(PolicyName.values()).map(PolicyName::label).toList();
   }
 }

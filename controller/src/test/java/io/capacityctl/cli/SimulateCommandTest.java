@@ -50,9 +50,14 @@ class SimulateCommandTest {
     String printed = out.toString();
     assertThat(printed)
         .contains("units $", "on-demand $", "throttled %", "waste", "actions")
-        .contains("ECS shortfall minutes")
-        .contains("timeline written to " + timeline);
+        .contains("shortfall minutes")
+        .contains("timeline (capacityctl) written to " + timeline);
+    // One row per policy, then capacityctl per model.
     assertThat(printed.lines())
+        .anyMatch(l -> l.startsWith("static-peak "))
+        .anyMatch(l -> l.startsWith("schedule-only "))
+        .anyMatch(l -> l.startsWith("target-tracking "))
+        .anyMatch(l -> l.startsWith("oracle "))
         .anyMatch(l -> l.startsWith("sonnet "))
         .anyMatch(l -> l.startsWith("haiku "))
         .anyMatch(l -> l.startsWith("ecs "))
@@ -138,7 +143,14 @@ class SimulateCommandTest {
     int code = run("simulate", "--days", "1", "--output", "json");
 
     assertThat(code).as(err.toString()).isZero();
-    JsonNode root = new ObjectMapper().readTree(out.toString());
+    JsonNode policies = new ObjectMapper().readTree(out.toString()).get("policies");
+    assertThat(policies.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "static-peak", "schedule-only", "target-tracking", "capacityctl", "oracle");
+    assertThat(policies.get("oracle").get("costVsOracle").asDouble()).isEqualTo(1.0);
+    JsonNode root = policies.get("capacityctl");
+    assertThat(root.get("costVsOracle").asDouble()).isGreaterThanOrEqualTo(1.0);
     assertThat(root.get("minutes").asInt()).isEqualTo(1440);
     assertThat(root.get("models").fieldNames()).toIterable().containsExactly("sonnet", "haiku");
     for (String model : List.of("sonnet", "haiku")) {
