@@ -75,7 +75,7 @@ public final class Reconciler {
           List.of(),
           List.of("lease held by " + by));
     }
-    Snapshot snapshot = new Observer(config, cloud, planner.historyWindow()).observe(now);
+    Snapshot snapshot = new Observer(config, cloud, state, planner.historyWindow()).observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
     PassReport report =
         new Actuator(config, cloud, state, telemetry, holder, lease.get().fencingToken())
@@ -86,7 +86,7 @@ public final class Reconciler {
   /** Observes and plans without acting or taking the lease (CLI {@code plan}, dry runs). */
   public PassReport planOnly() {
     Instant now = clock.instant();
-    Snapshot snapshot = new Observer(config, cloud, planner.historyWindow()).observe(now);
+    Snapshot snapshot = new Observer(config, cloud, state, planner.historyWindow()).observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
     return Actuator.dryRun(config, plan, snapshot, now, holder);
   }

@@ -1,0 +1,99 @@
+package io.capacityctl.aws;
+
+import dagger.Module;
+import dagger.Provides;
+import io.capacityctl.aws.bedrock.BedrockPtAdapter;
+import io.capacityctl.aws.cloudwatch.CloudWatchMetricsAdapter;
+import io.capacityctl.aws.dynamodb.DynamoDbLeaseManager;
+import io.capacityctl.aws.dynamodb.DynamoDbStateStore;
+import io.capacityctl.aws.ecs.EcsCapacityAdapter;
+import io.capacityctl.aws.ssm.SsmParameter;
+import io.capacityctl.aws.ssm.SsmRoutePublisher;
+import io.capacityctl.aws.sts.CallerIdentity;
+import io.capacityctl.config.AwsSettings;
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.reconcile.CloudPorts;
+import io.capacityctl.state.LeaseManager;
+import io.capacityctl.state.StateStore;
+import io.capacityctl.telemetry.EmfTelemetrySink;
+import io.capacityctl.telemetry.TelemetrySink;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The reconcile path's collaborators on real AWS for one config, built from the SDK clients of
+ * {@link AwsClientsModule}: the cloud ports (Bedrock, CloudWatch, ECS, SSM routing table), the
+ * DynamoDB state store and lease, EMF telemetry, the caller identity and the system clock. Every
+ * entry point (Lambda, daemon, CLI) includes both modules; names and tables come from {@code
+ * config.aws()}. Nothing calls AWS while the graph is built.
+ */
+@Module
+public final class AwsCloudModule {
+  private final CapacityConfig config;
+
+  public AwsCloudModule(CapacityConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * The SDK adapters. With the {@code pt-arns} metrics source, CloudWatch is queried for every PT
+   * ARN the state store still knows: the observer records the listed ones before each read, so the
+   * set also holds PTs deleted since the history minutes they served.
+   */
+  @Provides
+  @Singleton
+  CloudPorts cloudPorts(
+      BedrockClient bedrock,
+      CloudWatchClient cloudWatch,
+      EcsClient ecs,
+      ApplicationAutoScalingClient autoScaling,
+      SsmClient ssm,
+      StateStore state,
+      Clock clock) {
+    AwsSettings aws = config.aws();
+    return new CloudPorts(
+        new BedrockPtAdapter(bedrock, aws.ptNamePrefix(), clock),
+        new CloudWatchMetricsAdapter(
+            cloudWatch, config, model -> state.knownArns(model, clock.instant())),
+        new EcsCapacityAdapter(ecs, autoScaling),
+        new SsmRoutePublisher(new SsmParameter(ssm, aws.routesParameter())));
+  }
+
+  @Provides
+  @Singleton
+  StateStore stateStore(DynamoDbClient dynamo) {
+    return new DynamoDbStateStore(dynamo, config.aws().stateTable(), config.name());
+  }
+
+  @Provides
+  @Singleton
+  LeaseManager leaseManager(DynamoDbClient dynamo) {
+    return new DynamoDbLeaseManager(dynamo, config.aws().stateTable(), config.name());
+  }
+
+  /** EMF on stdout, timestamped by the injected clock; the default namespace. */
+  @Provides
+  @Singleton
+  static TelemetrySink telemetry(Clock clock) {
+    return new EmfTelemetrySink(null, clock);
+  }
+
+  @Provides
+  @Singleton
+  static CallerIdentity callerIdentity(StsClient sts) {
+    return new CallerIdentity(sts);
+  }
+
+  @Provides
+  @Singleton
+  static Clock clock() {
+    return Clock.systemUTC();
+  }
+}
