@@ -88,8 +88,9 @@ public final class InMemoryStateStore implements StateStore {
   public synchronized void rememberArns(
       String model, Collection<String> arns, Instant now, Duration keep) {
     Map<String, Instant> until = arnsUntil.computeIfAbsent(model, k -> new LinkedHashMap<>());
+    Instant keepUntil = now.plus(keep);
     for (String arn : arns) {
-      until.merge(arn, now.plus(keep), (a, b) -> a.isAfter(b) ? a : b);
+      until.merge(arn, keepUntil, (a, b) -> a.isAfter(b) ? a : b);
     }
     until.values().removeIf(t -> !t.isAfter(now)); // a month-long simulation stays small
   }
