@@ -3,6 +3,7 @@ package io.capacityctl.aws;
 import dagger.Module;
 import dagger.Provides;
 import io.capacityctl.aws.bedrock.BedrockPtAdapter;
+import io.capacityctl.aws.cloudwatch.CloudWatchIntentTokensAdapter;
 import io.capacityctl.aws.cloudwatch.CloudWatchMetricsAdapter;
 import io.capacityctl.aws.dynamodb.DynamoDbLeaseManager;
 import io.capacityctl.aws.dynamodb.DynamoDbStateStore;
@@ -29,10 +30,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The reconcile path's collaborators on real AWS for one config, built from the SDK clients of
- * {@link AwsClientsModule}: the cloud ports (Bedrock, CloudWatch, ECS, SSM routing table), the
- * DynamoDB state store and lease, EMF telemetry, the caller identity and the system clock. Every
- * entry point (Lambda, daemon, CLI) includes both modules; names and tables come from {@code
- * config.aws()}. Nothing calls AWS while the graph is built.
+ * {@link AwsClientsModule}: the cloud ports (Bedrock, CloudWatch traffic and, with an {@code
+ * intents} section, tokens per intent, ECS, SSM routing table), the DynamoDB state store and lease,
+ * EMF telemetry, the caller identity and the system clock. Every entry point (Lambda, daemon, CLI)
+ * includes both modules; names and tables come from {@code config.aws()}. Nothing calls AWS while
+ * the graph is built.
  */
 @Module
 public final class AwsCloudModule {
@@ -63,7 +65,11 @@ public final class AwsCloudModule {
         new CloudWatchMetricsAdapter(
             cloudWatch, config, model -> state.knownArns(model, clock.instant())),
         new EcsCapacityAdapter(ecs, autoScaling),
-        new SsmRoutePublisher(new SsmParameter(ssm, aws.routesParameter())));
+        new SsmRoutePublisher(new SsmParameter(ssm, aws.routesParameter())),
+        config
+            .intentsConfig()
+            .map(i -> new CloudWatchIntentTokensAdapter(cloudWatch, i.metric()))
+            .orElse(null));
   }
 
   @Provides

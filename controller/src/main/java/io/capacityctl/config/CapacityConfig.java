@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param source where it was read from (file path or classpath resource), for messages
  * @param models model key to settings, in file order
  * @param ecs the ECS service, or null when the config manages models only
+ * @param intents production token drift checking, or null when it is off
  */
 public record CapacityConfig(
     String name,
@@ -25,12 +26,28 @@ public record CapacityConfig(
     PolicyConfig policy,
     BudgetConfig budget,
     AwsSettings aws,
+    IntentsConfig intents,
     String source) {
 
   public CapacityConfig {
     models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
     schedule = List.copyOf(schedule);
     events = List.copyOf(events);
+  }
+
+  /** A config without token drift checking. */
+  public CapacityConfig(
+      String name,
+      ZoneId timezone,
+      Map<String, ModelConfig> models,
+      EcsConfig ecs,
+      List<ScheduleWindow> schedule,
+      List<EventSpec> events,
+      PolicyConfig policy,
+      BudgetConfig budget,
+      AwsSettings aws,
+      String source) {
+    this(name, timezone, models, ecs, schedule, events, policy, budget, aws, null, source);
   }
 
   /** The model's settings; the key must exist (validated configs only name known models). */
@@ -40,6 +57,10 @@ public record CapacityConfig(
       throw new IllegalArgumentException("unknown model '" + key + "' in config " + name);
     }
     return m;
+  }
+
+  public Optional<IntentsConfig> intentsConfig() {
+    return Optional.ofNullable(intents);
   }
 
   public Optional<EcsConfig> ecsConfig() {
@@ -54,6 +75,6 @@ public record CapacityConfig(
   /** This config with other policy settings (the simulator and tests vary them). */
   public CapacityConfig withPolicy(PolicyConfig p) {
     return new CapacityConfig(
-        name, timezone, models, ecs, schedule, events, p, budget, aws, source);
+        name, timezone, models, ecs, schedule, events, p, budget, aws, intents, source);
   }
 }

@@ -71,6 +71,7 @@ public final class ConfigLoader {
         f.optional("policy", SettingsReader.policy(), PolicyConfig.DEFAULTS),
         f.optional("budget", SettingsReader.budget(), BudgetConfig.NONE),
         f.optional("aws", SettingsReader.aws(name), AwsSettings.defaultsFor(name)),
+        f.optional("intents", IntentsReader.intents(source, models.keySet()), null),
         source);
   }
 

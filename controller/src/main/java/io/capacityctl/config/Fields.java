@@ -88,6 +88,11 @@ final class Fields {
     }
   }
 
+  /** Reports problems found in another file this map names (e.g. an intents file). */
+  void addErrors(List<ConfigError> errors) {
+    errors.forEach(problems::add);
+  }
+
   /** No problem was reported inside this map so far. */
   boolean clean() {
     return problems.count() == problemsBefore;

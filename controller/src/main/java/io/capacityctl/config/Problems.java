@@ -29,6 +29,11 @@ final class Problems {
     errors.add(new ConfigError(source, line, field.isEmpty() ? "(document)" : field, message));
   }
 
+  /** An error located in another file, kept with its own source. */
+  void add(ConfigError error) {
+    errors.add(error);
+  }
+
   int count() {
     return errors.size();
   }

@@ -1,13 +1,20 @@
 package io.capacityctl.reconcile;
 
 import io.capacityctl.ports.EcsCapacityApi;
+import io.capacityctl.ports.IntentTokensApi;
 import io.capacityctl.ports.MetricsApi;
 import io.capacityctl.ports.ProvisionedThroughputApi;
 import io.capacityctl.routing.RoutePublisher;
 
-/** The cloud as the reconcile path sees it: the SDK adapters in AWS, fakes in the simulator. */
+/**
+ * The cloud as the reconcile path sees it: the SDK adapters in AWS, fakes in the simulator.
+ *
+ * @param intentTokens observed tokens per request per intent; null when the config checks no token
+ *     drift (no {@code intents} section)
+ */
 public record CloudPorts(
     ProvisionedThroughputApi bedrock,
     MetricsApi metrics,
     EcsCapacityApi ecs,
-    RoutePublisher routes) {}
+    RoutePublisher routes,
+    IntentTokensApi intentTokens) {}

@@ -3,6 +3,7 @@ package io.capacityctl.reconcile;
 import io.capacityctl.planner.Plan;
 import io.capacityctl.ports.CloudException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +44,13 @@ public record PassReport(
     public String toString() {
       return step + ": " + kind + " on " + awsAction + ": " + message;
     }
+  }
+
+  /** This report with {@code more} warnings after its own. */
+  public PassReport withWarnings(List<String> more) {
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(more);
+    return new PassReport(at, outcome, holder, fencingToken, plan, actions, failures, all);
   }
 
   public boolean failed() {

@@ -11,6 +11,7 @@ import io.capacityctl.state.Lease;
 import io.capacityctl.state.LeaseManager;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.telemetry.TelemetrySink;
+import io.capacityctl.tokens.DriftCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One reconcile pass — observe, plan, act — shared by every trigger: Lambda tick, Quartz tick, CLI
- * apply and simulator step. Acting requires the lease; planning does not.
+ * One reconcile pass — observe, plan, act, then check token drift when the config has intents —
+ * shared by every trigger: Lambda tick, Quartz tick, CLI apply and simulator step. Acting requires
+ * the lease; planning does not.
  */
 public final class Reconciler {
   private final CapacityConfig config;
@@ -31,6 +33,7 @@ public final class Reconciler {
   private final Clock clock;
   private final String holder;
   private final Duration leaseTtl;
+  private final Optional<DriftCheck> drift;
   private List<EventSpec> extraEvents = List.of();
   private Policy planner;
 
@@ -53,6 +56,8 @@ public final class Reconciler {
     this.clock = clock;
     this.holder = holder;
     this.leaseTtl = leaseTtl;
+    this.drift =
+        config.intentsConfig().map(i -> new DriftCheck(i, cloud.intentTokens(), telemetry));
   }
 
   /** Observes, plans and — holding the lease — applies the plan. */
@@ -80,7 +85,8 @@ public final class Reconciler {
     PassReport report =
         new Actuator(config, cloud, state, telemetry, holder, lease.get().fencingToken())
             .apply(plan, snapshot, now);
-    return report;
+    // Only the lease holder publishes drift, once per pass, after capacity is settled.
+    return drift.map(d -> report.withWarnings(d.run(now))).orElse(report);
   }
 
   /** Observes and plans without acting or taking the lease (CLI {@code plan}, dry runs). */

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulated AWS account: Bedrock PT control plane, CloudWatch, ECS and the routing parameter,
- * all on one fake clock. Tests, the simulator and {@code run --cloud sim} use this same cloud.
+ * The simulated AWS account: Bedrock PT control plane, CloudWatch (traffic and tokens per intent),
+ * ECS and the routing parameter, all on one fake clock. Tests, the simulator and {@code run --cloud
+ * sim} use this same cloud.
  */
 public final class SimulatedCloud {
   private final FakeClock clock;
@@ -21,6 +22,7 @@ public final class SimulatedCloud {
   private final SimMetrics metrics;
   private final SimEcs ecs;
   private final InMemoryRoutePublisher routes = new InMemoryRoutePublisher();
+  private final SimIntentTokens intentTokens = new SimIntentTokens();
 
   /** A cloud for {@code config} whose metrics cover {@code minutes} minutes from {@code start}. */
   public SimulatedCloud(CapacityConfig config, Instant start, int minutes) {
@@ -59,7 +61,12 @@ public final class SimulatedCloud {
     return routes;
   }
 
+  /** Observed tokens per request per intent; none until a test or scenario sets some. */
+  public SimIntentTokens intentTokens() {
+    return intentTokens;
+  }
+
   public CloudPorts ports() {
-    return new CloudPorts(bedrock, metrics, ecs, routes);
+    return new CloudPorts(bedrock, metrics, ecs, routes, intentTokens);
   }
 }

@@ -126,7 +126,8 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
     lastStatus.forEach(CloudWatchMetricsAdapter::requireComplete);
   }
 
-  private static void requireComplete(String id, StatusCode status) {
+  /** Fails the read when CloudWatch did not return all of a query's data. */
+  static void requireComplete(String id, StatusCode status) {
     if (status == null || status == StatusCode.COMPLETE) {
       return;
     }
