@@ -84,15 +84,9 @@ final class SimulateCommand implements Callable<Integer> {
           trace == null
               ? TraceGenerator.mangaAssist(seed, days)
               : TraceCsv.read(trace, cfg.modelKeys());
-      if (trace == null && !cfg.models().keySet().containsAll(t.models())) {
-        err.println(
-            "--trace: the synthetic trace has models "
-                + t.models()
-                + " but "
-                + cfg.source()
-                + " has "
-                + cfg.modelKeys()
-                + "; pass --trace FILE for this config");
+      String mismatch = trace == null ? SyntheticTrace.mismatch(cfg, t) : null;
+      if (mismatch != null) {
+        err.println("--trace: " + mismatch + "; pass --trace FILE for this config");
         return ExitCodes.USAGE;
       }
     } catch (ConfigException e) {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -39,14 +39,20 @@ public final class ConfigSource {
     this.ssm = ssm;
   }
 
-  /** Reads S3 and SSM in {@code target}, building a client only for the location given. */
-  public static ConfigSource of(AwsTarget target, SdkHttpClient http) {
-    AwsClientFactory clients = new AwsClientFactory(target, http);
+  /**
+   * Reads S3 and SSM in {@code target}; a client (and its HTTP client) is built only when a
+   * location needs it, and lives as long as the process.
+   */
+  public static ConfigSource of(AwsTarget target) {
     // Emulators serve buckets by path, not by virtual host.
     boolean pathStyle = target.endpointOverride() != null;
     return new ConfigSource(
-        () -> clients.build(S3Client.builder().forcePathStyle(pathStyle)),
-        () -> clients.build(SsmClient.builder()));
+        () -> clients(target).build(S3Client.builder().forcePathStyle(pathStyle)),
+        () -> clients(target).build(SsmClient.builder()));
+  }
+
+  private static AwsClientFactory clients(AwsTarget target) {
+    return new AwsClientFactory(target, ApacheHttpClient.create());
   }
 
   /**

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterTier;
@@ -34,7 +33,7 @@ class ConfigSourceTest {
                 .value(yaml)
                 .type(ParameterType.STRING)
                 .tier(ParameterTier.ADVANCED));
-    ConfigSource source = ConfigSource.of(MOTO.target(), ApacheHttpClient.builder().build());
+    ConfigSource source = ConfigSource.of(MOTO.target());
 
     assertThat(source.load(null).name()).isEqualTo("mangaassist");
     assertThat(source.load("schedules/mangaassist.yaml").source())
@@ -51,7 +50,7 @@ class ConfigSourceTest {
     s3.putObject(
         r -> r.bucket("ops-config").key("bad.yaml"),
         RequestBody.fromString(bundledYaml().replace("maxUnits: 60", "maxUnits: -1")));
-    ConfigSource source = ConfigSource.of(MOTO.target(), ApacheHttpClient.builder().build());
+    ConfigSource source = ConfigSource.of(MOTO.target());
 
     assertThatThrownBy(() -> source.load("s3://ops-config/bad.yaml"))
         .isInstanceOf(ConfigException.class)

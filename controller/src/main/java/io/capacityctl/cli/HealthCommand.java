@@ -1,0 +1,43 @@
+package io.capacityctl.cli;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.health.HealthFinding;
+import io.capacityctl.health.HealthReport;
+import io.capacityctl.runtime.ControllerGraph;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code capacityctl health}: the health check's findings; exit 1 when unhealthy. */
+@Command(
+    name = "health",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the controller's health check (the one the Lambda and the daemon run every 15 minutes):",
+      "capacity vs plan, PTs Failed or stuck in Creating, metric freshness, failed last actions,",
+      "the lease holder. Exits 1 when unhealthy."
+    })
+final class HealthCommand extends GraphCommand {
+  HealthCommand(CliEnvironment env) {
+    super(env);
+  }
+
+  @Override
+  int run(CapacityConfig config, ControllerGraph graph, PrintWriter out) {
+    HealthReport r = graph.healthCheck().run();
+    if (json()) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("healthy", r.healthy());
+      v.put("at", r.at());
+      v.put("findings", r.findings());
+      Json.print(out, v);
+    } else {
+      for (HealthFinding f : r.findings()) {
+        out.printf("%-4s %-8s %-10s %s%n", f.status(), f.check(), f.target(), f.detail());
+      }
+      out.println(r.summary());
+    }
+    return r.healthy() ? ExitCodes.OK : ExitCodes.PROBLEM;
+  }
+}
