@@ -5,8 +5,6 @@ import io.capacityctl.health.HealthFinding;
 import io.capacityctl.health.HealthReport;
 import io.capacityctl.runtime.ControllerGraph;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code capacityctl health}: the health check's findings; exit 1 when unhealthy. */
@@ -27,11 +25,7 @@ final class HealthCommand extends GraphCommand {
   int run(CapacityConfig config, ControllerGraph graph, PrintWriter out) {
     HealthReport r = graph.healthCheck().run();
     if (json()) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("healthy", r.healthy());
-      v.put("at", r.at());
-      v.put("findings", r.findings());
-      Json.print(out, v);
+      Json.print(out, r.asMap());
     } else {
       for (HealthFinding f : r.findings()) {
         out.printf("%-4s %-8s %-10s %s%n", f.status(), f.check(), f.target(), f.detail());

@@ -15,10 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,7 +59,7 @@ final class WasteReportCommand extends GraphCommand {
     }
     WasteReport r = graph.wasteReporter().report(start, end);
     if (json()) {
-      Json.print(out, view(r));
+      Json.print(out, r.asMap());
     } else {
       print(out, r);
     }
@@ -117,38 +113,5 @@ final class WasteReportCommand extends GraphCommand {
         h.unitHours(),
         h.wasteRatio() * 100,
         SimulationPrinter.usd(h.wastedUsd()));
-  }
-
-  private static Map<String, Object> view(WasteReport r) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("from", r.from());
-    v.put("to", r.to());
-    v.put("zone", r.zone().getId());
-    v.put("wastedUsd", r.wastedUsd());
-    Map<String, Object> models = new LinkedHashMap<>();
-    for (ModelWaste m : r.models().values()) {
-      List<Map<String, Object>> hours = new ArrayList<>();
-      m.hours().forEach(h -> hours.add(hour(h)));
-      Map<String, Object> mv = new LinkedHashMap<>();
-      mv.put("total", hour(m.total()));
-      mv.put("minutes", m.minutes());
-      mv.put("unobservedMinutes", m.unobservedMinutes());
-      mv.put("hours", hours);
-      models.put(m.model(), mv);
-    }
-    v.put("models", models);
-    return v;
-  }
-
-  private static Map<String, Object> hour(HourlyWaste h) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    if (h.hour() >= 0) {
-      v.put("hour", h.hour());
-    }
-    v.put("minutes", h.minutes());
-    v.put("unitHours", h.unitHours());
-    v.put("wasteRatio", h.wasteRatio());
-    v.put("wastedUsd", h.wastedUsd());
-    return v;
   }
 }

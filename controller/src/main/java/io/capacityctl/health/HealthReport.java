@@ -1,7 +1,9 @@
 package io.capacityctl.health;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Everything one health check found; unhealthy when any finding failed. */
@@ -26,6 +28,27 @@ public record HealthReport(Instant at, List<HealthFinding> findings) {
             .filter(
                 f -> f.check().equals(HealthCheck.CAPACITY) || f.check().equals(HealthCheck.ECS))
             .count();
+  }
+
+  /** JSON-ready: healthy, at, and every finding. */
+  public Map<String, Object> asMap() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("healthy", healthy());
+    v.put("at", String.valueOf(at));
+    v.put(
+        "findings",
+        findings.stream()
+            .map(
+                f -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("status", f.status().name());
+                  m.put("check", f.check());
+                  m.put("target", f.target());
+                  m.put("detail", f.detail());
+                  return m;
+                })
+            .toList());
+    return v;
   }
 
   /** One line: HEALTHY, or UNHEALTHY with every failure. */

@@ -1,5 +1,8 @@
 package io.capacityctl.waste;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One model's provisioned capacity and its use in one local hour of the day, summed over the days
  * of a report.
@@ -22,6 +25,19 @@ public record HourlyWaste(
   /** 1 - used / provisioned; 0 when nothing was provisioned. */
   public double wasteRatio() {
     return provisionedTokens <= 0 ? 0 : 1 - usedTokens / provisionedTokens;
+  }
+
+  /** JSON-ready; the hour is left out of a total (hour -1). */
+  public Map<String, Object> asMap() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    if (hour >= 0) {
+      v.put("hour", hour);
+    }
+    v.put("minutes", minutes);
+    v.put("unitHours", unitHours);
+    v.put("wasteRatio", wasteRatio());
+    v.put("wastedUsd", wastedUsd);
+    return v;
   }
 
   HourlyWaste plus(HourlyWaste o) {
