@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
     name = "events",
     mixinStandardHelpOptions = true,
     description = {
-      "Add, list and remove events kept in the state table (e.g. a final chapter at 5x),",
-      "merged with the config file's calendar by every mode's next pass."
+      "Add, list and remove one-off events kept in the state table.",
+      "Every mode merges them with the config file's calendar on its next pass."
     },
     subcommands = {EventsAddCommand.class, EventsListCommand.class, EventsRemoveCommand.class})
 final class EventsCommand implements Runnable {

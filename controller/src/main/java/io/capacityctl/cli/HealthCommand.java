@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
     name = "health",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the controller's health check (the one the Lambda and the daemon run every 15 minutes):",
-      "capacity vs plan, PTs Failed or stuck in Creating, metric freshness, failed last actions,",
-      "the lease holder. Exits 1 when unhealthy."
+      "Run the health check the Lambda and the daemon run every 15 minutes; exit 1 if unhealthy.",
+      "Checks capacity vs plan, PTs Failed or stuck in Creating, metric freshness, failed last"
+          + " actions and the lease holder."
     })
 final class HealthCommand extends GraphCommand {
   HealthCommand(CliEnvironment env) {
