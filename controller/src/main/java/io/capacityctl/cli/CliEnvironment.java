@@ -114,7 +114,7 @@ public final class CliEnvironment {
   }
 
   /** A fresh account running the 28-day synthetic MangaAssist trace, clock at its start. */
-  static SimAccount freshAccount(CapacityConfig config) {
+  private static SimAccount freshAccount(CapacityConfig config) {
     Trace trace = TraceGenerator.mangaAssist(42, 28);
     String mismatch = SyntheticTrace.mismatch(config, trace);
     if (mismatch != null) {

@@ -13,6 +13,7 @@ import io.capacityctl.operator.RefusedException;
 import io.capacityctl.runtime.LeaseTerms;
 import io.capacityctl.sim.SimCloudModule;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,9 +104,13 @@ final class RunCommand implements Callable<Integer> {
                 .create(
                     c, settings, new AwsCloudModule(c), new AwsClientsModule(AwsTarget.of(c.aws())))
                 .daemon();
+    try {
+      daemon.start();
+    } catch (UncheckedIOException e) {
+      throw new RefusedException("--port", e.getMessage() + ": " + e.getCause().getMessage());
+    }
     Thread hook = new Thread(daemon::stop, "sigterm");
     Runtime.getRuntime().addShutdownHook(hook);
-    daemon.start();
     PrintWriter out = env.out();
     out.printf(
         "capacityctl running as %s on %s: /healthz and /readyz on port %d%n",

@@ -1,6 +1,7 @@
 package io.capacityctl.sim;
 
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.state.InMemoryLeaseManager;
 import io.capacityctl.state.InMemoryStateStore;
@@ -85,12 +86,14 @@ public final class SimAccount {
 
   /**
    * Runs one pass and puts what it bought in service at once, as an account that has been running
-   * would be (the {@link Simulator}'s warm start).
+   * would be (the {@link Simulator}'s warm start). Nothing is completed when another controller
+   * holds the lease: the account is already running.
    */
   public void warmStart(Reconciler reconciler) {
-    reconciler.reconcileOnce();
-    cloud.bedrock().completeCreations();
-    cloud.ecs().completeStarts();
+    if (reconciler.reconcileOnce().outcome() != PassReport.Outcome.SKIPPED_LEASE_HELD) {
+      cloud.bedrock().completeCreations();
+      cloud.ecs().completeStarts();
+    }
   }
 
   /** One pass then one minute of traffic, {@code minutes} times: the simulator's loop. */

@@ -316,6 +316,25 @@ class OperatorCliTest {
     assertThat(awsSpeed.err()).startsWith("--speed: only with --cloud sim");
   }
 
+  @Test
+  void aPortInUseIsNamed() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      CliRun run =
+          CliRun.run(
+              account,
+              "run",
+              "--cloud",
+              "sim",
+              "--port",
+              String.valueOf(taken.getLocalPort()),
+              "--stop-after",
+              "1s");
+
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err()).startsWith("--port: cannot listen on port " + taken.getLocalPort());
+    }
+  }
+
   private void bumpSonnet() {
     account
         .state()
