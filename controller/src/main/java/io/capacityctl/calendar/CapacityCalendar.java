@@ -3,12 +3,10 @@ package io.capacityctl.calendar;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.config.ScheduleCoverage;
-import io.capacityctl.config.ScheduleWindow;
 import java.time.Instant;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,77 +33,70 @@ public final class CapacityCalendar {
   private static final int MAX_CACHED_CHUNKS = 64;
   // 1970-01-01 was a Thursday: epoch minute 0 is minute 3 * 1440 of a Monday-based week.
   private static final long EPOCH_MINUTE_OF_WEEK = 3L * ScheduleCoverage.MINUTES_PER_DAY;
+  private static final long WEEK = ScheduleCoverage.MINUTES_PER_WEEK;
 
   private final CapacityConfig config;
+  private final WeekIndex week;
   private final List<EventSpec> events;
   private final ZoneRules rules;
-  private final ScheduleWindow[] windows;
-  private final int[] windowByMinute;
-  private final Map<String, Integer> modelIndex;
-  // [model][window]: the window's units or expected tps, NaN for the kind it does not give.
-  private final double[][] units;
-  private final double[][] tps;
   private final Map<Long, Chunk> chunks = new ConcurrentHashMap<>();
   private volatile Chunk recent;
+  // The last withExtraEvents answer: callers that pass the same extra events every pass (the
+  // planner, the simulator) reuse its cached chunks instead of evaluating cron again.
+  private volatile CapacityCalendar lastWithExtra;
+  private volatile List<EventSpec> lastExtra;
 
-  private CapacityCalendar(CapacityConfig config, List<EventSpec> events) {
+  private CapacityCalendar(CapacityConfig config, WeekIndex week, List<EventSpec> events) {
     events.forEach(Occurrences::validate);
     this.config = config;
+    this.week = week;
     this.events = List.copyOf(events);
     this.rules = config.timezone().getRules();
-    this.windows = config.schedule().toArray(new ScheduleWindow[0]);
-    ScheduleCoverage coverage = ScheduleCoverage.of(config.schedule());
-    this.windowByMinute = new int[ScheduleCoverage.MINUTES_PER_WEEK];
-    for (int m = 0; m < windowByMinute.length; m++) {
-      windowByMinute[m] = coverage.windowAt(m);
-    }
-    List<String> keys = config.modelKeys();
-    this.modelIndex = new HashMap<>();
-    this.units = new double[keys.size()][windows.length];
-    this.tps = new double[keys.size()][windows.length];
-    for (int m = 0; m < keys.size(); m++) {
-      modelIndex.put(keys.get(m), m);
-      for (int w = 0; w < windows.length; w++) {
-        Integer u = windows[w].units().get(keys.get(m));
-        Double d = windows[w].expectedTps().get(keys.get(m));
-        units[m][w] = u == null ? Double.NaN : u;
-        tps[m][w] = d == null ? Double.NaN : d;
-      }
-    }
   }
 
   /** Compiles the config's schedule and events (cron expressions, window index). */
   public static CapacityCalendar of(CapacityConfig config) {
-    return new CapacityCalendar(config, config.events());
+    return new CapacityCalendar(config, new WeekIndex(config), config.events());
   }
 
   /**
-   * This calendar with extra events (added by operators) merged in.
+   * This calendar with extra events (added by operators) merged in. Cheap to call every pass: the
+   * schedule index is shared and the same extra events give back the same calendar.
    *
    * @throws IllegalArgumentException for an event with neither or both of cron and start, or a bad
    *     cron expression
    */
   public CapacityCalendar withExtraEvents(List<EventSpec> extra) {
+    if (extra.isEmpty()) {
+      return this;
+    }
+    CapacityCalendar cached = lastWithExtra;
+    if (cached != null && extra.equals(lastExtra)) {
+      return cached;
+    }
     List<EventSpec> all = new ArrayList<>(events);
     all.addAll(extra);
-    return new CapacityCalendar(config, all);
+    CapacityCalendar merged = new CapacityCalendar(config, week, all);
+    lastExtra = List.copyOf(extra);
+    lastWithExtra = merged;
+    return merged;
   }
 
   /** The window value for {@code model} at {@code t} times the largest multiplier in force. */
   public Expectation expected(String model, Instant t) {
-    int m = indexOf(model);
+    int m = week.indexOf(model);
     long second = t.getEpochSecond();
     Chunk chunk = chunkAt(second);
     long localMinute = Math.floorDiv(second + chunk.offsetAt(second), 60);
-    int w =
-        windowByMinute[
-            (int)
-                Math.floorMod(
-                    localMinute + EPOCH_MINUTE_OF_WEEK, (long) ScheduleCoverage.MINUTES_PER_WEEK)];
+    int w = week.windowByMinute[(int) Math.floorMod(localMinute + EPOCH_MINUTE_OF_WEEK, WEEK)];
     EventOccurrence event = chunk.model(m).strongestAt(t);
     double multiplier = event == null ? 1.0 : event.event().multiplier();
     return new Expectation(
-        windows[w], units[m][w] * multiplier, tps[m][w] * multiplier, multiplier, event);
+        week.windows[w],
+        week.units[m][w] * multiplier,
+        week.tps[m][w] * multiplier,
+        multiplier,
+        event);
   }
 
   /**
@@ -113,7 +104,7 @@ public final class CapacityCalendar {
    * [leadStart, end) overlaps it, sorted by start.
    */
   public List<EventOccurrence> occurrences(String model, Instant from, Instant to) {
-    int m = indexOf(model);
+    int m = week.indexOf(model);
     Set<EventOccurrence> found = new LinkedHashSet<>();
     if (from.isBefore(to)) {
       long last = Math.floorDiv(to.minusNanos(1).getEpochSecond(), CHUNK_SECONDS);
@@ -128,15 +119,6 @@ public final class CapacityCalendar {
     List<EventOccurrence> sorted = new ArrayList<>(found);
     sorted.sort(Comparator.comparing(EventOccurrence::start).thenComparing(o -> o.event().name()));
     return sorted;
-  }
-
-  private int indexOf(String model) {
-    Integer m = modelIndex.get(model);
-    if (m == null) {
-      throw new IllegalArgumentException(
-          "unknown model '" + model + "' in config " + config.name());
-    }
-    return m;
   }
 
   private Chunk chunkAt(long epochSecond) {

@@ -48,11 +48,16 @@ public final class CliEnvironment {
 
   /** Real AWS, or a fresh simulated account per command; the process's stdin, stdout, stderr. */
   public static CliEnvironment system() {
+    return system(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+  }
+
+  /** Real AWS, or a fresh simulated account per command; stdin; the given output and errors. */
+  public static CliEnvironment system(PrintWriter out, PrintWriter err) {
     return new CliEnvironment(
         CliEnvironment::warmedUpAccount,
         new InputStreamReader(System.in, StandardCharsets.UTF_8),
-        new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true));
+        out,
+        err);
   }
 
   /** {@code --cloud sim} works on {@code account} for every command run in this environment. */

@@ -3,6 +3,7 @@ package io.capacityctl.cli;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.operator.RefusedException;
 import io.capacityctl.ports.CloudException;
+import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
       HealthCommand.class,
       ReportCommand.class,
       RunCommand.class,
-      SimulateCommand.class
+      SimulateCommand.class,
+      TokensCommand.class
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
@@ -39,6 +41,11 @@ public final class Main implements Runnable {
   /** Runs the CLI and returns its exit code (tests call this instead of {@code main}). */
   public static int run(String... args) {
     return run(CliEnvironment.system(), args);
+  }
+
+  /** Runs the CLI with its output and errors going to the given writers. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(CliEnvironment.system(out, err), args);
   }
 
   /** Runs the CLI in {@code env} (tests: a simulated account shared with other modes). */

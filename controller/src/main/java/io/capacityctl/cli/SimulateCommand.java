@@ -1,21 +1,27 @@
 package io.capacityctl.cli;
 
-import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.backtest.Backtest;
+import io.capacityctl.backtest.PolicyName;
+import io.capacityctl.backtest.report.HtmlReport;
+import io.capacityctl.backtest.report.ReportTimelines;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
-import io.capacityctl.planner.Planner;
+import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.sim.Scenario;
 import io.capacityctl.sim.SimulationResult;
-import io.capacityctl.sim.Simulator;
+import io.capacityctl.sim.TimelineSink;
 import io.capacityctl.sim.TimelineWriter;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceCsv;
-import io.capacityctl.sim.TraceGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +74,39 @@ final class SimulateCommand implements Callable<Integer> {
       description = "table or json (default ${DEFAULT-VALUE}).")
   OutputFormat output;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "NAME",
+      description =
+          "Run one policy: static-peak, schedule-only, target-tracking, capacityctl or oracle"
+              + " (default: all five side by side; --timeline then describes capacityctl).")
+  String policy;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      defaultValue = "mangaassist",
+      description =
+          "Synthetic trace kind when no --trace is given: mangaassist, us-business, flat-heavy or"
+              + " bursty (default ${DEFAULT-VALUE}); without --config its bundled configuration is"
+              + " used.")
+  String scenario;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Write a self-contained HTML report here: the policy table and, per model, demand"
+              + " against capacity for capacityctl and the --report-baseline (both are run).")
+  Path report;
+
+  @Option(
+      names = "--report-baseline",
+      paramLabel = "NAME",
+      defaultValue = "schedule-only",
+      description = "The policy --report charts against capacityctl (default ${DEFAULT-VALUE}).")
+  String reportBaseline;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,17 +115,53 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("--days: must be between 1 and 366, got " + days);
       return ExitCodes.USAGE;
     }
+    PolicyName only = null;
+    if (policy != null && (only = PolicyName.of(policy)) == null) {
+      err.println(unknownPolicy("--policy", policy));
+      return ExitCodes.USAGE;
+    }
+    PolicyName baseline = PolicyName.of(reportBaseline);
+    if (baseline == null || baseline == PolicyName.CAPACITYCTL) {
+      err.println(
+          baseline == null
+              ? unknownPolicy("--report-baseline", reportBaseline)
+              : "--report-baseline: capacityctl is always charted; name the policy to compare");
+      return ExitCodes.USAGE;
+    }
+    if (report != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
+      err.println("--report: directory " + report.toAbsolutePath().getParent() + " does not exist");
+      return ExitCodes.USAGE;
+    }
+    List<PolicyName> policies = only == null ? List.of(PolicyName.values()) : List.of(only);
+    PolicyName detailed = only == null ? PolicyName.CAPACITYCTL : only;
+    Scenario kind = Scenario.of(scenario);
+    if (kind == null) {
+      err.println(
+          "--scenario: unknown scenario '"
+              + scenario
+              + "'; use one of "
+              + Arrays.stream(Scenario.values()).map(Scenario::label).toList());
+      return ExitCodes.USAGE;
+    }
     CapacityConfig cfg;
     Trace t;
     try {
-      cfg = config.load();
-      t =
-          trace == null
-              ? TraceGenerator.mangaAssist(seed, days)
-              : TraceCsv.read(trace, cfg.modelKeys());
-      String mismatch = trace == null ? SyntheticTrace.mismatch(cfg, t) : null;
-      if (mismatch != null) {
-        err.println("--trace: " + mismatch + "; pass --trace FILE for this config");
+      cfg =
+          config.location == null
+              ? ConfigLoader.loadResource(kind.configResource())
+              : config.load();
+      t = trace == null ? kind.generate(seed, days) : TraceCsv.read(trace, cfg.modelKeys());
+      if (trace == null && !cfg.models().keySet().containsAll(t.models())) {
+        err.println(
+            "--config: "
+                + cfg.source()
+                + " has models "
+                + cfg.modelKeys()
+                + " but the "
+                + kind
+                + " trace has "
+                + t.models()
+                + "; pass --trace FILE or a matching --scenario");
         return ExitCodes.USAGE;
       }
     } catch (ConfigException e) {
@@ -95,31 +170,50 @@ final class SimulateCommand implements Callable<Integer> {
     }
     String traceName =
         trace == null
-            ? String.format("synthetic MangaAssist (seed %d, %d days)", seed, days)
+            ? String.format("synthetic %s (seed %d, %d days)", kind, seed, days)
             : trace.toString();
-    SimulationResult result;
+    ReportTimelines charts = report == null ? null : new ReportTimelines(t, baseline);
+    if (charts != null) {
+      policies = charts.policiesToRun(policies);
+    }
+    Map<PolicyName, SimulationResult> results;
     if (timeline != null) {
       // Write beside the target and move into place, so a failed run leaves no partial file.
       Path tmp = Files.createTempFile(timeline.toAbsolutePath().getParent(), ".timeline", ".csv");
       try (TimelineWriter w =
           new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-        result = run(cfg, t, w);
+        results = Backtest.run(cfg, t, policies, withCharts(charts, Map.of(detailed, w)));
       } catch (RuntimeException | IOException e) {
         Files.deleteIfExists(tmp);
         throw e;
       }
       Files.move(tmp, timeline, StandardCopyOption.REPLACE_EXISTING);
     } else {
-      result = run(cfg, t, null);
+      results = Backtest.run(cfg, t, policies, withCharts(charts, Map.of()));
     }
-    new SimulationPrinter(out, output).print(cfg, traceName, result);
+    if (charts != null) {
+      new HtmlReport(cfg, traceName).write(report, results, charts);
+    }
+    new SimulationPrinter(out, output).print(cfg, traceName, results, detailed);
     if (timeline != null && output == OutputFormat.TABLE) {
-      out.println("timeline written to " + timeline);
+      out.println("timeline (" + detailed + ") written to " + timeline);
+    }
+    if (charts != null && output == OutputFormat.TABLE) {
+      out.println("report (capacityctl and " + baseline + ") written to " + report);
     }
     return ExitCodes.OK;
   }
 
-  private static SimulationResult run(CapacityConfig cfg, Trace t, TimelineWriter w) {
-    return Simulator.run(cfg, t, "capacityctl", c -> new Planner(c, CapacityCalendar.of(c)), w);
+  private static Map<PolicyName, TimelineSink> withCharts(
+      ReportTimelines charts, Map<PolicyName, TimelineSink> sinks) {
+    return charts == null ? sinks : charts.sinks(sinks);
+  }
+
+  private static String unknownPolicy(String option, String value) {
+    return option
+        + ": unknown policy '"
+        + value
+        + "'; use one of "
+        + Arrays.stream(PolicyName.values()).map(PolicyName::label).toList();
   }
 }

@@ -1,8 +1,8 @@
 package io.capacityctl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.sim.EcsTotals;
 import io.capacityctl.sim.ModelTotals;
@@ -10,7 +10,7 @@ import io.capacityctl.sim.SimulationResult;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** Prints a simulation's outcome per model and in total, as a table or JSON. */
+/** Prints simulation results: one row per policy, then one policy per model; or JSON. */
 final class SimulationPrinter {
   private final PrintWriter out;
   private final OutputFormat format;
@@ -20,17 +20,55 @@ final class SimulationPrinter {
     this.format = format;
   }
 
-  void print(CapacityConfig config, String trace, SimulationResult r) {
+  void print(
+      CapacityConfig config,
+      String trace,
+      Map<PolicyName, SimulationResult> results,
+      PolicyName detailed) {
     if (format == OutputFormat.JSON) {
-      printJson(config, trace, r);
+      printJson(config, trace, results);
       return;
     }
+    SimulationResult any = results.values().iterator().next();
     out.printf(
-        "config %s (%s), trace %s, policy %s, %d minutes%n%n",
-        config.name(), config.source(), trace, r.policy(), r.minutes());
+        "config %s (%s), trace %s, %d minutes%n%n",
+        config.name(), config.source(), trace, any.minutes());
+    SimulationResult oracle = results.get(PolicyName.ORACLE);
+    out.printf(
+        "%-16s %13s %8s %13s %11s %11s %7s %8s %9s%n",
+        "policy",
+        "total $",
+        "/oracle",
+        "Bedrock $",
+        "ECS $",
+        "throttled %",
+        "waste",
+        "actions",
+        "ECS short");
+    for (Map.Entry<PolicyName, SimulationResult> e : results.entrySet()) {
+      SimulationResult r = e.getValue();
+      out.printf(
+          "%-16s %13s %8s %13s %11s %11.4f %7.3f %8d %9d%n",
+          e.getKey(),
+          usd(r.totalCostUsd()),
+          oracle == null ? "-" : String.format("%.3f", r.totalCostUsd() / oracle.totalCostUsd()),
+          usd(r.bedrockCostUsd()),
+          usd(r.ecsCostUsd()),
+          r.throttledPercent(),
+          r.meanWasteRatio(),
+          r.scalingActions(),
+          r.ecsShortfallMinutes());
+    }
+    if (results.containsKey(detailed)) {
+      out.println();
+      printDetail(results.get(detailed));
+    }
+  }
+
+  private void printDetail(SimulationResult r) {
     out.printf(
         "%-10s %12s %10s %12s %12s %11s %7s %8s%n",
-        "model",
+        r.policy(),
         "units $",
         "unit-h",
         "on-demand $",
@@ -58,27 +96,38 @@ final class SimulationPrinter {
           "ecs", usd(e.costUsd()), e.taskHours(), e.shortfallMinutes(), e.scalingActions());
     }
     out.printf(
-        "%n%-10s %12s  (Bedrock %s, ECS %s), throttled %.4f%%, mean waste %.3f, %d actions,"
-            + " %d ECS shortfall minutes%n",
+        "%-10s %12s (Bedrock %s, ECS %s), throttled %.4f%%, mean waste %.3f, %d actions%n",
         "total",
         usd(r.totalCostUsd()),
         usd(r.bedrockCostUsd()),
         usd(r.ecsCostUsd()),
         r.throttledPercent(),
         r.meanWasteRatio(),
-        r.scalingActions(),
-        r.ecsShortfallMinutes());
+        r.scalingActions());
     if (r.failedPasses() > 0) {
       out.printf("%d reconcile passes failed%n", r.failedPasses());
     }
   }
 
-  private void printJson(CapacityConfig config, String trace, SimulationResult r) {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = json.createObjectNode();
+  private void printJson(
+      CapacityConfig config, String trace, Map<PolicyName, SimulationResult> results) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("config", config.name());
     root.put("trace", trace);
-    root.put("policy", r.policy());
+    ObjectNode policies = root.putObject("policies");
+    SimulationResult oracle = results.get(PolicyName.ORACLE);
+    results.forEach(
+        (name, r) -> {
+          ObjectNode p = policies.putObject(name.label());
+          if (oracle != null) {
+            p.put("costVsOracle", r.totalCostUsd() / oracle.totalCostUsd());
+          }
+          policyJson(p, r);
+        });
+    out.println(root.toPrettyString());
+  }
+
+  private static void policyJson(ObjectNode root, SimulationResult r) {
     root.put("minutes", r.minutes());
     ObjectNode models = root.putObject("models");
     r.models()
@@ -110,7 +159,6 @@ final class SimulationPrinter {
     total.put("scalingActions", r.scalingActions());
     total.put("ecsShortfallMinutes", r.ecsShortfallMinutes());
     total.put("failedPasses", r.failedPasses());
-    out.println(root.toPrettyString());
   }
 
   static String usd(double v) {

@@ -35,7 +35,7 @@ public record PolicyConfig(
           Duration.ofMinutes(10),
           0.6,
           1,
-          0.7,
+          0.8,
           Duration.ofMinutes(2),
           Duration.ofMinutes(5));
 

@@ -1,17 +1,30 @@
 package io.capacityctl.planner;
 
+import java.util.Arrays;
+
 /**
  * A short-horizon demand forecast for one model, built from what was observed: the recent level
  * shaped by the same minutes a week or a day earlier (whichever fits the recent past better), or
- * the recent level held flat when neither exists. It also keeps how far demand recently rose above
- * the fitted curve, so bursts and noise the forecast cannot time are covered by headroom.
+ * the recent level held flat when neither exists.
+ *
+ * <p>The level is a median over {@link #LEVEL_MINUTES}, so a burst shorter than that never moves it
+ * (the planner does not chase bursts it cannot serve in time). How far demand rises above the curve
+ * — bursts and noise the forecast cannot time — is kept separately as {@link #burstHeadroom()}: the
+ * largest rise above a trailing fit over the burst memory, so a level that has since fallen is not
+ * mistaken for a burst.
  */
 public final class DemandForecast {
-  /** Minutes over which the level ratio to the profile is measured: short, to follow shifts. */
-  static final int LEVEL_MINUTES = 20;
+  /** Minutes over which the level (or the ratio to a profile) is a median. */
+  static final int LEVEL_MINUTES = 30;
 
   /** Minutes over which the candidate profiles are compared. */
   static final int FIT_MINUTES = 60;
+
+  /**
+   * A profile minute is read as the median of the minutes within this distance: yesterday's bursts
+   * and noise (shorter than the window) are not forecast again, its ramps and releases are.
+   */
+  public static final int SMOOTH_MINUTES = 10;
 
   private final double[] forecast; // index tau-1 for tau in 1..horizon
   private final double level;
@@ -35,11 +48,11 @@ public final class DemandForecast {
   public static DemandForecast of(DemandHistory h, int horizon, int residualMinutes) {
     double[] recent = h.recent();
     int n = recent.length;
-    double level = meanOfNewest(recent, 5);
+    double level = medianRatio(recent, null, n - LEVEL_MINUTES, n);
     if (Double.isNaN(level)) {
       return null;
     }
-    Candidate best = flat(recent, level);
+    Candidate best = new Candidate("recent level", null, level, errorOf(recent, null, level));
     Candidate week = profiled("week-ago", recent, h.weekAgo(), horizon);
     Candidate day = profiled("day-ago", recent, h.dayAgo(), horizon);
     // Prefer the weekly profile on a near tie: it also knows weekly events and weekends.
@@ -50,19 +63,15 @@ public final class DemandForecast {
       best = day;
     }
     double[] f = new double[horizon];
+    double[] window = new double[2 * SMOOTH_MINUTES + 1];
     for (int tau = 1; tau <= horizon; tau++) {
-      f[tau - 1] = best.profile == null ? level : best.ratio * best.profile[n - 1 + tau];
+      f[tau - 1] =
+          best.profile == null ? level : best.ratio * smoothed(best.profile, n - 1 + tau, window);
       if (Double.isNaN(f[tau - 1])) {
         f[tau - 1] = tau > 1 ? f[tau - 2] : level;
       }
     }
-    double headroom = 0;
-    for (int i = Math.max(0, n - residualMinutes); i < n; i++) {
-      double fitted = best.fitted(i, level);
-      if (!Double.isNaN(recent[i]) && !Double.isNaN(fitted)) {
-        headroom = Math.max(headroom, recent[i] - fitted);
-      }
-    }
+    double headroom = burstHeadroom(recent, best.profile, residualMinutes);
     return new DemandForecast(f, level, headroom, best.describe());
   }
 
@@ -80,7 +89,7 @@ public final class DemandForecast {
     return m;
   }
 
-  /** Mean of the newest few observed minutes. */
+  /** Median of the newest {@link #LEVEL_MINUTES} observed minutes. */
   public double level() {
     return level;
   }
@@ -99,8 +108,21 @@ public final class DemandForecast {
     return forecast.length;
   }
 
-  private static Candidate flat(double[] recent, double level) {
-    return new Candidate("recent level", null, 1, errorOf(recent, null, 1, level));
+  /** Median of {@code profile} within {@link #SMOOTH_MINUTES} of index {@code i}; NaN if none. */
+  static double smoothed(double[] profile, int i, double[] scratch) {
+    int k = 0;
+    for (int j = Math.max(0, i - SMOOTH_MINUTES);
+        j <= Math.min(profile.length - 1, i + SMOOTH_MINUTES);
+        j++) {
+      if (!Double.isNaN(profile[j])) {
+        scratch[k++] = profile[j];
+      }
+    }
+    if (k == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(scratch, 0, k);
+    return k % 2 == 1 ? scratch[k / 2] : (scratch[k / 2 - 1] + scratch[k / 2]) / 2;
   }
 
   private static Candidate profiled(String name, double[] recent, double[] profile, int horizon) {
@@ -108,36 +130,78 @@ public final class DemandForecast {
     if (profile == null || profile.length < n + horizon) {
       return null;
     }
-    double sr = 0;
-    double sp = 0;
-    int used = 0;
-    for (int i = n - Math.min(LEVEL_MINUTES, n); i < n; i++) {
-      if (!Double.isNaN(recent[i]) && !Double.isNaN(profile[i])) {
-        sr += recent[i];
-        sp += profile[i];
-        used++;
-      }
-    }
     int missingAhead = 0;
     for (int tau = 1; tau <= horizon; tau++) {
       if (Double.isNaN(profile[n - 1 + tau])) {
         missingAhead++;
       }
     }
-    // A profile with little overlap, a near-zero past, or a gappy future says nothing reliable.
-    if (used < Math.min(LEVEL_MINUTES, n) / 2 || sp <= used || missingAhead > horizon / 4) {
+    double ratio = medianRatio(recent, profile, n - LEVEL_MINUTES, n);
+    // A profile with a near-zero or gappy past, or a gappy future, says nothing reliable.
+    if (Double.isNaN(ratio) || missingAhead > horizon / 4) {
       return null;
     }
-    double ratio = sr / sp;
-    return new Candidate(name, profile, ratio, errorOf(recent, profile, ratio, Double.NaN));
+    return new Candidate(name, profile, ratio, errorOf(recent, profile, ratio));
   }
 
-  private static double errorOf(double[] recent, double[] profile, double ratio, double level) {
+  /**
+   * Median over [from, to) of recent / profile (or of recent alone when profile is null), skipping
+   * missing minutes and profile minutes below 1 token/s; NaN when fewer than half are usable.
+   */
+  static double medianRatio(double[] recent, double[] profile, int from, int to) {
+    from = Math.max(0, from);
+    double[] v = new double[to - from];
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      double r = recent[i];
+      double p = profile == null ? 1 : profile[i];
+      if (!Double.isNaN(r) && !Double.isNaN(p) && p >= 1) {
+        v[k++] = r / p;
+      }
+    }
+    if (k == 0 || k < (to - from) / 2) {
+      return Double.NaN;
+    }
+    Arrays.sort(v, 0, k);
+    return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+  }
+
+  /**
+   * The largest rise of a minute above a fit made from the {@link #LEVEL_MINUTES} before it (the
+   * profile scaled by their mean ratio, or their mean): what a burst or noise added on top of where
+   * demand was. Prefix sums keep it linear in the window.
+   */
+  static double burstHeadroom(double[] recent, double[] profile, int memory) {
+    int n = recent.length;
+    double[] sr = new double[n + 1];
+    double[] sp = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      double r = recent[i];
+      double p = profile == null ? 1 : profile[i];
+      boolean ok = !Double.isNaN(r) && !Double.isNaN(p);
+      sr[i + 1] = sr[i] + (ok ? r : 0);
+      sp[i + 1] = sp[i] + (ok ? p : 0);
+    }
+    double headroom = 0;
+    for (int i = Math.max(LEVEL_MINUTES, n - memory); i < n; i++) {
+      double r = recent[i];
+      double p = profile == null ? 1 : profile[i];
+      double past = sp[i] - sp[i - LEVEL_MINUTES];
+      if (Double.isNaN(r) || Double.isNaN(p) || past <= 0) {
+        continue;
+      }
+      double fitted = p * (sr[i] - sr[i - LEVEL_MINUTES]) / past;
+      headroom = Math.max(headroom, r - fitted);
+    }
+    return headroom;
+  }
+
+  private static double errorOf(double[] recent, double[] profile, double ratio) {
     int n = recent.length;
     double err = 0;
     double sum = 0;
     for (int i = n - Math.min(FIT_MINUTES, n); i < n; i++) {
-      double fitted = profile == null ? level : ratio * profile[i];
+      double fitted = profile == null ? ratio : ratio * profile[i];
       if (!Double.isNaN(recent[i]) && !Double.isNaN(fitted)) {
         err += Math.abs(recent[i] - fitted);
         sum += recent[i];
@@ -146,26 +210,7 @@ public final class DemandForecast {
     return sum <= 0 ? (err <= 0 ? 0 : Double.POSITIVE_INFINITY) : err / sum;
   }
 
-  private static double meanOfNewest(double[] values, int count) {
-    double sum = 0;
-    int used = 0;
-    for (int i = values.length - 1; i >= 0 && used < count; i--) {
-      if (!Double.isNaN(values[i])) {
-        sum += values[i];
-        used++;
-      }
-      if (values.length - i >= count * 2 && used == 0) {
-        break;
-      }
-    }
-    return used == 0 ? Double.NaN : sum / used;
-  }
-
   private record Candidate(String name, double[] profile, double ratio, double error) {
-    double fitted(int i, double level) {
-      return profile == null ? level : ratio * profile[i];
-    }
-
     String describe() {
       return profile == null ? name : String.format("%s profile x%.2f", name, ratio);
     }

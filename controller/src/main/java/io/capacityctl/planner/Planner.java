@@ -30,6 +30,7 @@ public final class Planner implements Policy {
   private final CapacityCalendar calendar;
   private final PolicyConfig policy;
   private final HistoryWindow window;
+  private final int horizon;
 
   public Planner(CapacityConfig config, CapacityCalendar calendar) {
     this.config = config;
@@ -45,7 +46,8 @@ public final class Planner implements Policy {
         Math.max(
             BURST_MEMORY_MINUTES,
             Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization())));
-    this.window = new HistoryWindow(recent, maxProvisioning + 5);
+    this.window = new HistoryWindow(recent, maxProvisioning + 5 + DemandForecast.SMOOTH_MINUTES);
+    this.horizon = maxProvisioning + 5;
   }
 
   @Override
@@ -71,7 +73,7 @@ public final class Planner implements Policy {
       DemandForecast forecast =
           state.demand() == null || isStale(state.demand(), now)
               ? null
-              : DemandForecast.of(state.demand(), window.horizonMinutes(), BURST_MEMORY_MINUTES);
+              : DemandForecast.of(state.demand(), horizon, BURST_MEMORY_MINUTES);
       forecasts.put(key, forecast);
       decisions.put(key, decideModel(m, state, forecast, override(overrides, key, now), now));
     }
@@ -142,15 +144,17 @@ public final class Planner implements Policy {
   private Decision fromForecast(ModelConfig m, ModelState s, DemandForecast f, int current, int p) {
     double safety = policy.onDemandSafety();
     double ahead = f.max(p, p + 3);
+    // Cost decides the units for the forecast level; bursts seen on top of it only need to fit
+    // provisioned plus the whole on-demand headroom (buying for them would arrive too late).
     int up =
         Math.max(
             UnitSizing.costOptimalUnits(m, ahead, safety),
-            UnitSizing.unitsToAvoidThrottling(m, ahead + f.burstHeadroom(), safety));
+            UnitSizing.unitsToAvoidThrottling(m, ahead + f.burstHeadroom(), 1.0));
     double soon = Math.max(f.max(1, p), maxRecent(s.demand(), stabilizationMinutes()));
     int keep =
         Math.max(
             UnitSizing.costOptimalUnits(m, soon, safety),
-            UnitSizing.unitsToAvoidThrottling(m, soon + f.burstHeadroom(), safety));
+            UnitSizing.unitsToAvoidThrottling(m, soon + f.burstHeadroom(), 1.0));
     Escalation esc = escalation(m, s);
     int target;
     String reason;
@@ -212,11 +216,11 @@ public final class Planner implements Policy {
       }
       peak = Math.max(peak, d);
     }
-    int units =
-        (int)
-            Math.ceil(
-                (peak / policy.targetUtilization() - m.onDemandTps()) / m.tokensPerSecondPerUnit()
-                    - 1e-9);
+    // Make the observed peak fit at once, leaving the target utilisation's share of the
+    // on-demand headroom free; the forecast catches up with the new level after. (Sizing to 80% of
+    // units plus on-demand would fight the cost-optimal steady state, where on-demand takes the
+    // fraction of a unit that does not pay.)
+    int units = UnitSizing.unitsToAvoidThrottling(m, peak, policy.targetUtilization());
     return new Escalation(
         units,
         String.format(
@@ -227,27 +231,36 @@ public final class Planner implements Policy {
             minutes));
   }
 
-  /** The calendar's demand for an event in force now, or due in force when new units arrive. */
+  /**
+   * The floor an event imposes while it is due: from {@code start - leadTime} (or one provisioning
+   * time before start, if the lead time is shorter) until shortly after it starts, what the
+   * schedule times its multiplier needs. Once the event's real level has been observed, demand
+   * takes over like at any other time — escalation covers a release above its calendar multiplier,
+   * trimming one below it.
+   */
   private EventFloor eventFloor(ModelConfig m, Instant now, int p) {
     EventFloor best = new EventFloor(0, null);
     for (Instant t : new Instant[] {now, now.plus(Duration.ofMinutes(p))}) {
       Expectation e = calendar.expected(m.key(), t);
-      if (e.event() == null) {
+      // Past the start, hold the floor for a provisioning time plus the stabilisation window:
+      // long enough to observe the event's real level before trimming to it.
+      Duration grace = m.provisioningTime().plus(policy.scaleDownStabilization());
+      if (e.event() == null || !now.isBefore(e.event().start().plus(grace))) {
         continue;
       }
       int units = unitsOf(m, e);
       if (units > best.units) {
         Duration until = Duration.between(now, e.event().start());
-        String when =
-            until.isNegative() || until.isZero()
-                ? "in progress"
-                : "in " + human(until) + " (lead " + human(e.event().event().leadTime()) + ")";
         best =
             new EventFloor(
                 units,
                 String.format(
-                    "%s %s: x%.1f of the schedule needs %d units",
-                    e.event().event().name(), when, e.multiplier(), units));
+                    "%s %s (lead %s): x%.1f of the schedule needs %d units",
+                    e.event().event().name(),
+                    until.isNegative() || until.isZero() ? "started" : "in " + human(until),
+                    human(e.event().event().leadTime()),
+                    e.multiplier(),
+                    units));
       }
     }
     return best;
@@ -273,10 +286,15 @@ public final class Planner implements Policy {
       return new EcsDecision(
           current, target, maxServable, (ov.pause() ? "paused" : "override") + ": " + describe(ov));
     }
+    if (seen != null && seen.problem() != null) {
+      // The real task count is unknown: any count set now could scale the service down.
+      return new EcsDecision(
+          current, current, maxServable, seen.problem() + ": no action on a partial view");
+    }
     int startup = (int) ecs.startupMinutes();
     double ahead = 0;
     double soon = 0;
-    boolean partial = seen == null || seen.problem() != null;
+    boolean partial = seen == null;
     for (String key : config.modelKeys()) {
       DemandForecast f = forecasts.get(key);
       ModelState s = obs.models().get(key);
@@ -295,7 +313,7 @@ public final class Planner implements Policy {
               + f.burstHeadroom();
     }
     double util = policy.ecsTargetUtilization();
-    // Hysteresis: step up when demand nears the tasks there are, to 20% spare; step down only
+    // Hysteresis: step up when demand nears the tasks there are, to 10% spare; step down only
     // when even that spare leaves 15% idle. Tasks cost little next to model units, and a rising
     // curve then moves them a few times an hour instead of every minute.
     int need = UnitSizing.tasksFor(ecs, ahead, util);
@@ -303,16 +321,16 @@ public final class Planner implements Policy {
     int target;
     String reason;
     if (need * 1.05 > current) {
-      target = Math.max(current, (int) Math.ceil(need * 1.2));
+      target = Math.max(current, (int) Math.ceil(need * 1.1));
       reason =
           String.format(
-              "expected %,.0f tps within %dm at %.0f%% per task, +20%% spare",
+              "expected %,.0f tps within %dm at %.0f%% per task, +10%% spare",
               ahead, startup + stabilizationMinutes(), util * 100);
     } else if (partial) {
       target = current;
       reason = "partial view: holding tasks (no scale-down)";
-    } else if (Math.max(need, keep) * 1.2 < current * 0.85) {
-      target = (int) Math.ceil(Math.max(need, keep) * 1.2);
+    } else if (Math.max(need, keep) * 1.1 < current * 0.85) {
+      target = (int) Math.ceil(Math.max(need, keep) * 1.1);
       reason =
           String.format(
               "trim: highest recent and expected demand %,.0f tps", Math.max(ahead, soon));
@@ -325,8 +343,13 @@ public final class Planner implements Policy {
       reason +=
           String.format("; capped at %d tasks that Bedrock plus on-demand can serve", maxServable);
     }
-    target = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
-    return new EcsDecision(current, target, maxServable, arrow(reason, current, target));
+    int clamped = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
+    if (clamped < target) {
+      reason += String.format("; capped at maxTasks %d", ecs.maxTasks());
+    } else if (clamped > target) {
+      reason += String.format("; raised to minTasks %d", ecs.minTasks());
+    }
+    return new EcsDecision(current, clamped, maxServable, arrow(reason, current, clamped));
   }
 
   private int calendarUnits(ModelConfig m, Instant t) {

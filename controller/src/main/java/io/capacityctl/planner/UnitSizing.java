@@ -25,6 +25,11 @@ public final class UnitSizing {
     int whole = (int) Math.floor(exact);
     double fraction = exact - whole;
     int units = whole + (fraction > m.breakEvenUtilization() ? 1 : 0);
+    // At a break-even of 1 or more even a fully used unit costs more than on demand: buy only
+    // what keeps the rest within the headroom.
+    if (m.breakEvenUtilization() >= 1) {
+      units = 0;
+    }
     return Math.max(units, unitsToAvoidThrottling(m, tps, onDemandSafety));
   }
 

@@ -5,7 +5,6 @@ import io.capacityctl.ports.MetricsApi;
 import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.TimeRange;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,27 +68,27 @@ public final class SimMetrics implements MetricsApi {
       List<String> modelKeys, List<TimeRange> ranges) {
     faults.check(AwsAction.CLOUDWATCH_GET_METRIC_DATA.iamAction());
     reads++;
-    Instant now = clock.instant();
+    // Minute m (from start) is readable once it is over: start + (m + 1) minutes <= now.
+    long readable = Math.floorDiv(clock.instant().getEpochSecond() - start.getEpochSecond(), 60);
     Map<String, List<MinuteSeries>> out = new LinkedHashMap<>();
     for (String model : modelKeys) {
       double[][] s = series.get(model);
       List<MinuteSeries> list = new ArrayList<>(ranges.size());
       for (TimeRange r : ranges) {
         int n = r.minutes();
+        long first = Math.floorDiv(r.from().getEpochSecond() - start.getEpochSecond(), 60);
         double[][] v = new double[3][n];
-        long first = Duration.between(start, r.from()).toMinutes();
+        int lo = (int) Math.min(n, Math.max(0, -first));
+        int hi =
+            s == null
+                ? lo
+                : (int) Math.max(lo, Math.min(n, Math.min(s[0].length, readable) - first));
         for (int k = 0; k < 3; k++) {
-          Arrays.fill(v[k], Double.NaN);
-        }
-        for (int i = 0; i < n; i++) {
-          long idx = first + i;
-          Instant minuteEnd = r.from().plus(Duration.ofMinutes(i + 1L));
-          if (s == null || idx < 0 || idx >= s[0].length || minuteEnd.isAfter(now)) {
-            continue;
+          Arrays.fill(v[k], 0, lo, Double.NaN);
+          if (hi > lo) {
+            System.arraycopy(s[k], (int) (first + lo), v[k], lo, hi - lo);
           }
-          for (int k = 0; k < 3; k++) {
-            v[k][i] = s[k][(int) idx];
-          }
+          Arrays.fill(v[k], hi, n, Double.NaN);
         }
         list.add(new MinuteSeries(r.from(), v[0], v[1], v[2]));
       }

@@ -39,14 +39,14 @@ public final class Simulator {
    *
    * @param policyName for the result
    * @param policyFactory builds the policy for the config (capacityctl's planner or a baseline)
-   * @param timeline where to write per-minute rows, or null
+   * @param timeline where per-minute rows go, or null
    */
   public static SimulationResult run(
       CapacityConfig config,
       Trace trace,
       String policyName,
       Function<CapacityConfig, Policy> policyFactory,
-      TimelineWriter timeline) {
+      TimelineSink timeline) {
     // No in-flight requests are modelled, so removed units stop billing at once (no drain).
     config = config.withPolicy(config.policy().withDrainTime(Duration.ZERO));
     SimulatedCloud cloud = new SimulatedCloud(config, trace.start(), trace.minutes());

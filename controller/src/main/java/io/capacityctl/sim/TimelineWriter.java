@@ -13,7 +13,7 @@ import java.util.Locale;
  * {@code target_units} is what the controller wants to exist after its decision at that minute;
  * {@code capacity_tps} is in-service PT throughput (on-demand headroom not included).
  */
-public final class TimelineWriter implements AutoCloseable {
+public final class TimelineWriter implements TimelineSink, AutoCloseable {
   public static final String HEADER =
       "timestamp,model,demand_tps,target_units,in_service_units,capacity_tps,throttled_tps,"
           + "ecs_desired_tasks,ecs_running_tasks";
@@ -25,6 +25,7 @@ public final class TimelineWriter implements AutoCloseable {
     write(HEADER + "\n");
   }
 
+  @Override
   public void row(
       Instant t,
       String model,

@@ -73,6 +73,92 @@ public final class TraceGenerator {
     return new Trace(MANGAASSIST_START, minutes, demand);
   }
 
+  /** Monday 19 October 2026, 00:00 New York: four weeks that cross the end of DST (1 November). */
+  public static final Instant US_BUSINESS_START =
+      ZonedDateTime.of(2026, 10, 19, 0, 0, 0, 0, ZoneId.of("America/New_York")).toInstant();
+
+  /** Tuesday 1 December 2026, 00:00 UTC: the flat and bursty traces. */
+  public static final Instant UTC_START = Instant.parse("2026-12-01T00:00:00Z");
+
+  /** Assistant tokens/s at each New York hour 0..24 on a weekday: office hours, lunch dip. */
+  private static final double[] US_HOURLY = {
+    1500, 1200, 1000, 1000, 1100, 1500, 3000, 7000, 14000, 19000, 21000, 21000, 17000, 19000, 20000,
+    19000, 16000, 11000, 7000, 5000, 4000, 3200, 2500, 1900, 1500
+  };
+
+  /**
+   * US business hours in America/New_York across the end of DST: models {@code assistant} and
+   * {@code classifier}; weekends at a quarter of weekdays; every Tuesday 10:00 local a two-hour
+   * product webinar doubles traffic (the calendar's weekly event).
+   */
+  public static Trace usBusinessHours(long seed, int days) {
+    ZoneId ny = ZoneId.of("America/New_York");
+    int minutes = days * 1440;
+    Random rnd = new Random(seed);
+    double[] assistant = new double[minutes];
+    double[] classifier = new double[minutes];
+    double[] dayFactor = dayFactors(rnd, days + 1, 0.06);
+    for (int i = 0; i < minutes; i++) {
+      ZonedDateTime local =
+          ZonedDateTime.ofInstant(US_BUSINESS_START.plus(Duration.ofMinutes(i)), ny);
+      double hour = local.getHour() + local.getMinute() / 60.0;
+      double base = interpolate(US_HOURLY, hour);
+      DayOfWeek dow = local.getDayOfWeek();
+      if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
+        base = 1000 + (base - 1000) * 0.25;
+      }
+      base *= dayFactor[i / 1440];
+      double webinar = 1;
+      if (dow == DayOfWeek.TUESDAY && hour >= 10 && hour < 12) {
+        webinar = 1 + 1.0 * clamp01((hour - 10) * 60 / 5.0) * (hour < 11.5 ? 1 : (12 - hour) * 2);
+      }
+      assistant[i] = noisy(rnd, base * webinar, 0.05);
+      classifier[i] = noisy(rnd, (0.5 * base + 300) * webinar, 0.05);
+    }
+    Map<String, double[]> demand = new LinkedHashMap<>();
+    demand.put("assistant", assistant);
+    demand.put("classifier", classifier);
+    return new Trace(US_BUSINESS_START, minutes, demand);
+  }
+
+  /** A flat heavy load: model {@code chat} around 40,000 tokens/s with slow drift and noise. */
+  public static Trace flatHeavy(long seed, int days) {
+    int minutes = days * 1440;
+    Random rnd = new Random(seed);
+    double[] chat = new double[minutes];
+    double drift = 0;
+    for (int i = 0; i < minutes; i++) {
+      drift = 0.999 * drift + 0.002 * rnd.nextGaussian();
+      chat[i] = noisy(rnd, 40000 * Math.exp(drift), 0.03);
+    }
+    return new Trace(UTC_START, minutes, Map.of("chat", chat));
+  }
+
+  /**
+   * Ten-minute bursts on a low base: model {@code chat} at about 1,500 tokens/s with, on average
+   * every two hours at random, a burst of 2,500 to 5,000 tokens/s more for ten minutes.
+   */
+  public static Trace bursty(long seed, int days) {
+    int minutes = days * 1440;
+    Random rnd = new Random(seed);
+    double[] chat = new double[minutes];
+    double[] dayFactor = dayFactors(rnd, days + 1, 0.05);
+    int burstLeft = 0;
+    double burst = 0;
+    for (int i = 0; i < minutes; i++) {
+      if (burstLeft == 0 && rnd.nextDouble() < 1.0 / 120) {
+        burstLeft = 10;
+        burst = 2500 + 2500 * rnd.nextDouble();
+      }
+      double extra = burstLeft > 0 ? burst : 0;
+      if (burstLeft > 0) {
+        burstLeft--;
+      }
+      chat[i] = noisy(rnd, 1500 * dayFactor[i / 1440] + extra, 0.05);
+    }
+    return new Trace(UTC_START, minutes, Map.of("chat", chat));
+  }
+
   /**
    * A release's multiplier {@code minutes} after it starts: readers arrive over ten minutes, stay
    * for an hour, then drift away (half-life 75 minutes) until the six hours are over.

@@ -9,8 +9,8 @@ import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimCloudModule;
 import io.capacityctl.state.AuditEntry;
-import io.capacityctl.testing.SimFixtures;
-import io.capacityctl.testing.SimFixtures.Running;
+import io.capacityctl.testing.SimAccounts;
+import io.capacityctl.testing.SimAccounts.Running;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The operator CLI end to end through {@code Main.run}, on a simulated account. */
 class OperatorCliTest {
-  private final Running running = SimFixtures.running("daemon:controller");
+  private final Running running = SimAccounts.running("daemon:controller");
   private final SimAccount account = running.account();
 
   @Test

@@ -13,7 +13,7 @@ import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.runtime.LeaseTerms;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimCloudModule;
-import io.capacityctl.testing.SimFixtures;
+import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.waste.WasteReporter;
 import java.io.IOException;
 import java.net.URI;
@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Test;
 class DaemonTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private final SimAccount account = SimFixtures.account();
+  private final SimAccount account = SimAccounts.account();
 
   @Test
   void runsPassesOnTheAcceleratedClockServesHealthAndReleasesTheLeaseOnStop() throws Exception {
-    account.jumpTo(SimFixtures.EVENING);
+    account.jumpTo(SimAccounts.EVENING);
     Daemon daemon =
         DaggerDaemonComponent_OnSim.factory()
             .create(settings("daemon:test", Duration.ofSeconds(5)), new SimCloudModule(account))
@@ -45,7 +45,7 @@ class DaemonTest {
     try {
       waitFor(() -> get(daemon, "/readyz").statusCode() == 200);
       waitFor(
-          () -> account.clock().instant().isAfter(account.trace().minute(SimFixtures.EVENING + 5)));
+          () -> account.clock().instant().isAfter(account.trace().minute(SimAccounts.EVENING + 5)));
 
       HttpResponse<String> healthz = get(daemon, "/healthz");
       assertThat(healthz.statusCode()).isEqualTo(200);
@@ -61,7 +61,7 @@ class DaemonTest {
 
   @Test
   void aPassLongerThanTheGraceIsAbandonedAndTheLeaseLeftToExpire() throws Exception {
-    account.jumpTo(SimFixtures.EVENING);
+    account.jumpTo(SimAccounts.EVENING);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Daemon daemon = daemon(blockingOnList(entered, release), Duration.ofMillis(200));
@@ -80,7 +80,7 @@ class DaemonTest {
 
   @Test
   void aPassThatFinishesWithinTheGraceCompletesBeforeTheLeaseIsReleased() throws Exception {
-    account.jumpTo(SimFixtures.EVENING);
+    account.jumpTo(SimAccounts.EVENING);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Daemon daemon = daemon(blockingOnList(entered, release), Duration.ofSeconds(5));

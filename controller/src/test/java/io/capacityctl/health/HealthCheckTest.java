@@ -10,8 +10,8 @@ import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.PtStatus;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.sim.SimAccount;
-import io.capacityctl.testing.SimFixtures;
-import io.capacityctl.testing.SimFixtures.Running;
+import io.capacityctl.testing.SimAccounts;
+import io.capacityctl.testing.SimAccounts.Running;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ class HealthCheckTest {
 
   @Test
   void aLiveControllerWithThePlannedCapacityIsHealthy() {
-    Running r = SimFixtures.running("daemon:test");
+    Running r = SimAccounts.running("daemon:test");
 
     HealthReport report = health(r.account()).run();
 
@@ -38,7 +38,7 @@ class HealthCheckTest {
   @Test
   void accessDeniedOnPurchaseIsUnhealthyNamingTheAction() {
     // MangaAssist incident 4: the role lost bedrock:*ProvisionedModelThroughput.
-    Running r = SimFixtures.running("lambda:reconcile");
+    Running r = SimAccounts.running("lambda:reconcile");
     SimAccount a = r.account();
     a.cloud()
         .bedrock()
@@ -69,7 +69,7 @@ class HealthCheckTest {
 
   @Test
   void aGapALiveControllerIsClosingIsOnlyAWarning() {
-    Running r = SimFixtures.running("daemon:test");
+    Running r = SimAccounts.running("daemon:test");
     needMoreSonnet(r.account(), 25); // no pass has seen it yet
 
     HealthReport report = health(r.account()).run();
@@ -85,7 +85,7 @@ class HealthCheckTest {
 
   @Test
   void noLeaseHolderMeansNoControllerIsRunning() {
-    Running r = SimFixtures.running("lambda:reconcile");
+    Running r = SimAccounts.running("lambda:reconcile");
     r.reconciler().releaseLease();
     needMoreSonnet(r.account(), 25);
 
@@ -103,7 +103,7 @@ class HealthCheckTest {
 
   @Test
   void ptStuckInCreatingAndFailedPtAreUnhealthy() {
-    Running r = SimFixtures.running("daemon:test");
+    Running r = SimAccounts.running("daemon:test");
     SimAccount a = r.account();
     needMoreSonnet(a, 25);
     a.run(r.reconciler(), 1);
@@ -131,7 +131,7 @@ class HealthCheckTest {
 
   @Test
   void staleMetricsWhileUnitsAreInServiceAreUnhealthy() {
-    Running r = SimFixtures.running("daemon:test");
+    Running r = SimAccounts.running("daemon:test");
     SimAccount a = r.account();
     int now = (int) Duration.between(a.trace().start(), a.clock().instant()).toMinutes();
     a.cloud().metrics().blank(now - 20, now);
@@ -148,7 +148,7 @@ class HealthCheckTest {
 
   @Test
   void whatCannotBeObservedIsUnhealthy() {
-    Running r = SimFixtures.running("daemon:test");
+    Running r = SimAccounts.running("daemon:test");
     r.account()
         .cloud()
         .bedrock()
@@ -167,7 +167,7 @@ class HealthCheckTest {
 
   @Test
   void ecsAheadOfBedrockIsUnhealthy() {
-    Running r = SimFixtures.running("daemon:test");
+    Running r = SimAccounts.running("daemon:test");
     CapacityConfig c = r.account().config();
     r.account().cloud().ecs().setTasks(c.ecs().cluster(), c.ecs().service(), c.ecs().maxTasks());
 
@@ -186,7 +186,7 @@ class HealthCheckTest {
   }
 
   private static HealthCheck health(SimAccount a) {
-    Reconciler observer = SimFixtures.reconciler(a, "observer");
+    Reconciler observer = SimAccounts.reconciler(a, "observer");
     return new HealthCheck(a.config(), observer, a.state(), a.leases(), a.telemetry(), a.clock());
   }
 }

@@ -8,7 +8,7 @@ import io.capacityctl.config.EventSpec;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.InMemoryLeaseManager;
 import io.capacityctl.state.InMemoryStateStore;
-import io.capacityctl.testing.SimFixtures;
+import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.time.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ class OneOffEventsTest {
   private final InMemoryStateStore state = new InMemoryStateStore(new InMemoryLeaseManager());
   private final OneOffEvents events =
       new OneOffEvents(
-          SimFixtures.mangaAssist(), state, CallerIdentity.fixed("alice"), new FakeClock(T0));
+          SimAccounts.mangaAssist(), state, CallerIdentity.fixed("alice"), new FakeClock(T0));
 
   @Test
   void addedEventsAreListedAfterTheFilesAndAudited() {

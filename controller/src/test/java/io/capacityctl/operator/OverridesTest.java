@@ -8,7 +8,7 @@ import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.InMemoryLeaseManager;
 import io.capacityctl.state.InMemoryStateStore;
-import io.capacityctl.testing.SimFixtures;
+import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.time.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class OverridesTest {
   private final InMemoryStateStore state = new InMemoryStateStore(new InMemoryLeaseManager());
   private final FakeClock clock = new FakeClock(T0);
   private final Overrides overrides =
-      new Overrides(SimFixtures.mangaAssist(), state, CallerIdentity.fixed(ALICE), clock);
+      new Overrides(SimAccounts.mangaAssist(), state, CallerIdentity.fixed(ALICE), clock);
 
   @Test
   void setStoresTheOverrideUntilItsExpiryAndAuditsTheCaller() {

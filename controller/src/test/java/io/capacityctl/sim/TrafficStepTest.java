@@ -8,7 +8,7 @@ import io.capacityctl.ports.TimeRange;
 import io.capacityctl.routing.ModelRoutes;
 import io.capacityctl.routing.Route;
 import io.capacityctl.routing.RouteTable;
-import io.capacityctl.testing.SimFixtures;
+import io.capacityctl.testing.SimAccounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ class TrafficStepTest {
 
   @Test
   void routedUnitsServeFirstThenOnDemandHeadroomAndTheRestIsThrottledAndRecorded() {
-    CapacityConfig c = SimFixtures.mangaAssist(); // sonnet: 1,000 tps per unit, 5,000 on demand
+    CapacityConfig c = SimAccounts.mangaAssist(); // sonnet: 1,000 tps per unit, 5,000 on demand
     SimulatedCloud cloud = new SimulatedCloud(c, T0, 2);
     cloud
         .routes()

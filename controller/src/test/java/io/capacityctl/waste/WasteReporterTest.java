@@ -10,8 +10,8 @@ import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.PublishedMetricsApi;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.telemetry.InMemoryTelemetrySink;
-import io.capacityctl.testing.SimFixtures;
-import io.capacityctl.testing.SimFixtures.Running;
+import io.capacityctl.testing.SimAccounts;
+import io.capacityctl.testing.SimAccounts.Running;
 import io.capacityctl.time.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class WasteReporterTest {
 
   @Test
   void wasteIsTheIdleShareOfUnitsAndMissingDataIsLeftOutNotZero() {
-    CapacityConfig c = SimFixtures.mangaAssist(); // sonnet: 1,000 tps per unit, $7.70 per hour
+    CapacityConfig c = SimAccounts.mangaAssist(); // sonnet: 1,000 tps per unit, $7.70 per hour
     double nan = Double.NaN;
     MetricsApi traffic =
         (keys, ranges) ->
@@ -58,7 +58,7 @@ class WasteReporterTest {
 
   @Test
   void anOverProvisionedHourShowsUpInTheWeeklyReportFromTheControllersOwnMetrics() {
-    Running run = SimFixtures.running("daemon:test"); // 17:00 to 17:30 JST
+    Running run = SimAccounts.running("daemon:test"); // 17:00 to 17:30 JST
     SimAccount a = run.account();
     a.run(run.reconciler(), 60); // to 18:30
     Instant now = a.clock().instant();

@@ -11,11 +11,11 @@ import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.TraceGenerator;
 
 /** The bundled MangaAssist config on a simulated account, for tests across modes. */
-public final class SimFixtures {
+public final class SimAccounts {
   /** 17:00 JST on the trace's first day: the evening peak window starts. */
   public static final int EVENING = 17 * 60;
 
-  private SimFixtures() {}
+  private SimAccounts() {}
 
   public static CapacityConfig mangaAssist() {
     try {

@@ -1,0 +1,60 @@
+package io.capacityctl.backtest;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.sim.SimulationResult;
+import io.capacityctl.sim.Simulator;
+import io.capacityctl.sim.TimelineSink;
+import io.capacityctl.sim.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs several policies over one trace through the same simulated cloud and reconcile path. Runs
+ * are independent, so they share the machine's cores.
+ */
+public final class Backtest {
+  private Backtest() {}
+
+  /**
+   * Runs each policy.
+   *
+   * @param timelines per policy, where its per-minute rows go (policies absent get none)
+   * @return results in the order of {@code policies}
+   */
+  public static Map<PolicyName, SimulationResult> run(
+      CapacityConfig config,
+      Trace trace,
+      List<PolicyName> policies,
+      Map<PolicyName, ? extends TimelineSink> timelines) {
+    int threads =
+        Math.max(1, Math.min(policies.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<SimulationResult>> futures = new ArrayList<>();
+      for (PolicyName p : policies) {
+        TimelineSink w = timelines.get(p);
+        futures.add(
+            pool.submit(() -> Simulator.run(config, trace, p.label(), c -> p.create(c, trace), w)));
+      }
+      Map<PolicyName, SimulationResult> out = new LinkedHashMap<>();
+      for (int i = 0; i < policies.size(); i++) {
+        out.put(policies.get(i), futures.get(i).get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("backtest interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

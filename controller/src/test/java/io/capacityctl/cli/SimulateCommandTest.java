@@ -1,0 +1,186 @@
+package io.capacityctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capacityctl.sim.Trace;
+import io.capacityctl.sim.TraceCsv;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code capacityctl simulate} end to end, as a user runs it. */
+class SimulateCommandTest {
+  private static final String TIMELINE_HEADER =
+      "timestamp,model,demand_tps,target_units,in_service_units,capacity_tps,throttled_tps,"
+          + "ecs_desired_tasks,ecs_running_tasks";
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void simulatesThreeDaysPrintsPerModelResultsAndWritesTheTimeline() throws IOException {
+    Path timeline = dir.resolve("timeline.csv");
+
+    int code = run("simulate", "--days", "3", "--timeline", timeline.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    String printed = out.toString();
+    assertThat(printed)
+        .contains("units $", "on-demand $", "throttled %", "waste", "actions")
+        .contains("shortfall minutes")
+        .contains("timeline (capacityctl) written to " + timeline);
+    // One row per policy, then capacityctl per model.
+    assertThat(printed.lines())
+        .anyMatch(l -> l.startsWith("static-peak "))
+        .anyMatch(l -> l.startsWith("schedule-only "))
+        .anyMatch(l -> l.startsWith("target-tracking "))
+        .anyMatch(l -> l.startsWith("oracle "))
+        .anyMatch(l -> l.startsWith("sonnet "))
+        .anyMatch(l -> l.startsWith("haiku "))
+        .anyMatch(l -> l.startsWith("ecs "))
+        .anyMatch(l -> l.startsWith("total "));
+
+    List<String> lines = Files.readAllLines(timeline);
+    assertThat(lines.get(0)).isEqualTo(TIMELINE_HEADER);
+    List<String[]> rows = lines.stream().skip(1).map(l -> l.split(",", -1)).toList();
+    assertThat(rows).hasSize(2 * 3 * 1440).allMatch(r -> r.length == 9);
+    Instant first = Instant.parse(rows.get(0)[0]);
+    List<String> wrong = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String[] r = rows.get(i);
+      double perUnit = i % 2 == 0 ? 1000 : 3000;
+      boolean ok =
+          Instant.parse(r[0]).equals(first.plus(Duration.ofMinutes(i / 2)))
+              && r[1].equals(i % 2 == 0 ? "sonnet" : "haiku")
+              && Integer.parseInt(r[3]) >= 0
+              && Integer.parseInt(r[4]) >= 0
+              && Double.parseDouble(r[5]) == Integer.parseInt(r[4]) * perUnit
+              && Integer.parseInt(r[8]) <= Integer.parseInt(r[7]);
+      if (!ok) {
+        wrong.add(String.join(",", r));
+      }
+    }
+    assertThat(wrong).as("rows out of order or inconsistent").isEmpty();
+  }
+
+  @Test
+  void replaysAGivenTraceFile() throws IOException {
+    Path trace = dir.resolve("flat.csv");
+    writeFlatTrace(trace, 120);
+    Path timeline = dir.resolve("timeline.csv");
+
+    int code = run("simulate", "--trace", trace.toString(), "--timeline", timeline.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("trace " + trace).contains("120 minutes");
+    assertThat(Files.readAllLines(timeline)).hasSize(1 + 2 * 120);
+  }
+
+  @Test
+  void aBadTraceExitsTwoNamesTheLineAndWritesNothing() throws IOException {
+    Path trace = dir.resolve("bad.csv");
+    Files.writeString(
+        trace,
+        "timestamp,model,tokens_per_second\n"
+            + "2027-01-06T00:00:00Z,sonnet,100\n"
+            + "2027-01-06T00:00:00Z,opus,50\n",
+        StandardCharsets.UTF_8);
+    Path timeline = dir.resolve("timeline.csv");
+
+    int code = run("simulate", "--trace", trace.toString(), "--timeline", timeline.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains(trace + ":3: model: unknown model 'opus'");
+    assertThat(timeline).doesNotExist();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(trace);
+    }
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void anInvalidConfigExitsTwoAndNamesTheFile() throws IOException {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "name: shop\ntimezone: Mars/Olympus\n", StandardCharsets.UTF_8);
+
+    int code = run("simulate", "--config", config.toString(), "--days", "1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains(config.toString());
+  }
+
+  @Test
+  void anOutOfRangeDaysOptionIsAUsageError() {
+    assertThat(run("simulate", "--days", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--days");
+  }
+
+  @Test
+  void jsonOutputParsesAndCarriesTheTotals() throws IOException {
+    int code = run("simulate", "--days", "1", "--output", "json");
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode policies = new ObjectMapper().readTree(out.toString()).get("policies");
+    assertThat(policies.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "static-peak", "schedule-only", "target-tracking", "capacityctl", "oracle");
+    assertThat(policies.get("oracle").get("costVsOracle").asDouble()).isEqualTo(1.0);
+    JsonNode root = policies.get("capacityctl");
+    assertThat(root.get("costVsOracle").asDouble()).isGreaterThanOrEqualTo(1.0);
+    assertThat(root.get("minutes").asInt()).isEqualTo(1440);
+    assertThat(root.get("models").fieldNames()).toIterable().containsExactly("sonnet", "haiku");
+    for (String model : List.of("sonnet", "haiku")) {
+      JsonNode m = root.get("models").get(model);
+      assertThat(m.get("unitCostUsd").isNumber()).isTrue();
+      assertThat(m.get("throttledPercent").asDouble()).isBetween(0.0, 100.0);
+      assertThat(m.get("meanWasteRatio").asDouble()).isBetween(0.0, 1.0);
+      assertThat(m.get("scalingActions").asInt()).isPositive();
+    }
+    JsonNode total = root.get("total");
+    double sum =
+        root.get("models").get("sonnet").get("unitCostUsd").asDouble()
+            + root.get("models").get("sonnet").get("onDemandCostUsd").asDouble()
+            + root.get("models").get("haiku").get("unitCostUsd").asDouble()
+            + root.get("models").get("haiku").get("onDemandCostUsd").asDouble()
+            + root.get("ecs").get("costUsd").asDouble();
+    assertThat(total.get("costUsd").asDouble()).isCloseTo(sum, within(0.05));
+    assertThat(total.get("ecsShortfallMinutes").isInt()).isTrue();
+  }
+
+  private static void writeFlatTrace(Path file, int minutes) throws IOException {
+    double[] sonnet = new double[minutes];
+    double[] haiku = new double[minutes];
+    Arrays.fill(sonnet, 6000);
+    Arrays.fill(haiku, 2000);
+    Map<String, double[]> demand = new LinkedHashMap<>();
+    demand.put("sonnet", sonnet);
+    demand.put("haiku", haiku);
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      TraceCsv.write(new Trace(Instant.parse("2027-01-06T00:00:00Z"), minutes, demand), w);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.capacityctl.planner;
+
+import static io.capacityctl.planner.PlannerFixture.decide;
+import static io.capacityctl.planner.PlannerFixture.serving;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.testing.History;
+import io.capacityctl.testing.TestConfig;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schedule and calendar as a baseline: events are pre-provisioned from their lead time, and
+ * capacity traffic does not use is trimmed only when no event is in force.
+ */
+class PlannerEventTest {
+  // 15 units all day; the weekly release (Monday 00:00 UTC, 2027-01-04) triples it from 4h before.
+  private static final CapacityConfig CONFIG =
+      TestConfig.sonnet(15)
+          .event(
+              "{ name: weekly-release, cron: \"0 0 0 ? * MON\", duration: PT6H, multiplier: 3.0,"
+                  + " leadTime: PT4H }")
+          .build();
+
+  private static ModelDecision at(String instant, double demandTps) {
+    Instant now = Instant.parse(instant);
+    return decide(CONFIG, now, serving("sonnet", 15, History.flat(now, demandTps)));
+  }
+
+  @Test
+  void trimsScheduledCapacityTrafficDoesNotUseWhenNoEventIsDue() {
+    ModelDecision d = at("2027-01-06T12:00:00Z", 6000); // schedule says 15, demand needs 6
+
+    assertThat(d.targetUnits()).isEqualTo(6);
+    assertThat(d.reason()).contains("trim").endsWith("15 -> 6");
+    assertThat(d.held()).isFalse();
+  }
+
+  @Test
+  void doesNotPreProvisionBeforeTheLeadTimeMinusProvisioningTime() {
+    // Lead time starts Sunday 20:00; units bought at 19:29 would idle until then.
+    ModelDecision d = at("2027-01-03T19:29:00Z", 10_000);
+
+    assertThat(d.targetUnits()).isEqualTo(10);
+    assertThat(d.reason()).doesNotContain("weekly-release");
+  }
+
+  @Test
+  void buysOneProvisioningTimeAheadSoUnitsServeWhenTheLeadTimeStarts() {
+    ModelDecision d = at("2027-01-03T19:45:00Z", 10_000); // 19:45 + PT15M = 20:00
+
+    assertThat(d.targetUnits()).isEqualTo(45);
+    assertThat(d.reason()).contains("weekly-release in 4h15m (lead 4h)");
+  }
+
+  @Test
+  void preProvisionsScheduleTimesMultiplierWithinTheLeadTime() {
+    ModelDecision d = at("2027-01-03T20:20:00Z", 10_000);
+
+    assertThat(d.targetUnits()).isEqualTo(45);
+    assertThat(d.reason())
+        .contains("weekly-release in 3h40m (lead 4h)")
+        .contains("45 units")
+        .endsWith("15 -> 45");
+  }
+
+  @Test
+  void holdsTheEventFloorAfterItStartsUntilItsRealLevelIsObserved() {
+    // Provisioning time (15m) plus the stabilisation window (10m) past the start.
+    ModelDecision early = at("2027-01-04T00:24:00Z", 6000);
+
+    assertThat(early.targetUnits()).isEqualTo(45);
+    assertThat(early.reason()).contains("weekly-release started");
+  }
+
+  @Test
+  void followsObservedTrafficOnceTheEventsLevelIsKnown() {
+    // The release drew a third of what the calendar expected: trim to it, keep no idle units.
+    ModelDecision later = at("2027-01-04T01:00:00Z", 6000);
+
+    assertThat(later.targetUnits()).isEqualTo(6);
+    assertThat(later.reason()).doesNotContain("weekly-release");
+  }
+
+  @Test
+  void followsTrafficAgainOnceTheEventIsOver() {
+    ModelDecision after = at("2027-01-04T06:00:00Z", 6000);
+
+    assertThat(after.targetUnits()).isEqualTo(6);
+    assertThat(after.reason()).doesNotContain("weekly-release");
+  }
+
+  @Test
+  void anEventAboveTheQuotaIsCappedAtMaxUnitsAndSaysSo() {
+    CapacityConfig config =
+        TestConfig.sonnet(15)
+            .event(
+                "{ name: final-chapter, start: \"2027-01-11T00:00:00+09:00\", duration: PT8H,"
+                    + " multiplier: 5.0, leadTime: PT4H }")
+            .build();
+    Instant now = Instant.parse("2027-01-10T14:00:00Z"); // 1h after the lead time began
+
+    ModelDecision d = decide(config, now, serving("sonnet", 15, History.flat(now, 10_000)));
+
+    assertThat(d.targetUnits()).isEqualTo(60);
+    assertThat(d.reason()).contains("final-chapter").contains("75 units").contains("quota");
+  }
+
+  @Test
+  void anEventLimitedToOneModelLeavesTheOthersToTheirTraffic() {
+    CapacityConfig config =
+        TestConfig.empty()
+            .model("sonnet")
+            .model("haiku")
+            .allDay("sonnet: 15, haiku: 5")
+            .event(
+                "{ name: final-chapter, start: \"2027-01-11T00:00:00Z\", duration: PT8H,"
+                    + " multiplier: 3.0, leadTime: PT4H, models: [sonnet] }")
+            .build();
+    Instant now = Instant.parse("2027-01-10T22:00:00Z");
+
+    Plan plan =
+        PlannerFixture.plan(
+            config,
+            now,
+            null,
+            java.util.List.of(),
+            serving("sonnet", 15, History.flat(now, 10_000)),
+            serving("haiku", 5, History.flat(now, 2000)));
+
+    assertThat(plan.models().get("sonnet").targetUnits()).isEqualTo(45);
+    assertThat(plan.models().get("haiku").targetUnits()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,159 @@
+package io.capacityctl.infra;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.infra.iam.ControllerPolicy;
+import io.capacityctl.infra.iam.ScopeTargets;
+import io.capacityctl.infra.monitoring.ControllerAlarms;
+import io.capacityctl.infra.monitoring.ControllerDashboard;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.TagProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.TimeZone;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.iam.IManagedPolicy;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.ssm.ParameterTier;
+import software.amazon.awscdk.services.ssm.StringParameter;
+import software.constructs.Construct;
+
+/**
+ * One capacityctl deployment for one configuration: the state table, the controller (Lambda or ECS
+ * mode) under a least-privilege role, its alarms and its dashboard.
+ */
+public final class CapacityStack extends Stack {
+  public static final String ENV_CONFIG = "CAPACITYCTL_CONFIG";
+  public static final String ENV_STATE_TABLE = "CAPACITYCTL_STATE_TABLE";
+
+  private final Role controllerRole;
+
+  public CapacityStack(
+      Construct scope, String id, StackProps stackProps, CapacityStackProps props) {
+    super(scope, id, stackProps);
+    CapacityConfig config = props.config().config();
+    // CloudFormation's Dashboard resource takes no tags (cfn-lint E3002).
+    Tags.of(this)
+        .add(
+            "capacityctl:config",
+            config.name(),
+            TagProps.builder().excludeResourceTypes(List.of("AWS::CloudWatch::Dashboard")).build());
+
+    StateTable state = new StateTable(this, "State", config.aws().stateTable());
+    props
+        .config()
+        .delivered()
+        .ifPresent(
+            d ->
+                StringParameter.Builder.create(this, "ConfigParameter")
+                    .parameterName(d.parameterName())
+                    .description("capacityctl configuration " + config.name())
+                    .stringValue(d.yaml())
+                    .tier(d.advanced() ? ParameterTier.ADVANCED : ParameterTier.STANDARD)
+                    .build());
+
+    controllerRole = role(props.mode());
+    ControllerPolicy.grantTo(
+        controllerRole, ScopeTargets.of(this, config, state.table().getTableArn()));
+
+    LogGroup logs =
+        LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
+    Map<String, String> environment =
+        Map.of(
+            ENV_CONFIG, props.config().reference(),
+            ENV_STATE_TABLE, state.table().getTableName());
+
+    Map<String, IFunction> functions = Map.of();
+    Optional<IQueue> deadLetters = Optional.empty();
+    switch (props.mode()) {
+      case LAMBDA -> {
+        LambdaController lambda =
+            new LambdaController(
+                this,
+                "Lambda",
+                new LambdaController.Props(
+                    Code.fromAsset(props.lambdaAsset().orElseThrow()),
+                    controllerRole,
+                    logs,
+                    environment,
+                    TimeZone.of(config.timezone().getId())));
+        functions = lambda.functions();
+        deadLetters = Optional.of(lambda.deadLetters());
+      }
+      case ECS ->
+          new EcsController(
+              this,
+              "Ecs",
+              new EcsController.Props(
+                  network(),
+                  ContainerImage.fromAsset(
+                      props.imageDirectory().orElseThrow(),
+                      AssetImageProps.builder().platform(Platform.LINUX_AMD64).build()),
+                  controllerRole,
+                  logs,
+                  props.config().reference(),
+                  environment));
+    }
+
+    new ControllerAlarms(
+        this,
+        "Alarms",
+        new ControllerAlarms.Props(config, functions, deadLetters, props.alarmEmail()));
+    new ControllerDashboard(this, "Dashboard", new ControllerDashboard.Props(config, logs));
+  }
+
+  /** The role every controller process runs under: exactly the registry's actions, scoped. */
+  private Role role(Mode mode) {
+    // Lambda's logs come from the basic execution policy; ECS logs go through the execution role.
+    List<IManagedPolicy> managed =
+        mode == Mode.LAMBDA
+            ? List.of(
+                ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole"))
+            : List.of();
+    return Role.Builder.create(this, "ControllerRole")
+        .description("capacityctl controller: the AWS actions its adapters call, scoped")
+        .assumedBy(
+            new ServicePrincipal(
+                mode == Mode.LAMBDA ? "lambda.amazonaws.com" : "ecs-tasks.amazonaws.com"))
+        .managedPolicies(managed)
+        .build();
+  }
+
+  /**
+   * A small VPC of public subnets in two zones, no NAT gateway: the task needs outbound HTTPS to
+   * AWS APIs and nothing inbound, and a NAT gateway would cost more than the controller.
+   */
+  private IVpc network() {
+    return Vpc.Builder.create(this, "Network")
+        .maxAzs(2)
+        .natGateways(0)
+        .subnetConfiguration(
+            List.of(
+                SubnetConfiguration.builder()
+                    .name("public")
+                    .subnetType(SubnetType.PUBLIC)
+                    .cidrMask(24)
+                    .build()))
+        .build();
+  }
+
+  /** The controller's role, for tests and for attaching more grants. */
+  public Role controllerRole() {
+    return controllerRole;
+  }
+}

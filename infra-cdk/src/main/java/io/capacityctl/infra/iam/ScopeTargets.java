@@ -1,0 +1,89 @@
+package io.capacityctl.infra.iam;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.EcsConfig;
+import io.capacityctl.config.ModelConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
+
+/**
+ * The ARNs one configuration's controller works on, in the stack's account and region: what {@link
+ * ActionScopes} narrows each action to.
+ *
+ * @param foundationModels the base models the configuration buys units of
+ * @param provisionedModels every PT in the account and region (PT ids are random, not our names)
+ * @param parameters the config's SSM prefix, plus the routing parameter when it lies outside it
+ * @param ecsService the managed ECS service, when the configuration has one
+ * @param scalableTargets every scalable target in the account and region (ids are random)
+ */
+public record ScopeTargets(
+    List<String> foundationModels,
+    String provisionedModels,
+    List<String> parameters,
+    String table,
+    Optional<String> ecsService,
+    String scalableTargets) {
+
+  /** The targets of {@code config}'s controller in {@code stack}, with its state table's ARN. */
+  public static ScopeTargets of(Stack stack, CapacityConfig config, String tableArn) {
+    return new ScopeTargets(
+        foundationModels(stack, config),
+        arn(stack, "bedrock", "provisioned-model", "*"),
+        parameters(stack, config),
+        tableArn,
+        config.ecsConfig().map(e -> ecsService(stack, e)),
+        arn(stack, "application-autoscaling", "scalable-target", "*"));
+  }
+
+  private static List<String> foundationModels(Stack stack, CapacityConfig config) {
+    List<String> arns = new ArrayList<>();
+    for (ModelConfig m : config.models().values()) {
+      // A model id may already be an ARN (a custom model); base models get the account-less
+      // foundation-model ARN.
+      String arn =
+          m.modelId().startsWith("arn:")
+              ? m.modelId()
+              : stack.formatArn(
+                  ArnComponents.builder()
+                      .service("bedrock")
+                      .account("")
+                      .resource("foundation-model")
+                      .resourceName(m.modelId())
+                      .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                      .build());
+      if (!arns.contains(arn)) {
+        arns.add(arn);
+      }
+    }
+    return arns;
+  }
+
+  private static List<String> parameters(Stack stack, CapacityConfig config) {
+    String prefix = "/capacityctl/" + config.name() + "/";
+    List<String> arns = new ArrayList<>();
+    arns.add(arn(stack, "ssm", "parameter", prefix.substring(1) + "*"));
+    String routes = config.aws().routesParameter();
+    if (!routes.startsWith(prefix)) {
+      arns.add(arn(stack, "ssm", "parameter", routes.replaceFirst("^/", "")));
+    }
+    return arns;
+  }
+
+  private static String ecsService(Stack stack, EcsConfig ecs) {
+    return arn(stack, "ecs", "service", ecs.cluster() + "/" + ecs.service());
+  }
+
+  private static String arn(Stack stack, String service, String resource, String name) {
+    return stack.formatArn(
+        ArnComponents.builder()
+            .service(service)
+            .resource(resource)
+            .resourceName(name)
+            .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+            .build());
+  }
+}

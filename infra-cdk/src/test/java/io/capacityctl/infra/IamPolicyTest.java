@@ -1,0 +1,147 @@
+package io.capacityctl.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capacityctl.aws.AwsAction;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The controller role grants every action the adapters call, and nothing with a wildcard action: a
+ * new {@link AwsAction} without a grant fails here (MangaAssist incident 4).
+ */
+class IamPolicyTest {
+
+  static Stream<Synthesized.Synth> bothModes() {
+    return Stream.of(Synthesized.lambda(), Synthesized.ecs());
+  }
+
+  @ParameterizedTest
+  @MethodSource("bothModes")
+  void controllerRoleGrantsExactlyTheRegistry(Synthesized.Synth synth) {
+    List<String> granted =
+        Policies.ofControllerRole(synth).stream()
+            .flatMap(s -> Policies.actions(s).stream())
+            .toList();
+
+    assertThat(granted)
+        .as("actions granted to the controller role")
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(AwsAction.values()).map(AwsAction::iamAction).toList());
+  }
+
+  @ParameterizedTest
+  @MethodSource("allStacks")
+  void noStatementAnywhereUsesAWildcardAction(Synthesized.Synth synth) {
+    List<Map<String, Object>> statements = Policies.allStatements(synth.json());
+
+    assertThat(statements).isNotEmpty();
+    assertThat(statements).allSatisfy(s -> assertThat(s).doesNotContainKey("NotAction"));
+    assertThat(statements.stream().flatMap(s -> Policies.actions(s).stream()))
+        .as("every action in every IAM statement")
+        .isNotEmpty()
+        .noneMatch(a -> a.contains("*"));
+  }
+
+  static Stream<Synthesized.Synth> allStacks() {
+    return Stream.of(Synthesized.lambda(), Synthesized.ecs(), Synthesized.fileConfig());
+  }
+
+  @Test
+  void deleteRequiresTheManagedByTagOnAProvisionedModel() {
+    Map<String, Object> delete =
+        Policies.granting(
+            Policies.ofControllerRole(Synthesized.lambda()),
+            "bedrock:DeleteProvisionedModelThroughput");
+
+    assertThat(Policies.actions(delete))
+        .containsExactly("bedrock:DeleteProvisionedModelThroughput");
+    assertThat(delete.get("Condition"))
+        .isEqualTo(Map.of("StringEquals", Map.of("aws:ResourceTag/managed-by", "capacityctl")));
+    assertThat(Synthesized.pretty(Policies.resources(delete)))
+        .contains(":provisioned-model/*")
+        .contains("ap-northeast-1");
+  }
+
+  @Test
+  void purchasesAreLimitedToTheConfiguredFoundationModels() {
+    Map<String, Object> create =
+        Policies.granting(
+            Policies.ofControllerRole(Synthesized.lambda()),
+            "bedrock:CreateProvisionedModelThroughput");
+
+    String resources = Synthesized.pretty(Policies.resources(create));
+    assertThat(Policies.resources(create)).hasSize(2);
+    assertThat(resources)
+        .contains(
+            ":bedrock:ap-northeast-1::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0")
+        .contains(
+            ":bedrock:ap-northeast-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0");
+  }
+
+  @Test
+  void onlyActionsWithoutAResourceTypeGetTheResourceWildcard() {
+    List<String> onAnyResource =
+        Policies.ofControllerRole(Synthesized.lambda()).stream()
+            .filter(s -> Policies.resources(s).contains("*"))
+            .flatMap(s -> Policies.actions(s).stream())
+            .toList();
+
+    assertThat(onAnyResource)
+        .containsExactlyInAnyOrder(
+            "bedrock:ListProvisionedModelThroughputs",
+            "cloudwatch:GetMetricData",
+            "sts:GetCallerIdentity",
+            "application-autoscaling:DescribeScalableTargets");
+  }
+
+  @Test
+  void stateEcsAndSsmActionsAreScopedToThisConfiguration() {
+    List<Map<String, Object>> statements = Policies.ofControllerRole(Synthesized.lambda());
+
+    assertThat(
+            Synthesized.pretty(
+                Policies.resources(Policies.granting(statements, "dynamodb:UpdateItem"))))
+        .contains("Fn::GetAtt")
+        .contains("StateTable");
+    assertThat(
+            Synthesized.pretty(
+                Policies.resources(Policies.granting(statements, "ecs:UpdateService"))))
+        .contains(":ecs:ap-northeast-1:")
+        .contains(":service/mangaassist/orchestrator");
+    assertThat(
+            Synthesized.pretty(
+                Policies.resources(Policies.granting(statements, "ssm:PutParameter"))))
+        .contains(":ssm:ap-northeast-1:")
+        .contains(":parameter/capacityctl/mangaassist/*");
+    assertThat(
+            Policies.granting(statements, "application-autoscaling:RegisterScalableTarget")
+                .get("Condition"))
+        .isEqualTo(
+            Map.of(
+                "StringEquals",
+                Map.of(
+                    "application-autoscaling:service-namespace", "ecs",
+                    "application-autoscaling:scalable-dimension", "ecs:service:DesiredCount")));
+  }
+
+  @Test
+  void aConfigurationWithoutEcsGetsNoEcsActionAndItsOwnRoutesParameter() {
+    List<Map<String, Object>> statements = Policies.ofControllerRole(Synthesized.fileConfig());
+    List<String> granted = statements.stream().flatMap(s -> Policies.actions(s).stream()).toList();
+
+    assertThat(granted)
+        .noneMatch(a -> a.startsWith("ecs:") || a.startsWith("application-autoscaling:"))
+        .contains("bedrock:CreateProvisionedModelThroughput", "ssm:GetParameter");
+    assertThat(
+            Synthesized.pretty(
+                Policies.resources(Policies.granting(statements, "ssm:GetParameter"))))
+        .contains(":parameter/capacityctl/newyork/*")
+        .contains(":parameter/acme/bedrock-routes");
+  }
+}
