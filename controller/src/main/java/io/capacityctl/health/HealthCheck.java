@@ -13,6 +13,8 @@ import io.capacityctl.planner.ModelDecision;
 import io.capacityctl.planner.UnitSizing;
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.ProvisionedThroughput;
+import io.capacityctl.ports.PublishedMetricsApi;
+import io.capacityctl.ports.TimeRange;
 import io.capacityctl.reconcile.Assessment;
 import io.capacityctl.reconcile.ModelPool;
 import io.capacityctl.reconcile.Reconciler;
@@ -24,6 +26,7 @@ import io.capacityctl.telemetry.TelemetrySink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,13 +37,13 @@ import java.util.Optional;
  * The 15-minute health check shared by the Lambda, the daemon and {@code capacityctl health}: is
  * the capacity that exists what the controller wants, and is a controller alive and succeeding at
  * getting it there? Compares in-service and creating capacity per model and for ECS with the plan,
- * looks for PTs Failed or stuck in Creating, stale metrics, failed last actions and a lease nobody
- * renews, then publishes {@code Healthy} and {@code CapacityMismatch}.
+ * looks for PTs Failed or stuck in Creating, stale metrics, failed last actions and a controller
+ * that stopped passing, then publishes {@code Healthy} and {@code CapacityMismatch}.
  *
  * <p>A gap between plan and capacity is normal for the minute between a plan change and the pass
  * that acts on it, so a gap alone is a warning; it fails when nothing will close it: no controller
- * holds the lease, or the last action on that target failed (MangaAssist incident 4), or callers
- * are throttled meanwhile.
+ * is running, or the last action on that target failed (MangaAssist incident 4), or callers are
+ * throttled meanwhile.
  */
 public final class HealthCheck {
   static final String OBSERVE = "observe";
@@ -55,6 +58,12 @@ public final class HealthCheck {
   /** A failed action older than this is history: later passes have retried or dropped it. */
   static final Duration ACTION_ERROR_WINDOW = Duration.ofHours(1);
 
+  /**
+   * How far back a pass counts as a heartbeat: passes run every minute, and metrics published
+   * through EMF reach CloudWatch within a minute or two.
+   */
+  static final Duration HEARTBEAT_WINDOW = Duration.ofMinutes(5);
+
   /** Audit entries read to find each target's last action. */
   static final int AUDIT_LOOKBACK = 200;
 
@@ -62,6 +71,7 @@ public final class HealthCheck {
   private final Reconciler reconciler;
   private final StateStore state;
   private final LeaseManager leases;
+  private final PublishedMetricsApi published;
   private final TelemetrySink telemetry;
   private final Clock clock;
 
@@ -73,12 +83,14 @@ public final class HealthCheck {
       Reconciler reconciler,
       StateStore state,
       LeaseManager leases,
+      PublishedMetricsApi published,
       TelemetrySink telemetry,
       Clock clock) {
     this.config = config;
     this.reconciler = reconciler;
     this.state = state;
     this.leases = leases;
+    this.published = published;
     this.telemetry = telemetry;
     this.clock = clock;
   }
@@ -95,13 +107,13 @@ public final class HealthCheck {
     }
     Instant now = a.at();
     a.snapshot().problems().forEach(p -> out.add(fail(OBSERVE, CONTROLLER, p)));
-    Optional<Lease> lease = lease(now, out);
+    String live = liveController(now, out);
     Map<String, AuditEntry> failedLast = failedLastActions(now, out);
     for (String key : config.modelKeys()) {
-      checkModel(key, a, lease, failedLast, out);
+      checkModel(key, a, live, failedLast, out);
     }
     if (config.ecs() != null && a.plan().ecs() != null) {
-      checkEcs(a, lease, failedLast, out);
+      checkEcs(a, live, failedLast, out);
     }
     return publish(new HealthReport(now, out));
   }
@@ -109,7 +121,7 @@ public final class HealthCheck {
   private void checkModel(
       String key,
       Assessment a,
-      Optional<Lease> lease,
+      String live,
       Map<String, AuditEntry> failedLast,
       List<HealthFinding> out) {
     ModelConfig m = config.model(key);
@@ -128,11 +140,11 @@ public final class HealthCheck {
             d.targetUnits(), pool.inServiceUnits(), pool.creatingUnits());
     int missing = d.targetUnits() - pool.plannedUnits();
     if (missing > 0) {
-      String stuck = whyNotClosing(lease, failedLast.get(key), throttling, observed, serving);
+      String stuck = whyNotClosing(live, failedLast.get(key), throttling, observed, serving);
       out.add(
           stuck != null
               ? fail(CAPACITY, key, seen + ": " + missing + " units short, " + stuck)
-              : warn(CAPACITY, key, seen + ": " + catchingUp(lease)));
+              : warn(CAPACITY, key, seen + ": " + catchingUp(live)));
     } else {
       out.add(ok(CAPACITY, key, seen));
       if (throttling) {
@@ -196,10 +208,7 @@ public final class HealthCheck {
   }
 
   private void checkEcs(
-      Assessment a,
-      Optional<Lease> lease,
-      Map<String, AuditEntry> failedLast,
-      List<HealthFinding> out) {
+      Assessment a, String live, Map<String, AuditEntry> failedLast, List<HealthFinding> out) {
     EcsObservation o = a.snapshot().observation().ecs();
     EcsDecision d = a.plan().ecs();
     if (o == null || o.problem() != null) {
@@ -211,11 +220,11 @@ public final class HealthCheck {
             d.targetTasks(), o.floor(), o.desired(), o.running());
     int missing = d.targetTasks() - o.floor();
     if (missing > 0) {
-      String stuck = whyNotClosing(lease, failedLast.get(ECS), false, 0, 0);
+      String stuck = whyNotClosing(live, failedLast.get(ECS), false, 0, 0);
       out.add(
           stuck != null
               ? fail(ECS, ECS, seen + ": " + missing + " tasks short, " + stuck)
-              : warn(ECS, ECS, seen + ": " + catchingUp(lease)));
+              : warn(ECS, ECS, seen + ": " + catchingUp(live)));
     } else if (o.running() < o.desired()) {
       out.add(warn(ECS, ECS, seen + ": " + (o.desired() - o.running()) + " tasks starting"));
     } else {
@@ -246,13 +255,9 @@ public final class HealthCheck {
 
   /** Why a capacity gap will not close by itself, or null when a live controller is on it. */
   private static String whyNotClosing(
-      Optional<Lease> lease,
-      AuditEntry lastFailure,
-      boolean throttling,
-      double observed,
-      double serving) {
-    if (lease.isEmpty()) {
-      return "and no controller holds the lease";
+      String live, AuditEntry lastFailure, boolean throttling, double observed, double serving) {
+    if (live == null) {
+      return "and no controller is running";
     }
     if (lastFailure != null) {
       return "and the last action on it failed at "
@@ -268,38 +273,72 @@ public final class HealthCheck {
     return null;
   }
 
-  private static String catchingUp(Optional<Lease> lease) {
-    return "its next pass closes the gap (" + lease.map(Lease::holder).orElse("?") + " is live)";
+  private static String catchingUp(String live) {
+    return "its next pass closes the gap (" + live + " is live)";
   }
 
-  private Optional<Lease> lease(Instant now, List<HealthFinding> out) {
+  /**
+   * The controller's heartbeat: the lease holder (a daemon keeps the lease), or else the last pass
+   * that published InServiceUnits within {@link #HEARTBEAT_WINDOW} (a Lambda gives the lease back
+   * after each pass). Null, reported as a failure, when neither.
+   */
+  private String liveController(Instant now, List<HealthFinding> out) {
     try {
       Optional<Lease> lease = leases.current(now);
+      if (lease.isPresent()) {
+        Lease l = lease.get();
+        out.add(
+            ok(
+                LEASE,
+                CONTROLLER,
+                "held by "
+                    + l.holder()
+                    + " (token "
+                    + l.fencingToken()
+                    + ") until "
+                    + l.expiresAt()));
+        return l.holder();
+      }
+      Instant last = lastPass(now);
+      if (last != null) {
+        out.add(ok(LEASE, CONTROLLER, "free between passes; the last pass published at " + last));
+        return "the controller that passed at " + last;
+      }
       out.add(
-          lease
-              .map(
-                  l ->
-                      ok(
-                          LEASE,
-                          CONTROLLER,
-                          "held by "
-                              + l.holder()
-                              + " (token "
-                              + l.fencingToken()
-                              + ") until "
-                              + l.expiresAt()))
-              .orElseGet(
-                  () ->
-                      fail(
-                          LEASE,
-                          CONTROLLER,
-                          "no controller holds the lease: no reconcile pass has renewed it within"
-                              + " its time to live")));
-      return lease;
+          fail(
+              LEASE,
+              CONTROLLER,
+              "no controller is running: the lease is free and no pass has published "
+                  + PublishedMetricsApi.IN_SERVICE_UNITS
+                  + " in the last "
+                  + HEARTBEAT_WINDOW.toMinutes()
+                  + " minutes"));
+      return null;
     } catch (CloudException e) {
-      out.add(fail(LEASE, CONTROLLER, "lease unreadable: " + e.getMessage()));
-      return Optional.empty();
+      out.add(fail(LEASE, CONTROLLER, "cannot tell whether a controller runs: " + e.getMessage()));
+      return null;
     }
+  }
+
+  /** Start of the newest minute in which a pass published, within the heartbeat window. */
+  private Instant lastPass(Instant now) {
+    Instant to = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    Instant from = to.minus(HEARTBEAT_WINDOW);
+    Instant newest = null;
+    for (double[] units :
+        published
+            .perModel(
+                PublishedMetricsApi.IN_SERVICE_UNITS, config.modelKeys(), new TimeRange(from, to))
+            .values()) {
+      for (int i = units.length - 1; i >= 0; i--) {
+        if (!Double.isNaN(units[i])) {
+          Instant at = from.plus(Duration.ofMinutes(i));
+          newest = newest == null || at.isAfter(newest) ? at : newest;
+          break;
+        }
+      }
+    }
+    return newest;
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.Map;
  * by minute: the capacity history Bedrock does not publish and the waste report needs.
  */
 public interface PublishedMetricsApi {
+  /** Units in service per model, published by every reconcile pass. */
+  String IN_SERVICE_UNITS = "InServiceUnits";
 
   /**
    * Per model key, the per-minute average of {@code metric} with dimension {@code Model=key} over

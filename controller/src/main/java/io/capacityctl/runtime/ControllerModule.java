@@ -40,9 +40,11 @@ public final class ControllerModule {
       ReconcilerFactory reconcilers,
       StateStore state,
       LeaseManager leases,
+      PublishedMetricsApi published,
       TelemetrySink telemetry,
       Clock clock) {
-    return new HealthCheck(config, reconcilers.observer(), state, leases, telemetry, clock);
+    return new HealthCheck(
+        config, reconcilers.observer(), state, leases, published, telemetry, clock);
   }
 
   @Provides

@@ -3,13 +3,15 @@ package io.capacityctl.runtime;
 import java.time.Duration;
 
 /**
- * Who holds the lease and for how long, per mode. The lease doubles as the controller's heartbeat:
- * the Lambda and the daemon keep it between passes and renew it every pass, so a lease nobody holds
- * means no pass within its time to live (the health check fails on it). The CLI's {@code apply}
- * gives it back at once so a scheduled controller resumes on its next tick.
+ * Who holds the lease and for how long, per mode. The daemon keeps it between passes, renewing it
+ * every pass; a Lambda invocation and the CLI's {@code apply} take it for one pass and give it
+ * back, so whichever controller ticks next can act at once.
  */
 public final class LeaseTerms {
-  /** Survives two missed one-minute ticks before another controller may take over. */
+  /**
+   * Longer than a pass can take (the reconcile Lambda times out after 50 s): a controller that dies
+   * mid-pass blocks the others for at most this long.
+   */
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(3);
 
   private LeaseTerms() {}
@@ -21,13 +23,12 @@ public final class LeaseTerms {
   }
 
   /**
-   * The Lambda's holder: stable per function so that each minute's invocation renews the lease the
-   * previous one took (the function runs with reserved concurrency 1, so invocations never
-   * overlap). Per function, not per container: nothing random is needed, which SnapStart would
-   * freeze into every restored instance.
+   * One Lambda invocation: its own holder (the request id, which Lambda supplies; nothing random
+   * that SnapStart would freeze), so two overlapping invocations of the function exclude each other
+   * like any two controllers.
    */
-  public static String lambdaHolder(String functionName) {
-    return "lambda:" + functionName;
+  public static String lambdaHolder(String functionName, String requestId) {
+    return "lambda:" + functionName + ":" + requestId;
   }
 
   /** The daemon's holder: its host (an ECS task's own hostname) and process. */

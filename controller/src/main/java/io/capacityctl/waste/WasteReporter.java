@@ -31,7 +31,6 @@ import java.util.Map;
  * keeps one-minute data for 15 days, so reports reach back at most that far.
  */
 public final class WasteReporter {
-  public static final String UNITS_METRIC = "InServiceUnits";
   public static final Duration WEEK = Duration.ofDays(7);
   public static final Duration MAX_LOOKBACK = Duration.ofDays(15);
 
@@ -86,7 +85,8 @@ public final class WasteReporter {
     }
     List<String> keys = config.modelKeys();
     Map<String, List<MinuteSeries>> seen = traffic.read(keys, List.of(range));
-    Map<String, double[]> units = published.perModel(UNITS_METRIC, keys, range);
+    Map<String, double[]> units =
+        published.perModel(PublishedMetricsApi.IN_SERVICE_UNITS, keys, range);
     Map<String, ModelWaste> models = new LinkedHashMap<>();
     for (String key : keys) {
       List<MinuteSeries> s = seen.get(key);

@@ -123,6 +123,7 @@ class DaemonTest {
             account.state(),
             account.leases(),
             account.telemetry(),
+            account.telemetry(),
             account.clock()),
         new WasteReporter(
             account.config(),

@@ -84,21 +84,39 @@ class HealthCheckTest {
   }
 
   @Test
-  void noLeaseHolderMeansNoControllerIsRunning() {
+  void aControllerThatStoppedPassingIsUnhealthy() {
     Running r = SimAccounts.running("lambda:reconcile");
     r.reconciler().releaseLease();
     needMoreSonnet(r.account(), 25);
+    for (int i = 0; i < 6; i++) {
+      r.account().serveMinute(); // traffic goes on, no pass runs
+    }
 
     HealthReport report = health(r.account()).run();
 
     assertThat(report.failures())
         .extracting(HealthFinding::toString)
-        .anySatisfy(s -> assertThat(s).startsWith("FAIL lease controller: no controller holds"))
+        .anySatisfy(
+            s -> assertThat(s).startsWith("FAIL lease controller: no controller is running"))
+        .anySatisfy(
+            s -> assertThat(s).contains("capacity sonnet").contains("no controller is running"));
+  }
+
+  @Test
+  void aLambdaThatGivesTheLeaseBackAfterEachPassIsLive() {
+    Running r = SimAccounts.running("lambda:reconcile:req-1");
+    r.reconciler().releaseLease(); // as the Lambda does after every pass
+    r.account().serveMinute();
+
+    HealthReport report = health(r.account()).run();
+
+    assertThat(report.healthy()).as(report.summary()).isTrue();
+    assertThat(report.findings())
+        .extracting(HealthFinding::toString)
         .anySatisfy(
             s ->
                 assertThat(s)
-                    .contains("capacity sonnet")
-                    .contains("no controller holds the lease"));
+                    .startsWith("OK lease controller: free between passes; the last pass"));
   }
 
   @Test
@@ -187,6 +205,7 @@ class HealthCheckTest {
 
   private static HealthCheck health(SimAccount a) {
     Reconciler observer = SimAccounts.reconciler(a, "observer");
-    return new HealthCheck(a.config(), observer, a.state(), a.leases(), a.telemetry(), a.clock());
+    return new HealthCheck(
+        a.config(), observer, a.state(), a.leases(), a.telemetry(), a.telemetry(), a.clock());
   }
 }

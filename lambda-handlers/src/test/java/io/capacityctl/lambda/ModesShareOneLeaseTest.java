@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * lease on its next pass.
  */
 class ModesShareOneLeaseTest {
-  static final String LAMBDA = "lambda:capacityctl-reconcile";
+  static final String LAMBDA = "lambda:capacityctl-reconcile:";
   static final String DAEMON = "daemon:ecs-task";
 
   private final SimAccount account = Sim.eveningAccount();
@@ -59,9 +59,11 @@ class ModesShareOneLeaseTest {
         "rehearsal");
     Map<String, Object> steered = invokeLambda();
     assertThat(target(steered, "sonnet")).isEqualTo(12);
-    assertThat(steered.get("holder")).isEqualTo(LAMBDA);
+    assertThat((String) steered.get("holder")).startsWith(LAMBDA);
 
-    // 2. A daemon starts while the Lambda keeps ticking: both try every pass, one acts at a time.
+    // 2. A daemon starts while the Lambda keeps ticking: both try every pass, one acts at a time
+    // (a Lambda invocation gives the lease back after its pass; the daemon keeps it once it has
+    // it).
     Daemon daemon =
         DaggerDaemonComponent_OnSim.factory()
             .create(
@@ -100,7 +102,7 @@ class ModesShareOneLeaseTest {
 
     // 4. The Lambda resumes at once on the released lease, under the same override.
     Map<String, Object> resumed = invokeLambda();
-    assertThat(resumed.get("holder")).isEqualTo(LAMBDA);
+    assertThat((String) resumed.get("holder")).startsWith(LAMBDA);
     assertThat(resumed.get("outcome")).isIn("ACTED", "NO_CHANGE");
     assertThat(target(resumed, "sonnet")).isEqualTo(16);
 
@@ -114,7 +116,8 @@ class ModesShareOneLeaseTest {
     }
     assertThat(actorsByToken.values()).allSatisfy(actors -> assertThat(actors).hasSize(1));
     assertThat(actorsByToken.values()).anySatisfy(a -> assertThat(a).containsExactly(DAEMON));
-    assertThat(actorsByToken.values()).anySatisfy(a -> assertThat(a).containsExactly(LAMBDA));
+    assertThat(actorsByToken.values())
+        .anySatisfy(a -> assertThat(a).singleElement().asString().startsWith(LAMBDA));
     assertThat(lambdaPasses)
         .extracting(p -> p.get("outcome"))
         .allSatisfy(o -> assertThat(o).isIn("ACTED", "NO_CHANGE", "SKIPPED_LEASE_HELD"));

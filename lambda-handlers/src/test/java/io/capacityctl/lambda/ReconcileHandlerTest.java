@@ -16,20 +16,22 @@ class ReconcileHandlerTest {
   private final ReconcileHandler handler = new ReconcileHandler(Sim.graph(account).reconcilers());
 
   @Test
-  void eachMinutesInvocationRunsOnePassUnderTheFunctionsLease() {
+  void eachInvocationRunsOnePassAsItsOwnHolderAndGivesTheLeaseBack() {
     Map<String, Object> first = invoke(Sim.SCHEDULER_EVENT);
     account.serveMinute();
     Map<String, Object> second = invoke(Sim.RULE_EVENT);
 
     assertThat(first.get("outcome")).isEqualTo("ACTED"); // a cold account: buys the evening's units
-    assertThat(first.get("holder")).isEqualTo("lambda:capacityctl-reconcile");
+    assertThat((String) first.get("holder")).startsWith("lambda:capacityctl-reconcile:req-");
     assertThat((List<?>) first.get("actions")).isNotEmpty();
     assertThat(first.get("targets"))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
         .containsKeys("sonnet", "haiku", "ecs");
-    // The next minute's invocation renews the same lease: same fencing token, no takeover.
-    assertThat(second.get("fencingToken")).isEqualTo(first.get("fencingToken"));
+    // Each invocation takes the lease anew (a new fencing token) and gives it back.
+    assertThat(second.get("holder")).isNotEqualTo(first.get("holder"));
+    assertThat((Long) second.get("fencingToken")).isGreaterThan((Long) first.get("fencingToken"));
     assertThat(second.get("outcome")).isIn("ACTED", "NO_CHANGE");
+    assertThat(account.leases().current(account.clock().instant())).isEmpty();
   }
 
   @Test
@@ -45,7 +47,7 @@ class ReconcileHandlerTest {
 
     assertThatThrownBy(() -> invoke(Sim.SCHEDULER_EVENT))
         .isInstanceOf(ReconcileFailedException.class)
-        .hasMessageContaining("pass FAILED by lambda:capacityctl-reconcile")
+        .hasMessageContaining("pass FAILED by lambda:capacityctl-reconcile:req-")
         .hasMessageContaining("ACCESS_DENIED on bedrock:CreateProvisionedModelThroughput");
   }
 
