@@ -27,9 +27,7 @@ public enum AwsAction {
   DYNAMODB_QUERY("dynamodb", "Query"),
   /** The lease check inside the audit's TransactWriteItems (IAM has no TransactWriteItems). */
   DYNAMODB_CONDITION_CHECK_ITEM("dynamodb", "ConditionCheckItem"),
-  STS_GET_CALLER_IDENTITY("sts", "GetCallerIdentity"),
-  /** Reading the configuration from an S3 object ({@code CAPACITYCTL_CONFIG=s3://...}). */
-  S3_GET_OBJECT("s3", "GetObject");
+  STS_GET_CALLER_IDENTITY("sts", "GetCallerIdentity");
 
   private final String service;
   private final String operation;

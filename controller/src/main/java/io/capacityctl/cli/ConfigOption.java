@@ -15,7 +15,7 @@ final class ConfigOption {
       names = {"-c", "--config"},
       paramLabel = "LOCATION",
       description =
-          "Configuration YAML: a file, s3://bucket/key or ssm:/parameter (default:"
+          "Configuration YAML: a file, a bundled resource or ssm:/parameter (default:"
               + " $CAPACITYCTL_CONFIG, else the bundled MangaAssist configuration).")
   String location;
 

@@ -1,8 +1,6 @@
 package io.capacityctl.runtime;
 
-import io.capacityctl.aws.AwsAction;
 import io.capacityctl.aws.AwsClientFactory;
-import io.capacityctl.aws.AwsErrors;
 import io.capacityctl.aws.AwsTarget;
 import io.capacityctl.aws.ssm.SsmParameter;
 import io.capacityctl.config.CapacityConfig;
@@ -10,49 +8,41 @@ import io.capacityctl.config.ConfigError;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.ports.CloudException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Loads the configuration from where a deployment keeps it: a file, a resource bundled in the jar
- * ({@code schedules/mangaassist.yaml}), an S3 object ({@code s3://bucket/key}) or an SSM parameter
- * ({@code ssm:/capacityctl/config}). Errors name the location, line and field as for a file.
+ * ({@code schedules/mangaassist.yaml}) or an SSM parameter ({@code ssm:/capacityctl/<name>/config},
+ * where the CDK stack puts a file it does not bundle). Errors name the location, line and field as
+ * for a file.
  */
 public final class ConfigSource {
-  /** The environment variable the Lambda handlers and {@code run} read the location from. */
+  /** The environment variable the Lambda handlers and the CLI read the location from. */
   public static final String ENV = "CAPACITYCTL_CONFIG";
 
   /** The configuration bundled in the jar, used when no location is given. */
   public static final String BUNDLED = "schedules/mangaassist.yaml";
 
-  private final Supplier<S3Client> s3;
+  private static final String SSM = "ssm:";
+
   private final Supplier<SsmClient> ssm;
 
-  /** Clients are asked for only when a location needs them. */
-  public ConfigSource(Supplier<S3Client> s3, Supplier<SsmClient> ssm) {
-    this.s3 = s3;
+  /** The client is asked for only when a location needs it. */
+  public ConfigSource(Supplier<SsmClient> ssm) {
     this.ssm = ssm;
   }
 
   /**
-   * Reads S3 and SSM in {@code target}; a client (and its HTTP client) is built only when a
-   * location needs it, and lives as long as the process.
+   * Reads SSM in {@code target}; the client (and its HTTP client) is built only for an {@code ssm:}
+   * location, and lives as long as the process.
    */
   public static ConfigSource of(AwsTarget target) {
-    // Emulators serve buckets by path, not by virtual host.
-    boolean pathStyle = target.endpointOverride() != null;
     return new ConfigSource(
-        () -> clients(target).build(S3Client.builder().forcePathStyle(pathStyle)),
-        () -> clients(target).build(SsmClient.builder()));
-  }
-
-  private static AwsClientFactory clients(AwsTarget target) {
-    return new AwsClientFactory(target, ApacheHttpClient.create());
+        () -> new AwsClientFactory(target, ApacheHttpClient.create()).build(SsmClient.builder()));
   }
 
   /**
@@ -62,15 +52,11 @@ public final class ConfigSource {
     if (location == null || location.isBlank()) {
       return ConfigLoader.loadResource(BUNDLED);
     }
-    if (location.startsWith("s3://")) {
-      return ConfigLoader.parse(readS3(location), location);
-    }
-    if (location.startsWith("ssm:")) {
-      String name = location.substring("ssm:".length());
+    if (location.startsWith(SSM)) {
       String text;
       try {
         text =
-            new SsmParameter(ssm.get(), name)
+            new SsmParameter(ssm.get(), location.substring(SSM.length()))
                 .read()
                 .orElseThrow(() -> unreadable(location, "no such SSM parameter"));
       } catch (CloudException e) {
@@ -83,24 +69,6 @@ public final class ConfigSource {
       return ConfigLoader.load(file); // a missing file is reported by path
     }
     return ConfigLoader.loadResource(location);
-  }
-
-  private String readS3(String location) throws ConfigException {
-    String rest = location.substring("s3://".length());
-    int slash = rest.indexOf('/');
-    if (slash <= 0 || slash == rest.length() - 1) {
-      throw unreadable(location, "expected s3://bucket/key");
-    }
-    String bucket = rest.substring(0, slash);
-    String key = rest.substring(slash + 1);
-    try {
-      return AwsErrors.call(
-              AwsAction.S3_GET_OBJECT,
-              () -> s3.get().getObjectAsBytes(r -> r.bucket(bucket).key(key)))
-          .asString(StandardCharsets.UTF_8);
-    } catch (CloudException e) {
-      throw unreadable(location, e.getMessage());
-    }
   }
 
   private static ConfigException unreadable(String location, String why) {
