@@ -10,16 +10,14 @@ import io.capacityctl.aws.ecs.EcsCapacityAdapter;
 import io.capacityctl.aws.ssm.SsmParameter;
 import io.capacityctl.aws.ssm.SsmRoutePublisher;
 import io.capacityctl.aws.sts.CallerIdentity;
+import io.capacityctl.config.AwsSettings;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.reconcile.CloudPorts;
-import io.capacityctl.routing.Route;
-import io.capacityctl.routing.RoutePublisher;
 import io.capacityctl.state.LeaseManager;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.telemetry.EmfTelemetrySink;
 import io.capacityctl.telemetry.TelemetrySink;
 import java.time.Clock;
-import java.util.List;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
@@ -29,7 +27,13 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** TEMP placeholder until the real AwsCloudModule lands: the ports on the SDK adapters. */
+/**
+ * The reconcile path's collaborators on real AWS for one config, built from the SDK clients of
+ * {@link AwsClientsModule}: the cloud ports (Bedrock, CloudWatch, ECS, SSM routing table), the
+ * DynamoDB state store and lease, EMF telemetry, the caller identity and the system clock. Every
+ * entry point (Lambda, daemon, CLI) includes both modules; names and tables come from {@code
+ * config.aws()}. Nothing calls AWS while the graph is built.
+ */
 @Module
 public final class AwsCloudModule {
   private final CapacityConfig config;
@@ -38,59 +42,58 @@ public final class AwsCloudModule {
     this.config = config;
   }
 
+  /**
+   * The SDK adapters. With the {@code pt-arns} metrics source, CloudWatch is queried for every PT
+   * ARN the state store still knows: the observer records the listed ones before each read, so the
+   * set also holds PTs deleted since the history minutes they served.
+   */
   @Provides
   @Singleton
-  Clock clock() {
-    return Clock.systemUTC();
-  }
-
-  @Provides
-  @Singleton
-  CloudPorts cloud(
+  CloudPorts cloudPorts(
       BedrockClient bedrock,
       CloudWatchClient cloudWatch,
       EcsClient ecs,
       ApplicationAutoScalingClient autoScaling,
       SsmClient ssm,
+      StateStore state,
       Clock clock) {
-    RoutePublisher routes =
-        new SsmRoutePublisher(new SsmParameter(ssm, config.aws().routesParameter()));
+    AwsSettings aws = config.aws();
     return new CloudPorts(
-        new BedrockPtAdapter(bedrock, config.aws().ptNamePrefix(), clock),
+        new BedrockPtAdapter(bedrock, aws.ptNamePrefix(), clock),
         new CloudWatchMetricsAdapter(
-            cloudWatch,
-            config,
-            key ->
-                routes
-                    .read()
-                    .map(t -> t.models().get(key))
-                    .map(m -> m.routes().stream().map(Route::arn).toList())
-                    .orElse(List.of())),
+            cloudWatch, config, model -> state.knownArns(model, clock.instant())),
         new EcsCapacityAdapter(ecs, autoScaling),
-        routes);
+        new SsmRoutePublisher(new SsmParameter(ssm, aws.routesParameter())));
   }
 
   @Provides
   @Singleton
-  StateStore state(DynamoDbClient dynamo) {
+  StateStore stateStore(DynamoDbClient dynamo) {
     return new DynamoDbStateStore(dynamo, config.aws().stateTable(), config.name());
   }
 
   @Provides
   @Singleton
-  LeaseManager leases(DynamoDbClient dynamo) {
+  LeaseManager leaseManager(DynamoDbClient dynamo) {
     return new DynamoDbLeaseManager(dynamo, config.aws().stateTable(), config.name());
   }
 
+  /** EMF on stdout, timestamped by the injected clock; the default namespace. */
   @Provides
   @Singleton
-  TelemetrySink telemetry(Clock clock) {
+  static TelemetrySink telemetry(Clock clock) {
     return new EmfTelemetrySink(null, clock);
   }
 
   @Provides
   @Singleton
-  CallerIdentity callerIdentity(StsClient sts) {
+  static CallerIdentity callerIdentity(StsClient sts) {
     return new CallerIdentity(sts);
+  }
+
+  @Provides
+  @Singleton
+  static Clock clock() {
+    return Clock.systemUTC();
   }
 }

@@ -63,10 +63,9 @@ public final class DemandForecast {
       best = day;
     }
     double[] f = new double[horizon];
-    double[] window = new double[2 * SMOOTH_MINUTES + 1];
+    double[] shape = best.profile == null ? null : smoothed(best.profile, n, n - 1 + horizon);
     for (int tau = 1; tau <= horizon; tau++) {
-      f[tau - 1] =
-          best.profile == null ? level : best.ratio * smoothed(best.profile, n - 1 + tau, window);
+      f[tau - 1] = shape == null ? level : best.ratio * shape[tau - 1];
       if (Double.isNaN(f[tau - 1])) {
         f[tau - 1] = tau > 1 ? f[tau - 2] : level;
       }
@@ -108,21 +107,58 @@ public final class DemandForecast {
     return forecast.length;
   }
 
-  /** Median of {@code profile} within {@link #SMOOTH_MINUTES} of index {@code i}; NaN if none. */
-  static double smoothed(double[] profile, int i, double[] scratch) {
-    int k = 0;
-    for (int j = Math.max(0, i - SMOOTH_MINUTES);
-        j <= Math.min(profile.length - 1, i + SMOOTH_MINUTES);
-        j++) {
-      if (!Double.isNaN(profile[j])) {
-        scratch[k++] = profile[j];
+  /**
+   * For each index in [from, to], the median of {@code profile} within {@link #SMOOTH_MINUTES} of
+   * it (NaN when none is present). A sorted sliding window keeps it linear in the window size per
+   * index instead of a sort per index: the planner asks for it every pass.
+   */
+  static double[] smoothed(double[] profile, int from, int to) {
+    double[] out = new double[to - from + 1];
+    double[] sorted = new double[2 * SMOOTH_MINUTES + 1];
+    int size = 0;
+    int lo = Math.max(0, from - SMOOTH_MINUTES);
+    int hi = lo; // window holds the present values of profile[lo, hi)
+    for (int i = from; i <= to; i++) {
+      int wantLo = Math.max(0, i - SMOOTH_MINUTES);
+      int wantHi = Math.min(profile.length, i + SMOOTH_MINUTES + 1);
+      for (; lo < wantLo; lo++) {
+        size = remove(sorted, size, profile[lo]);
+      }
+      for (; hi < wantHi; hi++) {
+        size = insert(sorted, size, profile[hi]);
+      }
+      out[i - from] =
+          size == 0
+              ? Double.NaN
+              : size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+    }
+    return out;
+  }
+
+  private static int insert(double[] sorted, int size, double v) {
+    if (Double.isNaN(v)) {
+      return size;
+    }
+    int at = size;
+    while (at > 0 && sorted[at - 1] > v) {
+      sorted[at] = sorted[at - 1];
+      at--;
+    }
+    sorted[at] = v;
+    return size + 1;
+  }
+
+  private static int remove(double[] sorted, int size, double v) {
+    if (Double.isNaN(v)) {
+      return size;
+    }
+    for (int at = 0; at < size; at++) {
+      if (sorted[at] == v) {
+        System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+        return size - 1;
       }
     }
-    if (k == 0) {
-      return Double.NaN;
-    }
-    Arrays.sort(scratch, 0, k);
-    return k % 2 == 1 ? scratch[k / 2] : (scratch[k / 2 - 1] + scratch[k / 2]) / 2;
+    return size;
   }
 
   private static Candidate profiled(String name, double[] recent, double[] profile, int horizon) {

@@ -122,6 +122,19 @@ public final class ModelPool {
     return drainingSince.get(arn);
   }
 
+  /**
+   * The ARNs whose traffic is this model's demand: every PT of ours in any state, and committed
+   * ones. Not foreign PTs: their capacity is not counted either.
+   */
+  public List<String> trafficArns() {
+    List<String> arns = new ArrayList<>();
+    for (List<ProvisionedThroughput> group :
+        List.of(committed, serving, creating, draining, failed)) {
+      group.forEach(p -> arns.add(p.arn()));
+    }
+    return arns;
+  }
+
   /** Ours in Creating for longer than {@code 2 x provisioningTime}: reported, alarmed. */
   public List<ProvisionedThroughput> stuck(ModelConfig m, Instant now) {
     Duration limit = m.provisioningTime().multipliedBy(2);

@@ -1,5 +1,6 @@
 package io.capacityctl.reconcile;
 
+import io.capacityctl.config.AwsSettings.MetricsSource;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EcsConfig;
 import io.capacityctl.config.ModelConfig;
@@ -14,6 +15,7 @@ import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.TimeRange;
 import io.capacityctl.routing.RouteTable;
+import io.capacityctl.state.StateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -27,16 +29,31 @@ import java.util.Map;
  * Reads the whole state a pass needs — every time, never from memory (level-based): PTs per model,
  * the published routes, one batched metrics read and the ECS service. A read that fails is recorded
  * as a problem on what it affects, so the planner holds instead of acting on a partial view.
+ *
+ * <p>With the {@code pt-arns} metrics source, the ARNs of the PTs listed are recorded in the state
+ * store before metrics are read ({@link StateStore#rememberArns}), for {@link #arnMemory} — longer
+ * than the week-ago history window reaches back — so the metrics adapter also queries PTs deleted
+ * since the history minutes they served. The record survives restarts.
  */
 public final class Observer {
   private final CapacityConfig config;
   private final CloudPorts cloud;
+  private final StateStore state;
   private final HistoryWindow window;
 
-  public Observer(CapacityConfig config, CloudPorts cloud, HistoryWindow window) {
+  public Observer(CapacityConfig config, CloudPorts cloud, StateStore state, HistoryWindow window) {
     this.config = config;
     this.cloud = cloud;
+    this.state = state;
     this.window = window;
+  }
+
+  /**
+   * How long a PT's ARN stays queried after it was last listed: the week-ago range starts a week
+   * plus the recent window before now; a day more covers a DST shift and clock skew.
+   */
+  public Duration arnMemory() {
+    return Duration.ofDays(8).plusMinutes(window.recentMinutes());
   }
 
   public Snapshot observe(Instant now) {
@@ -68,7 +85,8 @@ public final class Observer {
         problems.add(key + ": " + p);
       }
     }
-    Map<String, DemandHistory> demand = readDemand(now, problems);
+    Map<String, DemandHistory> demand =
+        rememberArns(pools, now, problems) ? readDemand(now, problems) : Map.of();
     Map<String, ModelState> states = new LinkedHashMap<>();
     for (String key : config.modelKeys()) {
       ModelPool pool = pools.get(key);
@@ -87,6 +105,26 @@ public final class Observer {
     }
     EcsObservation ecs = config.ecs() == null ? null : readEcs(config.ecs(), problems);
     return new Snapshot(new Observation(now, states, ecs), pools, previous, problems);
+  }
+
+  /**
+   * Records the listed PTs' ARNs when metrics are read by ARN. False when that failed: the read
+   * would then miss the traffic of PTs not yet recorded, and undercounted demand must never drive a
+   * scale-down, so no metrics are read this pass.
+   */
+  private boolean rememberArns(Map<String, ModelPool> pools, Instant now, List<String> problems) {
+    if (!MetricsSource.PT_ARNS.equals(config.aws().metrics().kind())) {
+      return true;
+    }
+    try {
+      for (ModelPool pool : pools.values()) {
+        state.rememberArns(pool.model(), pool.trafficArns(), now, arnMemory());
+      }
+      return true;
+    } catch (CloudException e) {
+      problems.add("metrics not read: PT ARNs could not be recorded (" + e.getMessage() + ")");
+      return false;
+    }
   }
 
   /**

@@ -92,7 +92,7 @@ public final class Reconciler {
   }
 
   private Assessment assess(Instant now) {
-    Snapshot snapshot = new Observer(config, cloud, planner.historyWindow()).observe(now);
+    Snapshot snapshot = new Observer(config, cloud, state, planner.historyWindow()).observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
     return new Assessment(now, snapshot, plan);
   }

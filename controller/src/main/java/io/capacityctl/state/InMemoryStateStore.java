@@ -2,11 +2,15 @@ package io.capacityctl.state;
 
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The state store kept in memory, for tests, the simulator and dry runs. Same contract as the
@@ -18,6 +22,7 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, CapacityOverride> overrides = new LinkedHashMap<>();
   private final Map<String, EventSpec> events = new LinkedHashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
+  private final Map<String, Map<String, Instant>> arnsUntil = new LinkedHashMap<>();
 
   /**
    * @param leases the lease whose fencing token audit writes are checked against
@@ -77,5 +82,30 @@ public final class InMemoryStateStore implements StateStore {
       return List.of();
     }
     return List.copyOf(audit.subList(Math.max(0, audit.size() - limit), audit.size()));
+  }
+
+  @Override
+  public synchronized void rememberArns(
+      String model, Collection<String> arns, Instant now, Duration keep) {
+    Map<String, Instant> until = arnsUntil.computeIfAbsent(model, k -> new LinkedHashMap<>());
+    Instant keepUntil = now.plus(keep);
+    for (String arn : arns) {
+      until.merge(arn, keepUntil, (a, b) -> a.isAfter(b) ? a : b);
+    }
+    until.values().removeIf(t -> !t.isAfter(now)); // a month-long simulation stays small
+  }
+
+  @Override
+  public synchronized Set<String> knownArns(String model, Instant now) {
+    Set<String> known = new LinkedHashSet<>();
+    arnsUntil
+        .getOrDefault(model, Map.of())
+        .forEach(
+            (arn, until) -> {
+              if (until.isAfter(now)) {
+                known.add(arn);
+              }
+            });
+    return known;
   }
 }

@@ -2,12 +2,16 @@ package io.capacityctl.state;
 
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What capacityctl keeps between passes: overrides, one-off events added by operators and the audit
- * log. Capacity itself is never stored: every pass re-reads it from the cloud.
+ * What capacityctl keeps between passes: overrides, one-off events added by operators, the audit
+ * log and the PT ARNs seen lately. Capacity itself is never stored: every pass re-reads it from the
+ * cloud.
  */
 public interface StateStore {
 
@@ -32,4 +36,14 @@ public interface StateStore {
 
   /** The newest entries, newest last. */
   List<AuditEntry> recentAudit(int limit);
+
+  /**
+   * Records that {@code arns}, PTs of {@code model}, were seen at {@code now}; each stays known for
+   * {@code keep} after its latest sighting, then is forgotten. Metrics history reaches back to
+   * minutes served by PTs deleted since, which the PT list no longer shows.
+   */
+  void rememberArns(String model, Collection<String> arns, Instant now, Duration keep);
+
+  /** The ARNs of {@code model} still remembered at {@code now}. */
+  Set<String> knownArns(String model, Instant now);
 }

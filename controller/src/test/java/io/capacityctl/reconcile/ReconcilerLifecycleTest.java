@@ -77,7 +77,8 @@ class ReconcilerLifecycleTest {
     Instant now = sim.at(0).cloud.clock().instant();
     Planner planner = new Planner(sim.config, CapacityCalendar.of(sim.config));
     Snapshot before =
-        new Observer(sim.config, sim.cloud.ports(), planner.historyWindow()).observe(now);
+        new Observer(sim.config, sim.cloud.ports(), sim.state, planner.historyWindow())
+            .observe(now);
     Plan plan = planner.plan(before.observation(), List.of(), now);
 
     new Actuator(sim.config, sim.cloud.ports(), sim.state, sim.telemetry, "a", 0)

@@ -8,6 +8,7 @@ import io.capacityctl.planner.CapacityOverride;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -258,6 +259,59 @@ public abstract class StateStoreContract {
     assertThat(store().removeEvent("final-chapter")).isTrue();
     assertThat(store().removeEvent("final-chapter")).isFalse();
     assertThat(store().extraEvents()).containsExactly(bigger);
+  }
+
+  // ---- known PT ARNs
+
+  static final String A1 = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/a1";
+  static final String A2 = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/a2";
+  static final String A3 = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/a3";
+  static final Duration KEEP = Duration.ofDays(8);
+
+  @Test
+  void nothingRememberedIsNothingKnown() {
+    store().rememberArns("sonnet", List.of(), T0, KEEP);
+
+    assertThat(store().knownArns("sonnet", T0)).isEmpty();
+  }
+
+  @Test
+  void rememberedArnsAreKnownForTheKeepTimeThenForgotten() {
+    store().rememberArns("sonnet", List.of(A1, A2), T0, KEEP);
+
+    assertThat(store().knownArns("sonnet", T0)).containsExactlyInAnyOrder(A1, A2);
+    assertThat(store().knownArns("sonnet", T0.plus(KEEP).minusMillis(1)))
+        .containsExactlyInAnyOrder(A1, A2);
+    assertThat(store().knownArns("sonnet", T0.plus(KEEP))).isEmpty();
+  }
+
+  @Test
+  void aLaterSightingExtendsAnArnAndArnsNoLongerListedStayKnown() {
+    store().rememberArns("sonnet", List.of(A1, A2), T0, KEEP);
+    Instant dayLater = T0.plus(Duration.ofDays(1));
+
+    store().rememberArns("sonnet", List.of(A2, A3), dayLater, KEEP);
+
+    assertThat(store().knownArns("sonnet", dayLater)).containsExactlyInAnyOrder(A1, A2, A3);
+    assertThat(store().knownArns("sonnet", T0.plus(KEEP))).containsExactlyInAnyOrder(A2, A3);
+  }
+
+  @Test
+  void anArnForgottenOnceExpiredIsNotBroughtBackByOtherSightings() {
+    store().rememberArns("sonnet", List.of(A1), T0, KEEP);
+
+    store().rememberArns("sonnet", List.of(A2), T0.plus(KEEP).plusSeconds(60), KEEP);
+
+    assertThat(store().knownArns("sonnet", T0.plus(KEEP).plusSeconds(60))).containsExactly(A2);
+  }
+
+  @Test
+  void modelsKeepTheirOwnArns() {
+    store().rememberArns("sonnet", List.of(A1), T0, KEEP);
+    store().rememberArns("haiku", List.of(A2), T0, KEEP);
+
+    assertThat(store().knownArns("sonnet", T0)).containsExactly(A1);
+    assertThat(store().knownArns("haiku", T0)).containsExactly(A2);
   }
 
   static AuditEntry entry(Instant at, String actor, String kind, long token) {

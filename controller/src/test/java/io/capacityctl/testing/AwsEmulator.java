@@ -56,9 +56,9 @@ public interface AwsEmulator {
     }
   }
 
-  /** HTTP clients shared by every emulator test in the JVM. */
+  /** HTTP clients shared by every emulator test in the JVM (and the Bedrock wire fake). */
   final class SharedHttp {
-    static final SdkHttpClient CLIENT = ApacheHttpClient.builder().build();
+    public static final SdkHttpClient CLIENT = ApacheHttpClient.builder().build();
     static final HttpClient PROBE =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.bedrock.model.Tag;
 /**
  * {@link ProvisionedThroughputApi} on the Bedrock control plane. Every call goes through {@link
  * AwsErrors} so failures arrive classified and name their IAM action; retries (throttling, 5xx) are
- * the SDK's adaptive mode, configured in {@link BedrockClients}.
+ * the SDK's adaptive mode, configured in {@link io.capacityctl.aws.AwsClientFactory}.
  */
 public final class BedrockPtAdapter implements ProvisionedThroughputApi {
   private static final Logger LOG = LogManager.getLogger(BedrockPtAdapter.class);

@@ -10,6 +10,7 @@ import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,15 +27,20 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
 /**
- * Reads observed Bedrock traffic from CloudWatch with one GetMetricData call per {@link #read} for
- * every model and range (pages followed by NextToken; more than 500 queries are split into calls of
- * 500, the API's limit).
+ * Reads observed Bedrock traffic from CloudWatch for every model and range of one {@link #read}:
+ * one GetMetricData call per span of overlapping ranges, each carrying every model's queries (pages
+ * followed by NextToken; more than 500 queries are split into calls of 500, the API's limit).
  *
- * <p>The request spans the union of the ranges at a 60 s period. The newest minute can be
- * incomplete (CloudWatch is eventually consistent): callers end their window at least one period
- * before now. A minute without any datapoint is NaN, never zero; a query that CloudWatch reports as
- * Forbidden, InternalError or still partial fails the whole read so no decision is taken on a
- * partial view.
+ * <p>Ranges far apart are separate calls because a call has one start and end for all its queries:
+ * spanning the observer's recent, day-ago and week-ago windows in one call would return every
+ * minute of the week in between — about 10,000 datapoints per metric, paged 100,800 at a time — to
+ * use some 600 of them. Three small calls request the same metrics and move a few percent of the
+ * data.
+ *
+ * <p>Periods are 60 s. The newest minute can be incomplete (CloudWatch is eventually consistent):
+ * callers end their window at least one period before now. A minute without any datapoint is NaN,
+ * never zero; a query that CloudWatch reports as Forbidden, InternalError or still partial fails
+ * the whole read so no decision is taken on a partial view.
  */
 public final class CloudWatchMetricsAdapter implements MetricsApi {
   static final int PERIOD_SECONDS = 60;
@@ -68,12 +74,31 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
     List<MetricQuery> queries = planner.plan(modelKeys);
     MinuteSeriesAssembler assembler =
         new MinuteSeriesAssembler(queries, start, (int) Duration.between(start, end).toMinutes());
-    for (int from = 0; from < queries.size(); from += MAX_QUERIES_PER_CALL) {
-      List<MetricQuery> chunk =
-          queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES_PER_CALL));
-      fetch(chunk, start, end, assembler);
+    for (TimeRange span : spans(ranges)) {
+      for (int from = 0; from < queries.size(); from += MAX_QUERIES_PER_CALL) {
+        List<MetricQuery> chunk =
+            queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES_PER_CALL));
+        fetch(chunk, span.from(), span.to(), assembler);
+      }
     }
     return assembler.series(modelKeys, ranges);
+  }
+
+  /** The ranges merged where they overlap or touch, earliest first. */
+  static List<TimeRange> spans(List<TimeRange> ranges) {
+    List<TimeRange> sorted = new ArrayList<>(ranges);
+    sorted.sort(Comparator.comparing(TimeRange::from));
+    List<TimeRange> spans = new ArrayList<>();
+    for (TimeRange r : sorted) {
+      TimeRange last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+      if (last != null && !r.from().isAfter(last.to())) {
+        Instant to = r.to().isAfter(last.to()) ? r.to() : last.to();
+        spans.set(spans.size() - 1, new TimeRange(last.from(), to));
+      } else {
+        spans.add(r);
+      }
+    }
+    return spans;
   }
 
   private void fetch(

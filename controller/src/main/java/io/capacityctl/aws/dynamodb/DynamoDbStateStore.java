@@ -7,12 +7,16 @@ import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.StaleFencingTokenException;
 import io.capacityctl.state.StateStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -23,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Overrides, operator events and the audit log in the state table (key design: {@link StateTable}).
@@ -32,8 +37,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * audit entry (token &gt; 0) is written in one transaction with a condition check on the lease
  * item: it is refused unless its token is the lease's current token, so a controller that lost its
  * lease cannot add to the log. Token 0 marks operator writes outside a pass.
+ *
+ * <p>Known PT ARNs are one item per model whose attributes are the ARNs themselves, each holding
+ * the instant it stays known until: one UpdateItem per pass records every current ARN without a
+ * read first, and the item's TTL removes it once no ARN of the model was seen for the keep time.
  */
 public final class DynamoDbStateStore implements StateStore {
+  /** Keeps one update expression well under DynamoDB's 4 KB limit. */
+  static final int ARNS_PER_UPDATE = 200;
+
   private final DynamoDbClient dynamo;
   private final String table;
   private final String configName;
@@ -128,6 +140,99 @@ public final class DynamoDbStateStore implements StateStore {
     List<AuditEntry> newestLast = new ArrayList<>(newestFirst);
     Collections.reverse(newestLast);
     return List.copyOf(newestLast);
+  }
+
+  @Override
+  public void rememberArns(String model, Collection<String> arns, Instant now, Duration keep) {
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(arns));
+    Map<String, AttributeValue> item = Map.of();
+    for (int from = 0; from < distinct.size(); from += ARNS_PER_UPDATE) {
+      List<String> chunk =
+          distinct.subList(from, Math.min(distinct.size(), from + ARNS_PER_UPDATE));
+      item =
+          updateArns(model, "SET " + assignments(chunk) + ", #ttl = :ttl", chunk, now.plus(keep));
+    }
+    List<String> expired =
+        StateItems.arnsUntil(item).entrySet().stream()
+            .filter(e -> !e.getValue().isAfter(now))
+            .map(Map.Entry::getKey)
+            .toList();
+    // Rare (a PT deleted a keep time ago): dropped so a model's item never grows without bound.
+    for (int from = 0; from < expired.size(); from += ARNS_PER_UPDATE) {
+      List<String> chunk = expired.subList(from, Math.min(expired.size(), from + ARNS_PER_UPDATE));
+      updateArns(model, "REMOVE " + names(chunk), chunk, null);
+    }
+  }
+
+  @Override
+  public Set<String> knownArns(String model, Instant now) {
+    Map<String, AttributeValue> item =
+        AwsErrors.call(
+                AwsAction.DYNAMODB_GET_ITEM,
+                () ->
+                    dynamo.getItem(
+                        r ->
+                            r.tableName(table)
+                                .key(StateTable.key(configName, StateTable.ARNS_PREFIX + model))
+                                .consistentRead(true)))
+            .item();
+    Set<String> known = new LinkedHashSet<>();
+    StateItems.arnsUntil(item == null ? Map.of() : item)
+        .forEach(
+            (arn, until) -> {
+              if (until.isAfter(now)) {
+                known.add(arn);
+              }
+            });
+    return known;
+  }
+
+  /**
+   * Runs one update of a model's known-ARNs item, ARN {@code i} named {@code #a<i>}; with {@code
+   * until}, {@code :u} is it and {@code :ttl} its TTL. Returns the item as it is after the update.
+   */
+  private Map<String, AttributeValue> updateArns(
+      String model, String expression, List<String> arns, Instant until) {
+    Map<String, String> names = new HashMap<>();
+    for (int i = 0; i < arns.size(); i++) {
+      names.put("#a" + i, arns.get(i));
+    }
+    Map<String, AttributeValue> values = new HashMap<>();
+    if (until != null) {
+      names.put("#ttl", StateTable.TTL);
+      values.put(":u", StateItems.epochMillis(until));
+      values.put(":ttl", StateItems.ttl(until));
+    }
+    UpdateItemRequest.Builder request =
+        UpdateItemRequest.builder()
+            .tableName(table)
+            .key(StateTable.key(configName, StateTable.ARNS_PREFIX + model))
+            .updateExpression(expression)
+            .expressionAttributeNames(names)
+            .returnValues(ReturnValue.ALL_NEW);
+    if (!values.isEmpty()) {
+      request.expressionAttributeValues(values); // DynamoDB rejects an empty value map
+    }
+    Map<String, AttributeValue> after =
+        AwsErrors.call(AwsAction.DYNAMODB_UPDATE_ITEM, () -> dynamo.updateItem(request.build()))
+            .attributes();
+    return after == null ? Map.of() : after;
+  }
+
+  private static String assignments(List<String> arns) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < arns.size(); i++) {
+      parts.add("#a" + i + " = :u");
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String names(List<String> arns) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < arns.size(); i++) {
+      parts.add("#a" + i);
+    }
+    return String.join(", ", parts);
   }
 
   /** The stale-token refusal when the lease check failed; otherwise the transaction's fault. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +27,7 @@ final class StateItems {
     item.put("pause", AttributeValue.fromBool(o.pause()));
     item.put("createdAt", s(o.createdAt().toString()));
     item.put("until", s(o.expiresAt().toString()));
-    // TTL is in whole seconds; round up so DynamoDB never deletes an override still in force.
-    long ttl = o.expiresAt().getEpochSecond() + (o.expiresAt().getNano() > 0 ? 1 : 0);
-    item.put(StateTable.TTL, n(ttl));
+    item.put(StateTable.TTL, ttl(o.expiresAt()));
     putIfPresent(item, "reason", o.reason());
     putIfPresent(item, "who", o.who());
     return item;
@@ -93,6 +92,30 @@ final class StateItems {
         string(item, "target"),
         string(item, "detail"),
         Long.parseLong(item.get("fencingToken").n()));
+  }
+
+  /**
+   * A known-ARNs item's ARNs with the instant each stays known until. ARNs are the attribute names
+   * (they all start with {@code arn:}); the keys and the TTL are not.
+   */
+  static Map<String, Instant> arnsUntil(Map<String, AttributeValue> item) {
+    Map<String, Instant> out = new LinkedHashMap<>();
+    item.forEach(
+        (name, value) -> {
+          if (name.startsWith("arn:")) {
+            out.put(name, Instant.ofEpochMilli(Long.parseLong(value.n())));
+          }
+        });
+    return out;
+  }
+
+  static AttributeValue epochMillis(Instant t) {
+    return n(t.toEpochMilli());
+  }
+
+  /** TTL is in whole seconds; rounded up so DynamoDB never deletes an item still needed. */
+  static AttributeValue ttl(Instant until) {
+    return n(until.getEpochSecond() + (until.getNano() > 0 ? 1 : 0));
   }
 
   private static AttributeValue s(String value) {

@@ -35,10 +35,7 @@ class BedrockPtAdapterErrorsTest {
   @BeforeEach
   void start() {
     fake = FakeBedrockServer.start(clock, REGION);
-    client =
-        BedrockClients.builder(REGION, fake.endpoint())
-            .credentialsProvider(FakeBedrockServer.CREDENTIALS)
-            .build();
+    client = fake.clients().build(BedrockClient.builder());
     adapter = new BedrockPtAdapter(client, PREFIX, clock);
   }
 

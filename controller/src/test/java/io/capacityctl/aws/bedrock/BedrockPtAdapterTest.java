@@ -41,10 +41,7 @@ class BedrockPtAdapterTest {
   void start() {
     fake = FakeBedrockServer.start(clock, REGION);
     fake.plane().provisioningTime(Duration.ofMinutes(15));
-    client =
-        BedrockClients.builder(REGION, fake.endpoint())
-            .credentialsProvider(FakeBedrockServer.CREDENTIALS)
-            .build();
+    client = fake.clients().build(BedrockClient.builder());
     adapter = new BedrockPtAdapter(client, PREFIX, clock);
   }
 

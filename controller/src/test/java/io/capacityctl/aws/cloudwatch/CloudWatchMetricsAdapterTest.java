@@ -2,13 +2,16 @@ package io.capacityctl.aws.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.TimeRange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -71,6 +74,29 @@ class CloudWatchMetricsAdapterTest {
     assertThat(requests.get(0).metricDataQueries()).allMatch(q -> q.metricStat().period() == 60);
     // Every query answered 1 per page: input + output tokens = 2 in each minute.
     assertThat(s.tokens()).containsExactly(2.0, 2.0);
+  }
+
+  @Test
+  void rangesFarApartAreReadWithOneCallEachAndOverlappingOnesShareOne() {
+    Instant dayLater = T0.plus(Duration.ofDays(1));
+    List<TimeRange> ranges =
+        List.of(
+            new TimeRange(dayLater, dayLater.plusSeconds(120)),
+            new TimeRange(T0, T0.plusSeconds(120)),
+            new TimeRange(T0.plusSeconds(60), T0.plusSeconds(180)));
+
+    Map<String, List<MinuteSeries>> read =
+        adapter(r -> page(r, StatusCode.COMPLETE, null, r.startTime()))
+            .read(List.of("sonnet"), ranges);
+
+    assertThat(requests)
+        .extracting(GetMetricDataRequest::startTime, GetMetricDataRequest::endTime)
+        .containsExactly(
+            tuple(T0, T0.plusSeconds(180)), tuple(dayLater, dayLater.plusSeconds(120)));
+    List<MinuteSeries> sonnet = read.get("sonnet");
+    assertThat(sonnet.get(0).tokens()).containsExactly(2.0, Double.NaN);
+    assertThat(sonnet.get(1).tokens()).containsExactly(2.0, Double.NaN);
+    assertThat(sonnet.get(2).tokens()).containsExactly(Double.NaN, Double.NaN);
   }
 
   @Test

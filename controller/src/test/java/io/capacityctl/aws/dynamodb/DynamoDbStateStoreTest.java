@@ -8,8 +8,10 @@ import io.capacityctl.state.StateStore;
 import io.capacityctl.state.StateStoreContract;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,37 @@ class DynamoDbStateStoreTest extends StateStoreContract {
             new DynamoDbLeaseManager(dynamo, TABLE, other)
                 .tryAcquire("lambda", t, Duration.ofSeconds(30)))
         .isPresent();
+  }
+
+  @Test
+  void knownArnsAreOneItemPerModelWithATtlAndExpiredArnsArePruned() {
+    Instant t = Instant.parse("2025-03-03T09:00:00.500Z");
+    String old = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/old";
+    String now = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/now";
+    Duration keep = Duration.ofDays(8);
+    store().rememberArns("sonnet", List.of(old), t, keep);
+    Instant later = t.plus(keep).plusSeconds(60);
+
+    store().rememberArns("sonnet", List.of(now), later, keep);
+
+    Map<String, AttributeValue> item = item(StateTable.ARNS_PREFIX + "sonnet");
+    assertThat(item).containsKey(now).doesNotContainKey(old);
+    assertThat(item.get(now).n()).isEqualTo(Long.toString(later.plus(keep).toEpochMilli()));
+    assertThat(item.get(StateTable.TTL).n())
+        .isEqualTo(Long.toString(later.plus(keep).getEpochSecond() + 1));
+  }
+
+  @Test
+  void moreArnsThanOneUpdateHoldsAreAllRemembered() {
+    Instant t = Instant.parse("2025-03-03T09:00:00Z");
+    List<String> arns =
+        IntStream.range(0, DynamoDbStateStore.ARNS_PER_UPDATE + 5)
+            .mapToObj(i -> "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/p" + i)
+            .toList();
+
+    store().rememberArns("sonnet", arns, t, Duration.ofDays(8));
+
+    assertThat(store().knownArns("sonnet", t)).containsExactlyInAnyOrderElementsOf(arns);
   }
 
   private Map<String, AttributeValue> item(String sortKey) {

@@ -8,10 +8,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Creates the state table as the CDK stack does: pk/sk strings, on-demand, TTL on expiresAt. */
-final class StateTableFixture {
+public final class StateTableFixture {
   private StateTableFixture() {}
 
-  static void create(DynamoDbClient dynamo, String table) {
+  public static void create(DynamoDbClient dynamo, String table) {
     dynamo.createTable(
         r ->
             r.tableName(table)

@@ -2,21 +2,20 @@ package io.capacityctl.aws.ssm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.capacityctl.routing.ModelRoutes;
 import io.capacityctl.routing.Route;
 import io.capacityctl.routing.RouteTable;
 import io.capacityctl.routing.RouteTableJson;
 import io.capacityctl.routing.RouteTableReader;
+import io.capacityctl.testing.MotoServer;
 import io.capacityctl.time.FakeClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -26,30 +25,13 @@ class SsmRoutePublisherTest {
   static final String ARN = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/aaaaaaaaaaaa";
   static final String ON_DEMAND = "anthropic.claude-3-haiku-20240307-v1:0";
 
-  static MotoSsmServer moto;
-  static SsmClient ssm;
+  @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
-  @BeforeAll
-  static void startMoto() throws Exception {
-    if (MotoSsmServer.installed()) {
-      moto = MotoSsmServer.start();
-      ssm = moto.client();
-    }
-  }
+  SsmClient ssm;
 
   @BeforeEach
-  void requireMoto() {
-    assumeTrue(moto != null, MotoSsmServer.INSTALL_HINT);
-  }
-
-  @AfterAll
-  static void stopMoto() {
-    if (ssm != null) {
-      ssm.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
+  void client() {
+    ssm = MOTO.clients().build(SsmClient.builder());
   }
 
   static RouteTable table(Instant at, int units) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.capacityctl.aws.AwsClientFactory;
+import io.capacityctl.aws.AwsTarget;
+import io.capacityctl.testing.AwsEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,6 +28,7 @@ import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * A wire-level fake of the Bedrock PT control plane on a free loopback port: the REST-JSON paths,
@@ -35,8 +39,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  *
  * <pre>{@code
  * try (FakeBedrockServer fake = FakeBedrockServer.start(clock, "us-east-1")) {
- *   BedrockClient client = BedrockClients.builder("us-east-1", fake.endpoint())
- *       .credentialsProvider(FakeBedrockServer.CREDENTIALS).build();
+ *   BedrockClient client = fake.clients().build(BedrockClient.builder());
  *   fake.failNext(PtOperation.CREATE, 1, BedrockErrorCode.THROTTLING);
  * }
  * }</pre>
@@ -46,20 +49,28 @@ public final class FakeBedrockServer implements AutoCloseable {
   public static final AwsCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFAKEFAKEFAKE", "fake"));
 
+  static {
+    // Headers and body leave in two writes; without TCP_NODELAY, Nagle holds the body until the
+    // client's delayed ACK (~40 ms) and every call pays it. Read once, when the JDK server loads.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String ERROR_TYPE_SUFFIX =
       ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
   private final HttpServer http;
   private final FakePtControlPlane plane;
+  private final Region region;
   private final Map<PtOperation, Deque<BedrockErrorCode>> injected =
       new EnumMap<>(PtOperation.class);
   private final Map<PtOperation, Integer> lostResponses = new EnumMap<>(PtOperation.class);
   private final List<RecordedCall> calls = new ArrayList<>();
 
-  private FakeBedrockServer(HttpServer http, FakePtControlPlane plane) {
+  private FakeBedrockServer(HttpServer http, FakePtControlPlane plane, Region region) {
     this.http = http;
     this.plane = plane;
+    this.region = region;
   }
 
   /** Starts a fake whose PTs live in {@code region} and whose time is {@code clock}. */
@@ -67,7 +78,8 @@ public final class FakeBedrockServer implements AutoCloseable {
     try {
       HttpServer http =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      FakeBedrockServer fake = new FakeBedrockServer(http, new FakePtControlPlane(clock, region));
+      FakeBedrockServer fake =
+          new FakeBedrockServer(http, new FakePtControlPlane(clock, region), Region.of(region));
       http.createContext("/", fake::handle);
       http.start();
       return fake;
@@ -79,6 +91,15 @@ public final class FakeBedrockServer implements AutoCloseable {
   /** The {@code endpointOverride} for the SDK client. */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+  }
+
+  /**
+   * A client factory configured as in production (adaptive retries, shared Apache HTTP client) but
+   * pointed at this fake with static fake credentials.
+   */
+  public AwsClientFactory clients() {
+    return new AwsClientFactory(
+        AwsTarget.emulator(endpoint(), region, CREDENTIALS), AwsEmulator.SharedHttp.CLIENT);
   }
 
   /** The control plane behind the wire: seed PTs, set quota, provisioning time, page size. */

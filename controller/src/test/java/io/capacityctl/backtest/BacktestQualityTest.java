@@ -1,0 +1,58 @@
+package io.capacityctl.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.sim.Scenario;
+import io.capacityctl.sim.SimulationResult;
+import io.capacityctl.sim.Trace;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The policy's quality bar, with default policy settings, on every bundled trace kind (28 days):
+ * total cost at most 1.10 x the clairvoyant oracle's, at most 0.05% of tokens throttled, and
+ * cheaper than both the schedule-only and the target-tracking baselines.
+ */
+class BacktestQualityTest {
+
+  private static Map<PolicyName, SimulationResult> backtest(Scenario scenario) throws Exception {
+    CapacityConfig config = ConfigLoader.loadResource(scenario.configResource());
+    Trace trace = scenario.generate(42, 28);
+    return Backtest.run(config, trace, List.of(PolicyName.values()), Map.of());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void capacityctlIsWithinTenPercentOfTheOracleAndBeatsTheBaselines(Scenario scenario)
+      throws Exception {
+    Map<PolicyName, SimulationResult> r = backtest(scenario);
+    SimulationResult cc = r.get(PolicyName.CAPACITYCTL);
+    SimulationResult oracle = r.get(PolicyName.ORACLE);
+    SimulationResult schedule = r.get(PolicyName.SCHEDULE_ONLY);
+    SimulationResult tracking = r.get(PolicyName.TARGET_TRACKING);
+
+    assertThat(oracle.throttledPercent()).as("the oracle never throttles").isZero();
+    assertThat(cc.totalCostUsd())
+        .as("cost vs oracle")
+        .isLessThanOrEqualTo(1.10 * oracle.totalCostUsd());
+    assertThat(cc.throttledPercent()).as("throttled tokens %").isLessThanOrEqualTo(0.05);
+    assertThat(cc.totalCostUsd()).as("vs schedule-only").isLessThan(schedule.totalCostUsd());
+    assertThat(cc.totalCostUsd()).as("vs target-tracking").isLessThan(tracking.totalCostUsd());
+    assertThat(cc.failedPasses()).isZero();
+    if (scenario != Scenario.BURSTY) {
+      // Known gap: on unpredictable bursts above the on-demand headroom, capacityctl throttles a
+      // little (about 0.03%) where baselines holding idle units around the clock throttle none.
+      // Elsewhere "no more" allows 0.001 percentage points (10 tokens in a million): on the flat
+      // trace two noise spikes clip a few hundred tokens/s for a minute each.
+      double tolerance = 0.001;
+      assertThat(cc.throttledPercent())
+          .as("throttles no more than the baselines")
+          .isLessThanOrEqualTo(schedule.throttledPercent() + tolerance)
+          .isLessThanOrEqualTo(tracking.throttledPercent() + tolerance);
+    }
+  }
+}
