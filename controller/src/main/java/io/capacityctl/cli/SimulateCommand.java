@@ -147,7 +147,10 @@ final class SimulateCommand implements Callable<Integer> {
     CapacityConfig cfg;
     Trace t;
     try {
-      cfg = config.file == null ? ConfigLoader.loadResource(kind.configResource()) : config.load();
+      cfg =
+          config.location == null
+              ? ConfigLoader.loadResource(kind.configResource())
+              : config.load();
       t = trace == null ? kind.generate(seed, days) : TraceCsv.read(trace, cfg.modelKeys());
       if (trace == null && !cfg.models().keySet().containsAll(t.models())) {
         err.println(
