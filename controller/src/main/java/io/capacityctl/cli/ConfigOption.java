@@ -1,22 +1,26 @@
 package io.capacityctl.cli;
 
+import io.capacityctl.aws.AwsTarget;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
-import io.capacityctl.config.ConfigLoader;
-import java.nio.file.Path;
+import io.capacityctl.runtime.ConfigSource;
 import picocli.CommandLine.Option;
 
-/** The {@code --config} option every command shares; defaults to the bundled MangaAssist file. */
+/**
+ * The {@code --config} option every command shares. Without it: {@code $CAPACITYCTL_CONFIG}, else
+ * the bundled MangaAssist file.
+ */
 final class ConfigOption {
-  static final String BUNDLED = "schedules/mangaassist.yaml";
-
   @Option(
       names = {"-c", "--config"},
-      paramLabel = "FILE",
-      description = "Configuration YAML (default: the bundled MangaAssist configuration).")
-  Path file;
+      paramLabel = "LOCATION",
+      description =
+          "Configuration YAML: a file, a bundled resource or ssm:/parameter (default:"
+              + " $CAPACITYCTL_CONFIG, else the bundled MangaAssist configuration).")
+  String location;
 
   CapacityConfig load() throws ConfigException {
-    return file == null ? ConfigLoader.loadResource(BUNDLED) : ConfigLoader.load(file);
+    String where = location != null ? location : System.getenv(ConfigSource.ENV);
+    return ConfigSource.of(new AwsTarget(null, null, null)).load(where);
   }
 }

@@ -7,6 +7,7 @@ import io.capacityctl.backtest.report.ReportTimelines;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.files.PartialFile;
 import io.capacityctl.sim.Scenario;
 import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.TimelineSink;
@@ -146,7 +147,10 @@ final class SimulateCommand implements Callable<Integer> {
     CapacityConfig cfg;
     Trace t;
     try {
-      cfg = config.file == null ? ConfigLoader.loadResource(kind.configResource()) : config.load();
+      cfg =
+          config.location == null
+              ? ConfigLoader.loadResource(kind.configResource())
+              : config.load();
       t = trace == null ? kind.generate(seed, days) : TraceCsv.read(trace, cfg.modelKeys());
       if (trace == null && !cfg.models().keySet().containsAll(t.models())) {
         err.println(
@@ -176,7 +180,7 @@ final class SimulateCommand implements Callable<Integer> {
     Map<PolicyName, SimulationResult> results;
     if (timeline != null) {
       // Write beside the target and move into place, so a failed run leaves no partial file.
-      Path tmp = Files.createTempFile(timeline.toAbsolutePath().getParent(), ".timeline", ".csv");
+      Path tmp = PartialFile.beside(timeline);
       try (TimelineWriter w =
           new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
         results = Backtest.run(cfg, t, policies, withCharts(charts, Map.of(detailed, w)));

@@ -17,4 +17,14 @@ public record CloudPorts(
     MetricsApi metrics,
     EcsCapacityApi ecs,
     RoutePublisher routes,
-    IntentTokensApi intentTokens) {}
+    IntentTokensApi intentTokens) {
+
+  /** A cloud that reads no tokens per intent: enough for configs without an intents section. */
+  public CloudPorts(
+      ProvisionedThroughputApi bedrock,
+      MetricsApi metrics,
+      EcsCapacityApi ecs,
+      RoutePublisher routes) {
+    this(bedrock, metrics, ecs, routes, null);
+  }
+}

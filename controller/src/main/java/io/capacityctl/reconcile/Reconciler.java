@@ -80,21 +80,29 @@ public final class Reconciler {
           List.of(),
           List.of("lease held by " + by));
     }
-    Snapshot snapshot = new Observer(config, cloud, state, planner.historyWindow()).observe(now);
-    Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
+    Assessment a = assess(now);
     PassReport report =
         new Actuator(config, cloud, state, telemetry, holder, lease.get().fencingToken())
-            .apply(plan, snapshot, now);
+            .apply(a.plan(), a.snapshot(), now);
     // Only the lease holder publishes drift, once per pass, after capacity is settled.
     return drift.map(d -> report.withWarnings(d.run(now))).orElse(report);
   }
 
   /** Observes and plans without acting or taking the lease (CLI {@code plan}, dry runs). */
   public PassReport planOnly() {
-    Instant now = clock.instant();
+    Assessment a = assess();
+    return Actuator.dryRun(config, a.plan(), a.snapshot(), a.at(), holder);
+  }
+
+  /** Observes and plans, as a pass would, without acting or taking the lease (status, health). */
+  public Assessment assess() {
+    return assess(clock.instant());
+  }
+
+  private Assessment assess(Instant now) {
     Snapshot snapshot = new Observer(config, cloud, state, planner.historyWindow()).observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
-    return Actuator.dryRun(config, plan, snapshot, now, holder);
+    return new Assessment(now, snapshot, plan);
   }
 
   /** Gives the lease up (graceful shutdown). */

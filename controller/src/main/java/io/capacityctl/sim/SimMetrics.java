@@ -42,7 +42,7 @@ public final class SimMetrics implements MetricsApi {
   }
 
   /** Records one minute of traffic for a model. */
-  public void record(
+  public synchronized void record(
       String model, int minute, double tokens, double invocations, double throttles) {
     double[][] s = series.get(model);
     s[0][minute] = tokens;
@@ -51,7 +51,7 @@ public final class SimMetrics implements MetricsApi {
   }
 
   /** Blanks minutes [from, to) of every model: CloudWatch returned no data for them. */
-  public void blank(int fromMinute, int toMinute) {
+  public synchronized void blank(int fromMinute, int toMinute) {
     for (double[][] s : series.values()) {
       for (double[] a : s) {
         Arrays.fill(a, Math.max(0, fromMinute), Math.min(a.length, toMinute), Double.NaN);
@@ -59,12 +59,13 @@ public final class SimMetrics implements MetricsApi {
     }
   }
 
-  public int reads() {
+  public synchronized int reads() {
     return reads;
   }
 
   @Override
-  public Map<String, List<MinuteSeries>> read(List<String> modelKeys, List<TimeRange> ranges) {
+  public synchronized Map<String, List<MinuteSeries>> read(
+      List<String> modelKeys, List<TimeRange> ranges) {
     faults.check(AwsAction.CLOUDWATCH_GET_METRIC_DATA.iamAction());
     reads++;
     // Minute m (from start) is readable once it is over: start + (m + 1) minutes <= now.

@@ -7,9 +7,6 @@ import io.capacityctl.planner.ModelDecision;
 import io.capacityctl.planner.Policy;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
-import io.capacityctl.routing.ModelRoutes;
-import io.capacityctl.routing.Route;
-import io.capacityctl.routing.RouteTable;
 import io.capacityctl.state.InMemoryLeaseManager;
 import io.capacityctl.state.InMemoryStateStore;
 import io.capacityctl.telemetry.TelemetrySink;
@@ -22,14 +19,10 @@ import java.util.function.Function;
 /**
  * Replays a trace minute by minute through the production reconcile path (observe, plan, act)
  * against the {@link SimulatedCloud}, and accounts cost and service. Each minute: the pass runs at
- * the minute's start, then the minute's demand is served by the PTs the routing table publishes,
- * on-demand headroom takes the overflow, the rest is throttled, and CloudWatch records what
- * happened.
+ * the minute's start, then {@link TrafficStep} serves the minute's demand and CloudWatch records
+ * what happened.
  */
 public final class Simulator {
-  /** Tokens per request, to turn tokens into the invocation counts CloudWatch reports. */
-  static final double TOKENS_PER_REQUEST = 1000;
-
   private static final TelemetrySink NO_TELEMETRY =
       new TelemetrySink() {
         @Override
@@ -81,6 +74,7 @@ public final class Simulator {
     EcsTotals ecsTotals = config.ecs() == null ? null : new EcsTotals();
     Map<String, Integer> lastTarget = new LinkedHashMap<>();
     int failed = 0;
+    TrafficStep traffic = new TrafficStep(config, cloud);
     for (int i = 0; i < trace.minutes(); i++) {
       Instant t = trace.minute(i);
       cloud.clock().set(t);
@@ -88,40 +82,26 @@ public final class Simulator {
       if (report.failed()) {
         failed++;
       }
-      RouteTable routes = cloud.routes().read().orElse(null);
+      Map<String, TrafficStep.Served> served = traffic.serve(trace, i);
       double totalDemand = 0;
       for (String key : config.modelKeys()) {
         ModelConfig m = config.model(key);
         ModelTotals tot = totals.get(key);
-        double demand = trace.demand().containsKey(key) ? trace.at(key, i) : 0;
-        totalDemand += demand;
-        int inService = routedUnits(routes, key);
-        double capacity = inService * m.tokensPerSecondPerUnit();
-        double pt = Math.min(demand, capacity);
-        double onDemand = Math.min(demand - pt, m.onDemandTps());
-        double throttled = demand - pt - onDemand;
-        double served = pt + onDemand;
-        cloud
-            .metrics()
-            .record(
-                key,
-                i,
-                served * 60,
-                served * 60 / TOKENS_PER_REQUEST,
-                throttled * 60 / TOKENS_PER_REQUEST);
+        TrafficStep.Served s = served.get(key);
+        totalDemand += s.demand();
         int billed = cloud.bedrock().billedUnits(m.modelId());
         tot.unitMinutes += billed;
         tot.unitCostUsd += billed * m.unitHourlyUsd() / 60;
-        tot.demandTokens += demand * 60;
-        tot.ptTokens += pt * 60;
-        tot.onDemandTokens += onDemand * 60;
-        tot.onDemandCostUsd += onDemand * 60 / 1000 * m.onDemandUsdPer1kTokens();
-        tot.throttledTokens += throttled * 60;
-        if (throttled > 0) {
+        tot.demandTokens += s.demand() * 60;
+        tot.ptTokens += s.pt() * 60;
+        tot.onDemandTokens += s.onDemand() * 60;
+        tot.onDemandCostUsd += s.onDemand() * 60 / 1000 * m.onDemandUsdPer1kTokens();
+        tot.throttledTokens += s.throttled() * 60;
+        if (s.throttled() > 0) {
           tot.throttledMinutes++;
         }
-        if (capacity > 0) {
-          tot.wasteSum += 1 - pt / capacity;
+        if (s.capacity() > 0) {
+          tot.wasteSum += 1 - s.pt() / s.capacity();
           tot.wasteMinutes++;
         }
         if (report.plan() != null) {
@@ -132,11 +112,11 @@ public final class Simulator {
           timeline.row(
               t,
               key,
-              demand,
-              lastTarget.getOrDefault(key, inService),
-              inService,
-              capacity,
-              throttled,
+              s.demand(),
+              lastTarget.getOrDefault(key, s.inServiceUnits()),
+              s.inServiceUnits(),
+              s.capacity(),
+              s.throttled(),
               cloud.ecs().desired(),
               cloud.ecs().running());
         }
@@ -159,23 +139,5 @@ public final class Simulator {
       ecsTotals.scalingActions = cloud.ecs().updates();
     }
     return new SimulationResult(policyName, trace.minutes(), totals, ecsTotals, failed);
-  }
-
-  /** Units callers can use: the routing table's in-service PTs that are not draining. */
-  private static int routedUnits(RouteTable table, String model) {
-    if (table == null) {
-      return 0;
-    }
-    ModelRoutes r = table.models().get(model);
-    if (r == null) {
-      return 0;
-    }
-    int units = 0;
-    for (Route route : r.routes()) {
-      if (!route.draining()) {
-        units += route.units();
-      }
-    }
-    return units;
   }
 }

@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
  * replay in seconds and every time-dependent rule is tested at fixed instants.
  */
 public final class FakeClock extends Clock {
-  private Instant now;
+  // Volatile: in {@code run --cloud sim} one thread advances it while scheduler threads read it.
+  private volatile Instant now;
 
   public FakeClock(Instant start) {
     this.now = start;
@@ -21,7 +22,7 @@ public final class FakeClock extends Clock {
     this.now = instant;
   }
 
-  public void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     this.now = now.plus(d);
   }
 

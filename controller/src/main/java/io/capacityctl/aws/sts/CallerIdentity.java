@@ -17,6 +17,13 @@ public final class CallerIdentity {
     this.sts = sts;
   }
 
+  /** A fixed identity that never calls STS: the simulated account's operator, tests. */
+  public static CallerIdentity fixed(String arn) {
+    CallerIdentity identity = new CallerIdentity(null);
+    identity.arn = arn;
+    return identity;
+  }
+
   /** The caller's ARN, from STS GetCallerIdentity on first use. */
   public synchronized String arn() {
     if (arn == null) {

@@ -2,6 +2,7 @@ package io.capacityctl.backtest.report;
 
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.files.PartialFile;
 import io.capacityctl.sim.SimulationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,11 +58,7 @@ public final class HtmlReport {
   public void write(Path file, Map<PolicyName, SimulationResult> results, ReportTimelines timelines)
       throws IOException {
     String page = render(results, timelines);
-    // Not Files.createTempFile: its owner-only permissions would stay with the moved report.
-    Path target = file.toAbsolutePath();
-    Path tmp =
-        target.resolveSibling(
-            "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+    Path tmp = PartialFile.beside(file);
     try {
       Files.writeString(tmp, page, StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);

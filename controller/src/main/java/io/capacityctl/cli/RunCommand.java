@@ -1,0 +1,143 @@
+package io.capacityctl.cli;
+
+import io.capacityctl.aws.AwsClientsModule;
+import io.capacityctl.aws.AwsCloudModule;
+import io.capacityctl.aws.AwsTarget;
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.ConfigException;
+import io.capacityctl.daemon.Daemon;
+import io.capacityctl.daemon.DaggerDaemonComponent_OnAws;
+import io.capacityctl.daemon.DaggerDaemonComponent_OnSim;
+import io.capacityctl.daemon.RunSettings;
+import io.capacityctl.operator.RefusedException;
+import io.capacityctl.runtime.LeaseTerms;
+import io.capacityctl.sim.SimCloudModule;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code capacityctl run}: the controller as a long-running process. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the controller: a reconcile pass every --interval, the health check every 15 minutes,"
+          + " the waste report weekly; /healthz and /readyz on --port. Stops gracefully on"
+          + " SIGTERM: finishes the pass in progress, then gives the lease back.",
+      "--cloud sim runs against a simulated account on an accelerated clock (--speed 60: one"
+          + " simulated minute per second) fed with the synthetic MangaAssist trace."
+    })
+final class RunCommand implements Callable<Integer> {
+  static final double MAX_SPEED = 3600;
+
+  @Mixin ConfigOption config;
+
+  @Option(
+      names = "--cloud",
+      defaultValue = "aws",
+      paramLabel = "aws|sim",
+      description = "aws (default) or sim.")
+  Cloud cloud;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "60s",
+      paramLabel = "DURATION",
+      description = "Between reconcile passes (default ${DEFAULT-VALUE}).")
+  Duration interval;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port of /healthz and /readyz (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "1",
+      description =
+          "With --cloud sim: simulated seconds per real second (default ${DEFAULT-VALUE}).")
+  double speed;
+
+  @Option(
+      names = "--grace",
+      defaultValue = "20s",
+      paramLabel = "DURATION",
+      description = "On stop, how long a running pass may finish (default ${DEFAULT-VALUE}).")
+  Duration grace;
+
+  @Option(
+      names = "--stop-after",
+      paramLabel = "DURATION",
+      description = "Stop by itself after this much real time (demos).")
+  Duration stopAfter;
+
+  private final CliEnvironment env;
+
+  RunCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws ConfigException, InterruptedException {
+    check();
+    CapacityConfig c = config.load();
+    RunSettings settings =
+        new RunSettings(
+            LeaseTerms.daemonHolder(
+                System.getenv().getOrDefault("HOSTNAME", "localhost"),
+                ProcessHandle.current().pid()),
+            interval,
+            port,
+            speed,
+            grace);
+    Daemon daemon =
+        cloud == Cloud.SIM
+            ? DaggerDaemonComponent_OnSim.factory()
+                .create(settings, new SimCloudModule(env.simAccount(c, false)))
+                .daemon()
+            : DaggerDaemonComponent_OnAws.factory()
+                .create(
+                    c, settings, new AwsCloudModule(c), new AwsClientsModule(AwsTarget.of(c.aws())))
+                .daemon();
+    try {
+      daemon.start();
+    } catch (UncheckedIOException e) {
+      throw new RefusedException("--port", e.getMessage() + ": " + e.getCause().getMessage());
+    }
+    Thread hook = new Thread(daemon::stop, "sigterm");
+    Runtime.getRuntime().addShutdownHook(hook);
+    PrintWriter out = env.out();
+    out.printf(
+        "capacityctl running as %s on %s: /healthz and /readyz on port %d%n",
+        settings.holder(), cloud.name().toLowerCase(), daemon.port());
+    out.flush();
+    if (stopAfter == null) {
+      daemon.awaitStop(Duration.ofMillis(Long.MAX_VALUE));
+    } else if (!daemon.awaitStop(stopAfter)) {
+      daemon.stop();
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
+    out.println("stopped");
+    return ExitCodes.OK;
+  }
+
+  private void check() {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new RefusedException("--interval", "must be positive, got " + interval);
+    }
+    if (!(speed > 0) || speed > MAX_SPEED) {
+      throw new RefusedException("--speed", "must be > 0 and <= " + MAX_SPEED + ", got " + speed);
+    }
+    if (speed != 1 && cloud != Cloud.SIM) {
+      throw new RefusedException("--speed", "only with --cloud sim: AWS runs on the real clock");
+    }
+    if (port < 0 || port > 65535) {
+      throw new RefusedException("--port", "must be between 0 and 65535, got " + port);
+    }
+  }
+}

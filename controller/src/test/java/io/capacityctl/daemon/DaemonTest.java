@@ -1,0 +1,199 @@
+package io.capacityctl.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.health.HealthCheck;
+import io.capacityctl.planner.Planner;
+import io.capacityctl.ports.CreatePtRequest;
+import io.capacityctl.ports.ProvisionedThroughput;
+import io.capacityctl.ports.ProvisionedThroughputApi;
+import io.capacityctl.reconcile.CloudPorts;
+import io.capacityctl.reconcile.Reconciler;
+import io.capacityctl.runtime.LeaseTerms;
+import io.capacityctl.sim.SimAccount;
+import io.capacityctl.sim.SimCloudModule;
+import io.capacityctl.testing.SimAccounts;
+import io.capacityctl.waste.WasteReporter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The daemon end to end on a simulated account whose clock runs 600 times faster than real. */
+class DaemonTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final SimAccount account = SimAccounts.account();
+
+  @Test
+  void runsPassesOnTheAcceleratedClockServesHealthAndReleasesTheLeaseOnStop() throws Exception {
+    account.jumpTo(SimAccounts.EVENING);
+    Daemon daemon =
+        DaggerDaemonComponent_OnSim.factory()
+            .create(settings("daemon:test", Duration.ofSeconds(5)), new SimCloudModule(account))
+            .daemon();
+    daemon.start();
+    try {
+      waitFor(() -> get(daemon, "/readyz").statusCode() == 200);
+      waitFor(
+          () -> account.clock().instant().isAfter(account.trace().minute(SimAccounts.EVENING + 5)));
+
+      HttpResponse<String> healthz = get(daemon, "/healthz");
+      assertThat(healthz.statusCode()).isEqualTo(200);
+      assertThat(healthz.body()).contains("\"live\":true").contains("\"lastOutcome\":");
+      assertThat(account.leases().current(account.clock().instant()))
+          .hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo("daemon:test"));
+      assertThat(account.telemetry().flushes()).isGreaterThan(3);
+    } finally {
+      daemon.stop();
+    }
+    assertThat(account.leases().current(account.clock().instant())).isEmpty();
+  }
+
+  @Test
+  void aPassLongerThanTheGraceIsAbandonedAndTheLeaseLeftToExpire() throws Exception {
+    account.jumpTo(SimAccounts.EVENING);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Daemon daemon = daemon(blockingOnList(entered, release), Duration.ofMillis(200));
+    daemon.start();
+    try {
+      assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+      long t0 = System.nanoTime();
+      daemon.stop();
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+      assertThat(account.leases().current(account.clock().instant()))
+          .hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo("daemon:blocked"));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aPassThatFinishesWithinTheGraceCompletesBeforeTheLeaseIsReleased() throws Exception {
+    account.jumpTo(SimAccounts.EVENING);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Daemon daemon = daemon(blockingOnList(entered, release), Duration.ofSeconds(5));
+    daemon.start();
+    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread releaser =
+        new Thread(
+            () -> {
+              sleep(150);
+              release.countDown();
+            });
+    releaser.start();
+
+    daemon.stop();
+
+    assertThat(release.getCount()).isZero(); // stop waited for the pass
+    assertThat(account.leases().current(account.clock().instant())).isEmpty();
+  }
+
+  private Daemon daemon(ProvisionedThroughputApi bedrock, Duration grace) {
+    CloudPorts real = account.cloud().ports();
+    CloudPorts ports = new CloudPorts(bedrock, real.metrics(), real.ecs(), real.routes());
+    Reconciler reconciler =
+        new Reconciler(
+            new Planner(account.config(), CapacityCalendar.of(account.config())),
+            ports,
+            account.state(),
+            account.leases(),
+            account.telemetry(),
+            account.clock(),
+            "daemon:blocked",
+            LeaseTerms.DEFAULT_TTL);
+    RunSettings settings = settings("daemon:blocked", grace);
+    return new Daemon(
+        settings,
+        reconciler,
+        new HealthCheck(
+            account.config(),
+            reconciler,
+            account.state(),
+            account.leases(),
+            account.telemetry(),
+            account.telemetry(),
+            account.clock()),
+        new WasteReporter(
+            account.config(),
+            real.metrics(),
+            account.telemetry(),
+            account.telemetry(),
+            account.clock()),
+        account.clock(),
+        account.config().timezone(),
+        Optional.empty());
+  }
+
+  /** Bedrock whose first PT list blocks until released: a slow pass. */
+  private ProvisionedThroughputApi blockingOnList(CountDownLatch entered, CountDownLatch release) {
+    ProvisionedThroughputApi real = account.cloud().bedrock();
+    return new ProvisionedThroughputApi() {
+      @Override
+      public List<ProvisionedThroughput> list(String modelId) {
+        entered.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return real.list(modelId);
+      }
+
+      @Override
+      public ProvisionedThroughput create(CreatePtRequest request) {
+        return real.create(request);
+      }
+
+      @Override
+      public void delete(String arn) {
+        real.delete(arn);
+      }
+    };
+  }
+
+  private static RunSettings settings(String holder, Duration grace) {
+    return new RunSettings(holder, Duration.ofSeconds(60), 0, 600, grace);
+  }
+
+  private static HttpResponse<String> get(Daemon daemon, String path) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + daemon.port() + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls every 20 ms for up to 5 s of real time. */
+  private static void waitFor(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
+      sleep(20);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
