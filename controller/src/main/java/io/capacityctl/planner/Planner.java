@@ -150,7 +150,9 @@ public final class Planner implements Policy {
         Math.max(
             UnitSizing.costOptimalUnits(m, ahead, safety),
             UnitSizing.unitsToAvoidThrottling(m, ahead + f.burstHeadroom(), 1.0));
-    double soon = Math.max(f.max(1, p), maxRecent(s.demand(), stabilizationMinutes()));
+    // Keep covers the same horizon as buying, so a unit bought for demand a provisioning time
+    // ahead is not cancelled by the next pass.
+    double soon = Math.max(f.max(1, p + 3), maxRecent(s.demand(), stabilizationMinutes()));
     int keep =
         Math.max(
             UnitSizing.costOptimalUnits(m, soon, safety),
@@ -173,7 +175,7 @@ public final class Planner implements Policy {
       reason =
           String.format(
               "trim: highest need over the next %dm and last %dm is %,.0f tps (%s)",
-              p, stabilizationMinutes(), soon, f.basis());
+              p + 3, stabilizationMinutes(), soon, f.basis());
     } else {
       target = current;
       reason = String.format("steady: forecast %,.0f tps in %dm (%s)", ahead, p, f.basis());
