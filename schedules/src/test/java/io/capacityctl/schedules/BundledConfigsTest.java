@@ -9,6 +9,7 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.config.ModelConfig;
+import io.capacityctl.tokens.intents.IntentsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,24 @@ import org.junit.jupiter.api.TestFactory;
 class BundledConfigsTest {
   private static final Path RESOURCES = Path.of("src/main/resources");
 
+  /** Capacity configurations: the YAML files directly in the resources folder. */
   private static List<Path> bundled() throws IOException {
-    try (Stream<Path> files = Files.walk(RESOURCES)) {
+    return yamlIn(RESOURCES);
+  }
+
+  private static List<Path> yamlIn(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  /** Intents files (token budgets) live in intents/: each loads, templates and samples included. */
+  @Test
+  void everyBundledIntentsFileIsValid() throws Exception {
+    List<Path> intents = yamlIn(RESOURCES.resolve("intents"));
+    assertThat(intents).isNotEmpty();
+    for (Path file : intents) {
+      assertThat(IntentsLoader.load(file).intents()).as(file.toString()).isNotEmpty();
     }
   }
 
