@@ -6,6 +6,7 @@ import io.capacityctl.planner.EcsDecision;
 import io.capacityctl.planner.ModelDecision;
 import io.capacityctl.planner.ModelState;
 import io.capacityctl.planner.Plan;
+import io.capacityctl.planner.Spend;
 import io.capacityctl.planner.UnitSizing;
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.CreatePtRequest;
@@ -75,12 +76,15 @@ final class Actuator {
               "set ECS tasks %d -> %d", plan.ecs().currentTasks(), plan.ecs().targetTasks()));
     }
     List<String> warnings = new ArrayList<>(snapshot.problems());
+    Spend.of(config, plan).warning().ifPresent(warnings::add);
     return new PassReport(
         now, PassReport.Outcome.PLANNED, holder, 0, plan, would, List.of(), warnings);
   }
 
   PassReport apply(Plan plan, Snapshot snapshot, Instant now) {
     warnings.addAll(snapshot.problems());
+    Spend spend = Spend.of(config, plan);
+    spend.warning().ifPresent(warnings::add);
     Map<String, List<Route>> routes = new LinkedHashMap<>();
     Map<String, Integer> plannedAfter = new LinkedHashMap<>();
     Map<String, List<PtAction>> actions = new LinkedHashMap<>();
@@ -123,7 +127,7 @@ final class Actuator {
       failures.add(
           new PassReport.Failure("fencing", CloudException.Kind.CONFLICT, "lease", e.getMessage()));
     }
-    emitTelemetry(plan, snapshot, plannedAfter);
+    emitTelemetry(plan, snapshot, plannedAfter, spend);
     PassReport.Outcome outcome =
         !failures.isEmpty()
             ? PassReport.Outcome.FAILED
@@ -248,7 +252,8 @@ final class Actuator {
     }
   }
 
-  private void emitTelemetry(Plan plan, Snapshot snapshot, Map<String, Integer> plannedAfter) {
+  private void emitTelemetry(
+      Plan plan, Snapshot snapshot, Map<String, Integer> plannedAfter, Spend spend) {
     int mismatch = 0;
     for (ModelDecision d : plan.models().values()) {
       ModelConfig m = config.model(d.model());
@@ -273,6 +278,11 @@ final class Actuator {
     if (snapshot.observation().ecs() != null) {
       telemetry.put("EcsDesired", snapshot.observation().ecs().desired(), "Count", Map.of());
       telemetry.put("EcsRunning", snapshot.observation().ecs().running(), "Count", Map.of());
+    }
+    telemetry.put("PlannedHourlyUsd", spend.plannedHourlyUsd(), "None", Map.of());
+    if (spend.capped()) {
+      telemetry.put("BudgetUsedPercent", spend.usedPercent(), "Percent", Map.of());
+      telemetry.put("BudgetAlertLevel", spend.alertLevel(), "None", Map.of());
     }
     telemetry.put("CapacityMismatch", mismatch, "Count", Map.of());
     telemetry.put("ReconcileErrors", failures.size(), "Count", Map.of());
