@@ -395,9 +395,7 @@ public final class Planner implements Policy {
   }
 
   private boolean isStale(DemandHistory h, Instant now) {
-    Instant newest = h.newestPresent();
-    return newest == null
-        || newest.plus(Duration.ofMinutes(1)).plus(policy.metricsMaxAge()).isBefore(now);
+    return h.staleAt(now, policy.metricsMaxAge());
   }
 
   private int stabilizationMinutes() {
