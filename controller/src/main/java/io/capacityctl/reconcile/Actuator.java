@@ -158,8 +158,9 @@ final class Actuator {
             calls.terminalFailure() || !denied.isEmpty(), snapshot.observation(), config, now);
     if (level == DegradationLevel.ALARM) {
       warnings.add(
-          "degraded: alarm — a terminal AWS error (see failures): calls that would fail the same"
-              + " way were not retried this pass, capacity is held, the next pass tries again");
+          "degraded: alarm — a terminal AWS error (see failures): the denied action was not"
+              + " called again this pass and nothing was scaled down for it; the next pass tries"
+              + " again");
     } else if (level == DegradationLevel.SCHEDULE_ONLY) {
       warnings.add("degraded: schedule-only — metrics missing or stale, no scale-down");
     }

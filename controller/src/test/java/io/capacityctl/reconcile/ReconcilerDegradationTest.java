@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.capacityctl.aws.AwsAction;
 import io.capacityctl.ports.CloudException;
+import io.capacityctl.runtime.PassSummary;
 import io.capacityctl.testing.RecordingTelemetry;
 import io.capacityctl.testing.SimFixture;
 import io.capacityctl.testing.TestConfig;
@@ -90,6 +91,8 @@ class ReconcilerDegradationTest {
         .singleElement()
         .satisfies(w -> assertThat(w).startsWith("degraded: hold").contains("half-opens at"));
     assertThat(lastLevel(sim)).isEqualTo(2);
+    assertThat(PassSummary.of(held)).containsEntry("degradation", "hold");
+    assertThat(PassSummary.line(held)).startsWith("pass NO_CHANGE (degraded: hold) by test");
     assertThat(sim.telemetry.named("Heartbeat")).hasSize(4);
     assertThat(sim.cloud.ecs().desired()).isEqualTo(tasks);
     assertThat(sim.cloud.ecs().updates()).isEqualTo(updates);
