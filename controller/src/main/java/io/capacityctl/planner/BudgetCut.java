@@ -64,24 +64,32 @@ final class BudgetCut {
     return out;
   }
 
-  /** The ECS decision with its scale-up cut to fit what the models left of the cap. */
+  /**
+   * The ECS decision with its scale-up cut: first to the tasks the fitted units can serve, then to
+   * what the models left of the cap; never below the tasks there are. A steady or falling ECS plan
+   * is left as it is.
+   */
   EcsDecision ecs(Map<String, ModelDecision> models, EcsDecision ecs, boolean bypass) {
     if (ecs == null || bypass || !ecs.up()) {
       return ecs;
     }
-    double price = config.ecs().taskHourlyUsd();
-    double total = Spend.hourlyUsd(config, models, ecs);
-    double excess = total - cap;
-    if (excess <= 1e-9 || price <= 0) {
-      return ecs;
+    int servable = UnitSizing.servableTasks(config, models);
+    int target = ecs.targetTasks();
+    String reason = ecs.reason();
+    if (servable < target) {
+      target = Math.max(ecs.currentTasks(), servable);
+      reason += String.format("; budget: the units it leaves serve %d tasks", servable);
     }
-    int target =
-        ecs.targetTasks() - Math.min(ecs.targetTasks() - ecs.currentTasks(), units(excess, price));
-    return new EcsDecision(
-        ecs.currentTasks(),
-        target,
-        ecs.maxServableTasks(),
-        ecs.reason() + cutReason(total, target, "tasks"));
+    double price = config.ecs().taskHourlyUsd();
+    double total =
+        Spend.hourlyUsd(
+            config, models, new EcsDecision(ecs.currentTasks(), target, servable, reason));
+    double excess = total - cap;
+    if (excess > 1e-9 && price > 0) {
+      target -= Math.min(target - ecs.currentTasks(), units(excess, price));
+      reason += cutReason(total, target, "tasks");
+    }
+    return new EcsDecision(ecs.currentTasks(), target, servable, reason);
   }
 
   private String cutReason(double total, int target, String what) {

@@ -99,21 +99,7 @@ public final class Planner implements Policy {
           bypass.add(o.target());
         }
       }
-      Map<String, ModelDecision> fitted =
-          budget.models(decisions, bypass, Spend.hourlyUsd(config, Map.of(), ecs));
-      if (!fitted.equals(decisions) && config.ecs() != null) {
-        // Fewer units serve fewer tasks: re-size ECS to what the fitted units can serve.
-        ecs =
-            decideEcs(
-                config.ecs(),
-                obs.ecs(),
-                obs,
-                fitted,
-                forecasts,
-                override(overrides, CapacityOverride.ECS, now),
-                now);
-      }
-      decisions = fitted;
+      decisions = budget.models(decisions, bypass, Spend.hourlyUsd(config, Map.of(), ecs));
       ecs = budget.ecs(decisions, ecs, bypass.contains(CapacityOverride.ECS));
     }
     return new Plan(now, decisions, ecs);
@@ -305,11 +291,7 @@ public final class Planner implements Policy {
       CapacityOverride ov,
       Instant now) {
     int current = seen == null ? ecs.minTasks() : seen.floor();
-    double servable = 0;
-    for (ModelDecision d : models.values()) {
-      servable += UnitSizing.servingCapacity(config.model(d.model()), d.targetUnits());
-    }
-    int maxServable = (int) Math.ceil(servable / ecs.tokensPerSecondPerTask() - 1e-9);
+    int maxServable = UnitSizing.servableTasks(config, models);
     if (ov != null) {
       int target =
           ov.pause() ? current : UnitSizing.clamp(ov.amount(), ecs.minTasks(), ecs.maxTasks());
