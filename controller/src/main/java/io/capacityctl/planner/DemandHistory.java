@@ -32,4 +32,13 @@ public record DemandHistory(
     }
     return null;
   }
+
+  /**
+   * True when no datapoint is newer than {@code maxAge} (plus the minute a datapoint covers) before
+   * {@code now}: the planner then plans from the schedule only.
+   */
+  public boolean staleAt(Instant now, Duration maxAge) {
+    Instant newest = newestPresent();
+    return newest == null || newest.plus(Duration.ofMinutes(1)).plus(maxAge).isBefore(now);
+  }
 }

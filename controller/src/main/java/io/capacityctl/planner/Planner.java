@@ -8,9 +8,11 @@ import io.capacityctl.config.ModelConfig;
 import io.capacityctl.config.PolicyConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The decision core: (config, observation, overrides, now) to {@link Plan}. Pure — no I/O, no wall
@@ -20,7 +22,8 @@ import java.util.Map;
  * <p>Per model: the schedule and calendar are the expected baseline; observed demand, forecast a
  * provisioning time ahead from its own weekly or daily shape, trims that baseline when traffic does
  * not use it and escalates it when traffic outgrows it. An event in force (from its lead time to
- * its end) is a floor. A partial or stale view never scales down.
+ * its end) is a floor. A partial or stale view never scales down. Last, {@link BudgetCut} fits the
+ * scale-ups under the budget unless an override sets the target.
  */
 public final class Planner implements Policy {
   /** Minutes of recent residuals that size headroom for bursts the forecast cannot time. */
@@ -88,6 +91,17 @@ public final class Planner implements Policy {
                 forecasts,
                 override(overrides, CapacityOverride.ECS, now),
                 now);
+    BudgetCut budget = new BudgetCut(config);
+    if (budget.applies()) {
+      Set<String> bypass = new HashSet<>();
+      for (CapacityOverride o : overrides) {
+        if (o.activeAt(now)) {
+          bypass.add(o.target());
+        }
+      }
+      decisions = budget.models(decisions, bypass, Spend.hourlyUsd(config, Map.of(), ecs));
+      ecs = budget.ecs(decisions, ecs, bypass.contains(CapacityOverride.ECS));
+    }
     return new Plan(now, decisions, ecs);
   }
 
@@ -277,11 +291,7 @@ public final class Planner implements Policy {
       CapacityOverride ov,
       Instant now) {
     int current = seen == null ? ecs.minTasks() : seen.floor();
-    double servable = 0;
-    for (ModelDecision d : models.values()) {
-      servable += UnitSizing.servingCapacity(config.model(d.model()), d.targetUnits());
-    }
-    int maxServable = (int) Math.ceil(servable / ecs.tokensPerSecondPerTask() - 1e-9);
+    int maxServable = UnitSizing.servableTasks(config, models);
     if (ov != null) {
       int target =
           ov.pause() ? current : UnitSizing.clamp(ov.amount(), ecs.minTasks(), ecs.maxTasks());
@@ -367,9 +377,7 @@ public final class Planner implements Policy {
   }
 
   private boolean isStale(DemandHistory h, Instant now) {
-    Instant newest = h.newestPresent();
-    return newest == null
-        || newest.plus(Duration.ofMinutes(1)).plus(policy.metricsMaxAge()).isBefore(now);
+    return h.staleAt(now, policy.metricsMaxAge());
   }
 
   private int stabilizationMinutes() {

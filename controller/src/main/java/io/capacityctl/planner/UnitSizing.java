@@ -1,8 +1,10 @@
 package io.capacityctl.planner;
 
 import io.capacityctl.calendar.Expectation;
+import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EcsConfig;
 import io.capacityctl.config.ModelConfig;
+import java.util.Map;
 
 /**
  * How many model units (or ECS tasks) a demand level calls for. Pure arithmetic on prices and
@@ -42,6 +44,15 @@ public final class UnitSizing {
   /** Throughput that serves without throttling: provisioned units plus on-demand headroom. */
   public static double servingCapacity(ModelConfig m, int units) {
     return units * m.tokensPerSecondPerUnit() + m.onDemandTps();
+  }
+
+  /** The most tasks the models' target units plus on-demand headroom can keep busy. */
+  public static int servableTasks(CapacityConfig config, Map<String, ModelDecision> models) {
+    double servable = 0;
+    for (ModelDecision d : models.values()) {
+      servable += servingCapacity(config.model(d.model()), d.targetUnits());
+    }
+    return (int) Math.ceil(servable / config.ecs().tokensPerSecondPerTask() - 1e-9);
   }
 
   /** Tasks so that {@code tps} keeps each at {@code utilization} of its throughput. */

@@ -1,11 +1,13 @@
 package io.capacityctl.reconcile;
 
+import io.capacityctl.aws.AwsAction;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
 import io.capacityctl.planner.EcsDecision;
 import io.capacityctl.planner.ModelDecision;
 import io.capacityctl.planner.ModelState;
 import io.capacityctl.planner.Plan;
+import io.capacityctl.planner.Spend;
 import io.capacityctl.planner.UnitSizing;
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.CreatePtRequest;
@@ -19,9 +21,11 @@ import io.capacityctl.state.StateStore;
 import io.capacityctl.telemetry.TelemetrySink;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a {@link Plan} to the cloud in the safe order (Bedrock up, ECS, Bedrock down), under a
@@ -40,6 +44,9 @@ final class Actuator {
   private final List<String> done = new ArrayList<>();
   private final List<PassReport.Failure> failures = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final ControlPlaneCalls calls;
+  // AWS actions denied terminally this pass: calling them again would fail the same way.
+  private final Set<String> denied = new HashSet<>();
 
   Actuator(
       CapacityConfig config,
@@ -48,8 +55,20 @@ final class Actuator {
       TelemetrySink telemetry,
       String holder,
       long token) {
+    this(config, new ControlPlaneCalls(cloud), state, telemetry, holder, token);
+  }
+
+  /** An actuator whose Bedrock and ECS calls are watched by {@code calls}. */
+  Actuator(
+      CapacityConfig config,
+      ControlPlaneCalls calls,
+      StateStore state,
+      TelemetrySink telemetry,
+      String holder,
+      long token) {
     this.config = config;
-    this.cloud = cloud;
+    this.calls = calls;
+    this.cloud = calls.ports();
     this.state = state;
     this.telemetry = telemetry;
     this.holder = holder;
@@ -75,12 +94,23 @@ final class Actuator {
               "set ECS tasks %d -> %d", plan.ecs().currentTasks(), plan.ecs().targetTasks()));
     }
     List<String> warnings = new ArrayList<>(snapshot.problems());
+    Spend.of(config, plan).warning().ifPresent(warnings::add);
     return new PassReport(
-        now, PassReport.Outcome.PLANNED, holder, 0, plan, would, List.of(), warnings);
+        now,
+        PassReport.Outcome.PLANNED,
+        holder,
+        0,
+        plan,
+        would,
+        List.of(),
+        warnings,
+        DegradationLevel.ofPass(false, snapshot.observation(), config, now));
   }
 
   PassReport apply(Plan plan, Snapshot snapshot, Instant now) {
     warnings.addAll(snapshot.problems());
+    Spend spend = Spend.of(config, plan);
+    spend.warning().ifPresent(warnings::add);
     Map<String, List<Route>> routes = new LinkedHashMap<>();
     Map<String, Integer> plannedAfter = new LinkedHashMap<>();
     Map<String, List<PtAction>> actions = new LinkedHashMap<>();
@@ -123,12 +153,23 @@ final class Actuator {
       failures.add(
           new PassReport.Failure("fencing", CloudException.Kind.CONFLICT, "lease", e.getMessage()));
     }
-    emitTelemetry(plan, snapshot, plannedAfter);
+    DegradationLevel level =
+        DegradationLevel.ofPass(
+            calls.terminalFailure() || !denied.isEmpty(), snapshot.observation(), config, now);
+    if (level == DegradationLevel.ALARM) {
+      warnings.add(
+          "degraded: alarm — a terminal AWS error (see failures): the denied action was not"
+              + " called again this pass and nothing was scaled down for it; the next pass tries"
+              + " again");
+    } else if (level == DegradationLevel.SCHEDULE_ONLY) {
+      warnings.add("degraded: schedule-only — metrics missing or stale, no scale-down");
+    }
+    emitTelemetry(plan, snapshot, plannedAfter, spend, level);
     PassReport.Outcome outcome =
         !failures.isEmpty()
             ? PassReport.Outcome.FAILED
             : done.isEmpty() ? PassReport.Outcome.NO_CHANGE : PassReport.Outcome.ACTED;
-    return new PassReport(now, outcome, holder, token, plan, done, failures, warnings);
+    return new PassReport(now, outcome, holder, token, plan, done, failures, warnings, level);
   }
 
   /** Runs one model's actions; false when a purchase failed (capacity will fall short). */
@@ -142,6 +183,10 @@ final class Actuator {
       if (a instanceof PtAction.Create c && !purchasesOk) {
         continue; // after AccessDenied or quota, further purchases this pass would fail the same
         // way
+      }
+      if (denied.contains(awsActionOf(a))) {
+        warnings.add("skipped (denied earlier this pass): " + describe(a));
+        continue;
       }
       audit(kindOf(a), a.model(), describe(a), now);
       try {
@@ -248,7 +293,12 @@ final class Actuator {
     }
   }
 
-  private void emitTelemetry(Plan plan, Snapshot snapshot, Map<String, Integer> plannedAfter) {
+  private void emitTelemetry(
+      Plan plan,
+      Snapshot snapshot,
+      Map<String, Integer> plannedAfter,
+      Spend spend,
+      DegradationLevel level) {
     int mismatch = 0;
     for (ModelDecision d : plan.models().values()) {
       ModelConfig m = config.model(d.model());
@@ -274,6 +324,12 @@ final class Actuator {
       telemetry.put("EcsDesired", snapshot.observation().ecs().desired(), "Count", Map.of());
       telemetry.put("EcsRunning", snapshot.observation().ecs().running(), "Count", Map.of());
     }
+    telemetry.put("PlannedHourlyUsd", spend.plannedHourlyUsd(), "None", Map.of());
+    if (spend.capped()) {
+      telemetry.put("BudgetUsedPercent", spend.usedPercent(), "Percent", Map.of());
+      telemetry.put("BudgetAlertLevel", spend.alertLevel(), "None", Map.of());
+    }
+    telemetry.put("DegradationLevel", level.metric(), "None", Map.of());
     telemetry.put("CapacityMismatch", mismatch, "Count", Map.of());
     telemetry.put("ReconcileErrors", failures.size(), "Count", Map.of());
     telemetry.put("Heartbeat", 1, "Count", Map.of());
@@ -287,6 +343,9 @@ final class Actuator {
 
   private void fail(String step, CloudException e, String target, Instant now) {
     failures.add(new PassReport.Failure(step, e.kind(), e.action(), e.getMessage()));
+    if (e.terminal()) {
+      denied.add(e.action());
+    }
     try {
       audit("failed", target, step + ": " + e.getMessage(), now);
     } catch (RuntimeException ignored) {
@@ -304,6 +363,16 @@ final class Actuator {
     }
     PtAction.Delete d = (PtAction.Delete) a;
     return d.wasPlanned() ? -d.units() : 0;
+  }
+
+  /** The AWS action {@code a} calls; drains and undrains only change the routing table. */
+  private static String awsActionOf(PtAction a) {
+    if (a instanceof PtAction.Create) {
+      return AwsAction.BEDROCK_CREATE_PT.iamAction();
+    } else if (a instanceof PtAction.Delete) {
+      return AwsAction.BEDROCK_DELETE_PT.iamAction();
+    }
+    return "routing";
   }
 
   private static String kindOf(PtAction a) {

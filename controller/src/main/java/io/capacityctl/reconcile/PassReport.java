@@ -13,6 +13,7 @@ import java.util.List;
  * @param plan null when the pass did not get as far as planning (lease held elsewhere)
  * @param actions actions performed (or, for a dry run, that would be performed)
  * @param warnings problems that did not fail the pass (stuck PTs, foreign PTs, partial reads)
+ * @param degradation the rung of the degradation ladder the pass ran on
  */
 public record PassReport(
     Instant at,
@@ -22,7 +23,30 @@ public record PassReport(
     Plan plan,
     List<String> actions,
     List<Failure> failures,
-    List<String> warnings) {
+    List<String> warnings,
+    DegradationLevel degradation) {
+
+  /** A report of a pass that ran at full capability. */
+  public PassReport(
+      Instant at,
+      Outcome outcome,
+      String holder,
+      long fencingToken,
+      Plan plan,
+      List<String> actions,
+      List<Failure> failures,
+      List<String> warnings) {
+    this(
+        at,
+        outcome,
+        holder,
+        fencingToken,
+        plan,
+        actions,
+        failures,
+        warnings,
+        DegradationLevel.FULL);
+  }
 
   /** How the pass ended. */
   public enum Outcome {
@@ -50,7 +74,8 @@ public record PassReport(
   public PassReport withWarnings(List<String> more) {
     List<String> all = new ArrayList<>(warnings);
     all.addAll(more);
-    return new PassReport(at, outcome, holder, fencingToken, plan, actions, failures, all);
+    return new PassReport(
+        at, outcome, holder, fencingToken, plan, actions, failures, all, degradation);
   }
 
   public boolean failed() {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,8 @@ public final class Reconciler {
   private final String holder;
   private final Duration leaseTtl;
   private final Optional<DriftCheck> drift;
+  private final ControlPlaneCalls calls;
+  private final ControlPlaneCircuit circuit;
   private List<EventSpec> extraEvents = List.of();
   private Policy planner;
 
@@ -46,6 +49,31 @@ public final class Reconciler {
       Clock clock,
       String holder,
       Duration leaseTtl) {
+    this(
+        planner,
+        cloud,
+        state,
+        leases,
+        telemetry,
+        clock,
+        holder,
+        leaseTtl,
+        ControlPlaneCircuit.withDefaults());
+  }
+
+  /** A reconciler whose control-plane circuit opens and cools down as {@code circuit} says. */
+  public Reconciler(
+      Policy planner,
+      CloudPorts cloud,
+      StateStore state,
+      LeaseManager leases,
+      TelemetrySink telemetry,
+      Clock clock,
+      String holder,
+      Duration leaseTtl,
+      ControlPlaneCircuit circuit) {
+    this.circuit = circuit;
+    this.calls = new ControlPlaneCalls(cloud);
     this.config = planner.config();
     this.basePlanner = planner;
     this.planner = planner;
@@ -80,10 +108,19 @@ public final class Reconciler {
           List.of(),
           List.of("lease held by " + by));
     }
-    Assessment a = assess(now);
-    PassReport report =
-        new Actuator(config, cloud, state, telemetry, holder, lease.get().fencingToken())
+    if (!circuit.allows(now)) {
+      return hold(now, lease.get().fencingToken());
+    }
+    calls.reset();
+    Assessment a = assess(now, calls.ports());
+    PassReport applied =
+        new Actuator(config, calls, state, telemetry, holder, lease.get().fencingToken())
             .apply(a.plan(), a.snapshot(), now);
+    circuit.record(calls.retryableFailure(), now);
+    PassReport report =
+        circuit.state() == ControlPlaneCircuit.State.OPEN
+            ? applied.withWarnings(List.of("next passes hold capacity: " + circuit.describe()))
+            : applied;
     // Only the lease holder publishes drift, once per pass, after capacity is settled.
     return drift.map(d -> report.withWarnings(d.run(now))).orElse(report);
   }
@@ -99,8 +136,38 @@ public final class Reconciler {
     return assess(clock.instant());
   }
 
+  /** The control-plane circuit, for status and tests. */
+  public ControlPlaneCircuit circuit() {
+    return circuit;
+  }
+
+  /**
+   * A pass with the circuit open: no Bedrock or ECS call at all — not even a read of a struggling
+   * API — so capacity stays exactly as it is; the heartbeat and level still go out.
+   */
+  private PassReport hold(Instant now, long token) {
+    telemetry.put("DegradationLevel", DegradationLevel.HOLD.metric(), "None", Map.of());
+    telemetry.put("ReconcileErrors", 0, "Count", Map.of());
+    telemetry.put("Heartbeat", 1, "Count", Map.of());
+    telemetry.flush();
+    return new PassReport(
+        now,
+        PassReport.Outcome.NO_CHANGE,
+        holder,
+        token,
+        null,
+        List.of(),
+        List.of(),
+        List.of("degraded: hold — " + circuit.describe()),
+        DegradationLevel.HOLD);
+  }
+
   private Assessment assess(Instant now) {
-    Snapshot snapshot = new Observer(config, cloud, state, planner.historyWindow()).observe(now);
+    return assess(now, cloud);
+  }
+
+  private Assessment assess(Instant now, CloudPorts ports) {
+    Snapshot snapshot = new Observer(config, ports, state, planner.historyWindow()).observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
     return new Assessment(now, snapshot, plan);
   }

@@ -1,6 +1,7 @@
 package io.capacityctl.runtime;
 
 import io.capacityctl.planner.ModelDecision;
+import io.capacityctl.reconcile.DegradationLevel;
 import io.capacityctl.reconcile.PassReport;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class PassSummary {
     v.put("at", String.valueOf(r.at()));
     v.put("holder", r.holder());
     v.put("fencingToken", r.fencingToken());
+    v.put("degradation", r.degradation().label());
     if (r.plan() != null) {
       Map<String, Object> targets = new LinkedHashMap<>();
       for (ModelDecision d : r.plan().models().values()) {
@@ -41,8 +43,11 @@ public final class PassSummary {
   /** One line for a log message. */
   public static String line(PassReport r) {
     return String.format(
-        "pass %s by %s: %d action%s, %d failure%s, %d warning%s%s",
+        "pass %s%s by %s: %d action%s, %d failure%s, %d warning%s%s",
         r.outcome(),
+        r.degradation() == DegradationLevel.FULL
+            ? ""
+            : " (degraded: " + r.degradation().label() + ")",
         r.holder(),
         r.actions().size(),
         r.actions().size() == 1 ? "" : "s",

@@ -21,6 +21,7 @@ public final class TestConfig {
   private final List<String> schedule = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
   private final Map<String, Object> policy = new LinkedHashMap<>();
+  private final Map<String, Object> budget = new LinkedHashMap<>();
   private Map<String, Object> ecs;
   private String timezone = "UTC";
 
@@ -105,6 +106,12 @@ public final class TestConfig {
     return this;
   }
 
+  /** Sets one key of the {@code budget} section, e.g. {@code maxHourlyUsd}. */
+  public TestConfig budget(String key, Object value) {
+    budget.put(key, value);
+    return this;
+  }
+
   public TestConfig timezone(String zone) {
     timezone = zone;
     return this;
@@ -134,6 +141,10 @@ public final class TestConfig {
     if (!policy.isEmpty()) {
       y.append("policy:\n");
       policy.forEach((k, v) -> y.append("  ").append(k).append(": ").append(v).append('\n'));
+    }
+    if (!budget.isEmpty()) {
+      y.append("budget:\n");
+      budget.forEach((k, v) -> y.append("  ").append(k).append(": ").append(v).append('\n'));
     }
     return y.toString();
   }
