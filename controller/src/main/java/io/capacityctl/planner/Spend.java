@@ -19,10 +19,11 @@ public record Spend(double plannedHourlyUsd, double capUsd, String capName) {
   static final int[] THRESHOLDS = {50, 75, 90, 100};
 
   public static Spend of(CapacityConfig config, Plan plan) {
-    return new Spend(
-        hourlyUsd(config, plan.models(), plan.ecs()),
-        config.budget().hourlyCapUsd(),
-        config.budget().capName());
+    double usd = hourlyUsd(config, plan.models(), plan.ecs());
+    double cap = config.budget().hourlyCapUsd();
+    // Only warning() reads the cap's name, from 90% up: skip formatting it on every other pass.
+    String name = cap > 0 && usd / cap * 100 >= 90 - 1e-9 ? config.budget().capName() : "";
+    return new Spend(usd, cap, name);
   }
 
   /** Hourly cost of the targets in {@code models} and {@code ecs} (null: no ECS service). */

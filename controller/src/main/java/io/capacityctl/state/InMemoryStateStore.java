@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,6 +85,9 @@ public final class InMemoryStateStore implements StateStore {
     return List.copyOf(audit.subList(Math.max(0, audit.size() - limit), audit.size()));
   }
 
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  private final Map<String, Instant> lastPrune = new HashMap<>();
+
   @Override
   public synchronized void rememberArns(
       String model, Collection<String> arns, Instant now, Duration keep) {
@@ -92,7 +96,13 @@ public final class InMemoryStateStore implements StateStore {
     for (String arn : arns) {
       until.merge(arn, keepUntil, (a, b) -> a.isAfter(b) ? a : b);
     }
-    until.values().removeIf(t -> !t.isAfter(now)); // a month-long simulation stays small
+    // Prune expired ARNs at most hourly (a month-long simulation stays small, passes stay cheap);
+    // knownArns filters by expiry anyway.
+    Instant last = lastPrune.get(model);
+    if (last == null || !now.isBefore(last.plus(PRUNE_EVERY))) {
+      until.values().removeIf(t -> !t.isAfter(now));
+      lastPrune.put(model, now);
+    }
   }
 
   @Override
