@@ -68,6 +68,9 @@ class AccessDeniedOnPurchaseIncidentTest {
     int servableTasks = (unitsBefore * 1000 + 5000) / 500;
     assertThat(during)
         .allSatisfy(m -> assertThat(m.ecsDesired()).isLessThanOrEqualTo(servableTasks));
+    assertThat(during)
+        .anySatisfy(
+            m -> assertThat(m.pass().warnings()).anyMatch(w -> w.startsWith("ECS held at")));
 
     d.account.cloud().bedrock().faults().clear(CREATE);
     int cleared = d.now();
