@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.Supplier;
 
 /**
  * Drives a simulated account minute by minute the way production runs it: a reconcile pass, the
@@ -96,8 +97,13 @@ final class Drill {
   }
 
   Minute step() {
+    return step(reconciler::reconcileOnce);
+  }
+
+  /** Steps one minute with {@code passes} (one pass or several racing) instead of the default. */
+  Minute step(Supplier<PassReport> passes) {
     int m = now();
-    PassReport pass = reconciler.reconcileOnce();
+    PassReport pass = passes.get();
     int ecsDesired = account.cloud().ecs().desired();
     HealthReport h = m % HEALTH_EVERY == 0 ? health.run() : null;
     Map<String, TrafficStep.Served> served = traffic.serve(account.trace(), m);
