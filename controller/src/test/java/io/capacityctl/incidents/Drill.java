@@ -71,13 +71,18 @@ final class Drill {
 
   /** A trace of {@code minutes} minutes from {@link #START} for one model. */
   static Trace trace(int minutes, String model, IntToDoubleFunction tps) {
+    return trace(START, minutes, model, tps);
+  }
+
+  /** A trace of {@code minutes} minutes from {@code start} for one model. */
+  static Trace trace(Instant start, int minutes, String model, IntToDoubleFunction tps) {
     double[] d = new double[minutes];
     for (int i = 0; i < minutes; i++) {
       d[i] = tps.applyAsDouble(i);
     }
     Map<String, double[]> demand = new LinkedHashMap<>();
     demand.put(model, d);
-    return new Trace(START, minutes, demand);
+    return new Trace(start, minutes, demand);
   }
 
   /**
