@@ -253,6 +253,9 @@ class FaultMatrixTest {
             .findFirst()
             .orElseThrow();
     assertThat(warned.minute() - bought).isEqualTo(2 * PROVISIONING + 1);
+    // The pt-stuck-creating alarm (infra-cdk ControllerAlarms) watches this metric.
+    assertThat(d.account.telemetry().latest("PtStuckCreating", Map.of("Model", "sonnet")))
+        .hasValue((double) creating.size());
     assertThat(stuck.stream().map(Minute::health).filter(Objects::nonNull))
         .anySatisfy(
             h ->
