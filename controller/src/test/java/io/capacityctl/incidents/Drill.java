@@ -1,10 +1,14 @@
 package io.capacityctl.incidents;
 
+import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.health.HealthCheck;
 import io.capacityctl.health.HealthReport;
+import io.capacityctl.planner.Planner;
+import io.capacityctl.planner.Policy;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
+import io.capacityctl.runtime.LeaseTerms;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TrafficStep;
@@ -54,9 +58,24 @@ final class Drill {
     }
   }
 
+  /** capacityctl's planner in control. */
   Drill(CapacityConfig config, Trace trace) {
+    this(config, trace, new Planner(config, CapacityCalendar.of(config)));
+  }
+
+  /** {@code policy} in control (e.g. a baseline the incident happened under). */
+  Drill(CapacityConfig config, Trace trace, Policy policy) {
     this.account = new SimAccount(config, trace);
-    this.reconciler = SimAccounts.reconciler(account, "daemon:drill");
+    this.reconciler =
+        new Reconciler(
+            policy,
+            account.cloud().ports(),
+            account.state(),
+            account.leases(),
+            account.telemetry(),
+            account.clock(),
+            "daemon:drill",
+            LeaseTerms.DEFAULT_TTL);
     this.traffic = new TrafficStep(config, account.cloud());
     this.health =
         new HealthCheck(
