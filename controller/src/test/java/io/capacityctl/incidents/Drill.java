@@ -146,6 +146,11 @@ final class Drill {
     return out;
   }
 
+  /** The minute stepped last. */
+  Minute last() {
+    return minutes.get(minutes.size() - 1);
+  }
+
   /** Every minute stepped so far, from {@code from} on. */
   List<Minute> since(int from) {
     return minutes.stream().filter(x -> x.minute() >= from).toList();

@@ -57,7 +57,7 @@ class FaultMatrixTest {
 
   /** Routed (in-service, not draining) units when the fault starts. */
   private static int routedNow(Drill d) {
-    return d.since(0).get(d.since(0).size() - 1).served().get("sonnet").inServiceUnits();
+    return d.last().served().get("sonnet").inServiceUnits();
   }
 
   private static HealthReport firstCheck(List<Minute> minutes) {
