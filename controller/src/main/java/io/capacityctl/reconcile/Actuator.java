@@ -123,7 +123,10 @@ final class Actuator {
       plannedAfter.put(d.model(), pool.plannedUnits());
       actions.put(d.model(), pools.actions(pool, d.targetUnits(), now));
       ModelConfig m = config.model(d.model());
-      for (ProvisionedThroughput pt : pool.stuck(m, now)) {
+      List<ProvisionedThroughput> stuck = pool.stuck(m, now);
+      // Published every pass (0 included): the pt-stuck-creating alarm watches it.
+      telemetry.put("PtStuckCreating", stuck.size(), "Count", Map.of("Model", d.model()));
+      for (ProvisionedThroughput pt : stuck) {
         warnings.add(
             String.format(
                 "%s: PT %s stuck in Creating since %s (> 2 x %s)",
