@@ -307,9 +307,14 @@ public final class Planner implements Policy {
     double ahead = 0;
     double soon = 0;
     boolean partial = seen == null;
+    boolean unitsUnknown = false;
     for (String key : config.modelKeys()) {
       DemandForecast f = forecasts.get(key);
       ModelState s = obs.models().get(key);
+      if (s == null || s.problem() != null) {
+        partial = true;
+        unitsUnknown = true; // so what Bedrock can serve is unknown too
+      }
       if (f == null) {
         partial = true;
         ahead += calendarTps(config.model(key), now);
@@ -351,9 +356,16 @@ public final class Planner implements Policy {
       reason = "steady";
     }
     if (target > maxServable) {
-      target = maxServable;
-      reason +=
-          String.format("; capped at %d tasks that Bedrock plus on-demand can serve", maxServable);
+      // When a model's units could not be read the cap rests on unknown units: it may stop a
+      // rise, never take running tasks away (a fault never scales down).
+      int capped = unitsUnknown ? Math.max(Math.min(current, target), maxServable) : maxServable;
+      if (capped < target) {
+        target = capped;
+        reason +=
+            String.format(
+                "; capped at %d tasks that Bedrock plus on-demand can serve%s",
+                maxServable, capped > maxServable ? " (held: units unknown)" : "");
+      }
     }
     int clamped = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
     if (clamped < target) {

@@ -117,6 +117,7 @@ class FaultMatrixTest {
     int deletes = bedrock(d).deletes(SONNET);
     int before = routedNow(d);
     int creates = bedrock(d).creates(SONNET);
+    int ecsBefore = d.last().ecsDesired();
     for (String action : List.of(LIST, CREATE, DELETE)) {
       bedrock(d).faults().failAlways(action, Kind.THROTTLING);
     }
@@ -126,8 +127,16 @@ class FaultMatrixTest {
     assertThat(during)
         .allSatisfy(
             m -> {
+              // The list fails with THROTTLING; after three such passes the control-plane circuit
+              // opens and the passes hold without calling Bedrock at all.
               assertThat(m.pass().warnings())
-                  .anyMatch(w -> w.contains("PT list failed") && w.contains("THROTTLING"));
+                  .anyMatch(
+                      w ->
+                          (w.contains("PT list failed") && w.contains("THROTTLING"))
+                              || w.startsWith("degraded: hold"));
+              assertThat(m.ecsDesired())
+                  .as("no ECS scale-down on a fault")
+                  .isGreaterThanOrEqualTo(ecsBefore);
               assertThat(m.served().get("sonnet").inServiceUnits()).isEqualTo(before);
             });
     assertThat(bedrock(d).creates(SONNET)).isEqualTo(creates);

@@ -2,12 +2,14 @@ package io.capacityctl.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.testing.History;
 import io.capacityctl.testing.TestConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -142,6 +144,34 @@ class PlannerProperties {
     EcsDecision ecs = plan.ecs();
     assertThat(ecs.targetTasks()).isBetween(4, 160);
     assertThat(ecs.targetTasks()).isLessThanOrEqualTo(Math.max(4, ecs.maxServableTasks()));
+  }
+
+  @Property(tries = 200)
+  void aModelWhoseUnitsCannotBeReadNeverTakesEcsTasksAway(
+      @ForAll @IntRange(min = 4, max = 160) int tasks,
+      @ForAll @DoubleRange(min = 0, max = 80_000) double level) {
+    CapacityConfig config = TestConfig.sonnet(8).ecs().build();
+    Instant now = EVENT_START;
+    ModelState unreadable =
+        new ModelState(
+            "sonnet",
+            0,
+            0,
+            0,
+            0,
+            History.flat(now, level).build(),
+            "PT list failed (bedrock:ListProvisionedModelThroughputs: THROTTLING)");
+    Plan plan =
+        new Planner(config, CapacityCalendar.of(config))
+            .plan(
+                new Observation(
+                    now,
+                    Map.of("sonnet", unreadable),
+                    new EcsObservation(tasks, tasks, tasks, null)),
+                List.of(),
+                now);
+
+    assertThat(plan.ecs().targetTasks()).isGreaterThanOrEqualTo(tasks);
   }
 
   @Property(tries = 200)
