@@ -47,7 +47,7 @@ class ReconcileHandlerTest {
 
     assertThatThrownBy(() -> invoke(Sim.SCHEDULER_EVENT))
         .isInstanceOf(ReconcileFailedException.class)
-        .hasMessageContaining("pass FAILED by lambda:capacityctl-reconcile:req-")
+        .hasMessageContaining("pass FAILED (degraded: alarm) by lambda:capacityctl-reconcile:req-")
         .hasMessageContaining("ACCESS_DENIED on bedrock:CreateProvisionedModelThroughput");
   }
 
