@@ -103,10 +103,6 @@ public final class DemandForecast {
     return basis;
   }
 
-  public int horizon() {
-    return forecast.length;
-  }
-
   /**
    * For each index in [from, to], the median of {@code profile} within {@link #SMOOTH_MINUTES} of
    * it (NaN when none is present). A sorted sliding window keeps it linear in the window size per

@@ -11,7 +11,6 @@ public final class ModelTotals {
   double unitMinutes;
   double unitCostUsd;
   double demandTokens;
-  double ptTokens;
   double onDemandTokens;
   double onDemandCostUsd;
   double throttledTokens;

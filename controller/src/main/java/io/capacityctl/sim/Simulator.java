@@ -93,7 +93,6 @@ public final class Simulator {
         tot.unitMinutes += billed;
         tot.unitCostUsd += billed * m.unitHourlyUsd() / 60;
         tot.demandTokens += s.demand() * 60;
-        tot.ptTokens += s.pt() * 60;
         tot.onDemandTokens += s.onDemand() * 60;
         tot.onDemandCostUsd += s.onDemand() * 60 / 1000 * m.onDemandUsdPer1kTokens();
         tot.throttledTokens += s.throttled() * 60;

@@ -39,13 +39,4 @@ public record Trace(Instant start, int minutes, Map<String, double[]> demand) {
   public Instant minute(int i) {
     return start.plus(Duration.ofMinutes(i));
   }
-
-  /** Total tokens over the whole trace for one model. */
-  public double totalTokens(String model) {
-    double sum = 0;
-    for (double v : demand.get(model)) {
-      sum += v * 60;
-    }
-    return sum;
-  }
 }
