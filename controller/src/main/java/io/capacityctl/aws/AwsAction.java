@@ -20,6 +20,8 @@ public enum AwsAction {
   AAS_DESCRIBE_SCALABLE_TARGETS("application-autoscaling", "DescribeScalableTargets"),
   SSM_PUT_PARAMETER("ssm", "PutParameter"),
   SSM_GET_PARAMETER("ssm", "GetParameter"),
+  /** The configuration, when it lives in an S3 object ({@code s3://bucket/key}). */
+  S3_GET_OBJECT("s3", "GetObject"),
   DYNAMODB_GET_ITEM("dynamodb", "GetItem"),
   DYNAMODB_PUT_ITEM("dynamodb", "PutItem"),
   DYNAMODB_UPDATE_ITEM("dynamodb", "UpdateItem"),

@@ -2,6 +2,8 @@ package io.capacityctl.runtime;
 
 import io.capacityctl.aws.AwsClientFactory;
 import io.capacityctl.aws.AwsTarget;
+import io.capacityctl.aws.s3.S3TextObject;
+import io.capacityctl.aws.s3.S3Uri;
 import io.capacityctl.aws.ssm.SsmParameter;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigError;
@@ -10,15 +12,18 @@ import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.ports.CloudException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Loads the configuration from where a deployment keeps it: a file, a resource bundled in the jar
- * ({@code schedules/mangaassist.yaml}) or an SSM parameter ({@code ssm:/capacityctl/<name>/config},
- * where the CDK stack puts a file it does not bundle). Errors name the location, line and field as
- * for a file.
+ * ({@code schedules/mangaassist.yaml}), an SSM parameter ({@code ssm:/capacityctl/<name>/config},
+ * where the CDK stack puts a file it does not bundle) or an S3 object ({@code s3://bucket/key}).
+ * Errors name the location, line and field as for a file; a source that cannot be read (missing,
+ * access denied, unavailable) is an error at line 0 that says why.
  */
 public final class ConfigSource {
   /** The environment variable the Lambda handlers and the CLI read the location from. */
@@ -30,19 +35,27 @@ public final class ConfigSource {
   private static final String SSM = "ssm:";
 
   private final Supplier<SsmClient> ssm;
+  private final Supplier<S3Client> s3;
 
-  /** The client is asked for only when a location needs it. */
-  public ConfigSource(Supplier<SsmClient> ssm) {
+  /** The clients are asked for only when a location needs them. */
+  public ConfigSource(Supplier<SsmClient> ssm, Supplier<S3Client> s3) {
     this.ssm = ssm;
+    this.s3 = s3;
   }
 
   /**
-   * Reads SSM in {@code target}; the client (and its HTTP client) is built only for an {@code ssm:}
-   * location, and lives as long as the process.
+   * Reads SSM and S3 in {@code target}. A client (and the one HTTP client they share) is built on
+   * the first location that needs it and reused by every later load: a reloading controller reads
+   * the same location every few minutes.
    */
   public static ConfigSource of(AwsTarget target) {
+    Supplier<AwsClientFactory> clients =
+        once(() -> new AwsClientFactory(target, ApacheHttpClient.create()));
+    // An emulator answers on one host: bucket names cannot go into the host name there.
+    boolean pathStyle = target.endpointOverride() != null;
     return new ConfigSource(
-        () -> new AwsClientFactory(target, ApacheHttpClient.create()).build(SsmClient.builder()));
+        once(() -> clients.get().build(SsmClient.builder())),
+        once(() -> clients.get().build(S3Client.builder().forcePathStyle(pathStyle))));
   }
 
   /**
@@ -53,16 +66,18 @@ public final class ConfigSource {
       return ConfigLoader.loadResource(BUNDLED);
     }
     if (location.startsWith(SSM)) {
-      String text;
-      try {
-        text =
-            new SsmParameter(ssm.get(), location.substring(SSM.length()))
-                .read()
-                .orElseThrow(() -> unreadable(location, "no such SSM parameter"));
-      } catch (CloudException e) {
-        throw unreadable(location, e.getMessage());
-      }
-      return ConfigLoader.parse(text, location);
+      String name = location.substring(SSM.length());
+      return parse(location, () -> new SsmParameter(ssm.get(), name).read(), "SSM parameter");
+    }
+    Optional<S3Uri> object;
+    try {
+      object = S3Uri.parse(location);
+    } catch (IllegalArgumentException e) {
+      throw error(location, e.getMessage());
+    }
+    if (object.isPresent()) {
+      return parse(
+          location, () -> new S3TextObject(s3.get(), object.get()).read(), "S3 object (NoSuchKey)");
     }
     Path file = Path.of(location);
     if (Files.exists(file) || ConfigSource.class.getClassLoader().getResource(location) == null) {
@@ -71,7 +86,51 @@ public final class ConfigSource {
     return ConfigLoader.loadResource(location);
   }
 
-  private static ConfigException unreadable(String location, String why) {
-    return new ConfigException(new ConfigError(location, 0, "(file)", "cannot read: " + why));
+  /** Reads a remote location and parses it under its own name. */
+  private static CapacityConfig parse(String location, Supplier<Optional<String>> read, String what)
+      throws ConfigException {
+    Optional<String> text;
+    try {
+      text = read.get();
+    } catch (CloudException e) {
+      throw error(location, "cannot read: " + why(e));
+    }
+    if (text.isEmpty()) {
+      throw error(location, "cannot read: no such " + what);
+    }
+    return ConfigLoader.parse(text.get(), location);
+  }
+
+  /**
+   * The fault, and for a missing permission which one the controller's role lacks. (S3 also answers
+   * AccessDenied for a missing key when the role may not list the bucket.)
+   */
+  private static String why(CloudException e) {
+    return e.kind() == CloudException.Kind.ACCESS_DENIED
+        ? "access denied: the controller's role needs "
+            + e.action()
+            + " on this location ("
+            + e.getMessage()
+            + ")"
+        : e.getMessage();
+  }
+
+  private static ConfigException error(String location, String message) {
+    return new ConfigException(new ConfigError(location, 0, "(file)", message));
+  }
+
+  /** {@code build} called once, on first use, from any thread. */
+  private static <T> Supplier<T> once(Supplier<T> build) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = build.get();
+        }
+        return value;
+      }
+    };
   }
 }

@@ -11,6 +11,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterTier;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -47,6 +54,80 @@ class ConfigSourceTest {
     Path missing = dir.resolve("missing.yaml");
     assertThatThrownBy(() -> source.load(missing.toString()))
         .hasMessageStartingWith(missing + ": (file): cannot read");
+  }
+
+  @Test
+  void readsAnS3ObjectAndNamesItInErrors() throws Exception {
+    S3Client s3 = MOTO.clients().build(S3Client.builder().forcePathStyle(true));
+    s3.createBucket(r -> r.bucket("team-config"));
+    putObject(s3, "capacityctl/manga.yaml", bundledYaml());
+    putObject(s3, "capacityctl/bad.yaml", bundledYaml().replace("maxUnits: 20", "maxUnits: many"));
+    ConfigSource source = ConfigSource.of(MOTO.target());
+
+    assertThat(source.load("s3://team-config/capacityctl/manga.yaml").source())
+        .isEqualTo("s3://team-config/capacityctl/manga.yaml");
+    assertThat(source.load("s3://team-config/capacityctl/manga.yaml").name())
+        .isEqualTo("mangaassist");
+    assertThatThrownBy(() -> source.load("s3://team-config/capacityctl/bad.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageMatching(
+            "(?s)s3://team-config/capacityctl/bad\\.yaml:\\d+: models\\.haiku\\.maxUnits: .*");
+    assertThatThrownBy(() -> source.load("s3://team-config/capacityctl/gone.yaml"))
+        .hasMessage(
+            "s3://team-config/capacityctl/gone.yaml: (file): cannot read: no such S3 object"
+                + " (NoSuchKey)");
+    assertThatThrownBy(() -> source.load("s3://no-such-bucket/c.yaml"))
+        .hasMessageStartingWith("s3://no-such-bucket/c.yaml: (file): cannot read: s3:GetObject:")
+        .hasMessageContaining("NoSuchBucket");
+    assertThatThrownBy(() -> source.load("s3://team-config"))
+        .hasMessage(
+            "s3://team-config: (file): 's3://team-config' is not an S3 object: expected"
+                + " s3://bucket/key");
+  }
+
+  @Test
+  void accessDeniedNamesTheMissingPermission() {
+    ConfigSource source =
+        new ConfigSource(
+            () -> {
+              throw new AssertionError("no SSM location here");
+            },
+            () -> new DenyingS3());
+
+    assertThatThrownBy(() -> source.load("s3://team-config/c.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "s3://team-config/c.yaml: (file): cannot read: access denied: the controller's role"
+                + " needs s3:GetObject on this location (s3:GetObject: ACCESS_DENIED: AccessDenied:");
+  }
+
+  /** S3 as a role without s3:GetObject sees it. */
+  private static final class DenyingS3 implements S3Client {
+    @Override
+    public <T> T getObject(
+        GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
+      throw (S3Exception)
+          S3Exception.builder()
+              .statusCode(403)
+              .awsErrorDetails(
+                  AwsErrorDetails.builder()
+                      .errorCode("AccessDenied")
+                      .errorMessage("Access Denied")
+                      .build())
+              .build();
+    }
+
+    @Override
+    public String serviceName() {
+      return "s3";
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static void putObject(S3Client s3, String key, String yaml) {
+    s3.putObject(r -> r.bucket("team-config").key(key), RequestBody.fromString(yaml));
   }
 
   private static void put(String name, String yaml) {

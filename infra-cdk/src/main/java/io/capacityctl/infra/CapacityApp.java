@@ -9,8 +9,8 @@ import software.amazon.awscdk.StackProps;
 
 /**
  * The CDK app: one stack per configuration, named {@code capacityctl-<config name>}. Options (see
- * {@link DeployOptions}): {@code config}, {@code mode} ({@code lambda} or {@code ecs}), {@code
- * lambdaJar}, {@code imageDir}, {@code alarmEmail}.
+ * {@link DeployOptions}): {@code config}, {@code configObject}, {@code mode} ({@code lambda} or
+ * {@code ecs}), {@code lambdaJar}, {@code imageDir}, {@code alarmEmail}.
  */
 public final class CapacityApp {
   private CapacityApp() {}
@@ -29,7 +29,8 @@ public final class CapacityApp {
 
   /** Adds the stack {@code options} describe to {@code app}; {@code cwd} locates the artifacts. */
   static CapacityStack create(App app, DeployOptions options, Path cwd) throws ConfigException {
-    ConfigSource source = ConfigSource.resolve(options.config().orElse(null));
+    ConfigSource source =
+        ConfigSource.resolve(options.config().orElse(null), options.configObject().orElse(null));
     CapacityConfig config = source.config();
     CapacityStackProps.Builder props =
         CapacityStackProps.builder().config(source).mode(options.mode());

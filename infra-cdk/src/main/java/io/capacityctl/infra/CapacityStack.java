@@ -69,7 +69,8 @@ public final class CapacityStack extends Stack {
 
     controllerRole = role(props.mode());
     ControllerPolicy.grantTo(
-        controllerRole, ScopeTargets.of(this, config, state.table().getTableArn()));
+        controllerRole,
+        ScopeTargets.of(this, config, state.table().getTableArn(), props.config().object()));
 
     LogGroup logs =
         LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();

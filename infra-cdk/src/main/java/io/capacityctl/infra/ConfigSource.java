@@ -1,5 +1,6 @@
 package io.capacityctl.infra;
 
+import io.capacityctl.aws.s3.S3Uri;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
@@ -16,13 +17,21 @@ import java.util.Optional;
  * <p>A configuration bundled in the jars (a {@code schedules/...} resource) is referenced by its
  * resource name. Any other file travels in an SSM parameter under the config's own prefix, which
  * the controller may already read, so the running controller always uses exactly the YAML the stack
- * was built from.
+ * was built from. With an S3 object ({@code configObject}), the controller reads that object
+ * instead (the team uploads it and edits it there; the controller picks changes up within its
+ * reload period), and the stack is built from the file given as {@code config}, whose models and
+ * ECS service decide the role's grants and the alarms.
  *
- * @param reference the value of {@code CAPACITYCTL_CONFIG}: a resource name or {@code ssm:/name}
- * @param delivered the SSM parameter to create, when the file is not bundled
+ * @param reference the value of {@code CAPACITYCTL_CONFIG}: a resource name, {@code ssm:/name} or
+ *     {@code s3://bucket/key}
+ * @param delivered the SSM parameter to create, when the file is not bundled and not in S3
+ * @param object the S3 object the controller reads, when the configuration lives in S3
  */
 public record ConfigSource(
-    CapacityConfig config, String reference, Optional<SsmDelivery> delivered) {
+    CapacityConfig config,
+    String reference,
+    Optional<SsmDelivery> delivered,
+    Optional<S3Uri> object) {
 
   /** The bundled configuration used when the {@code config} option is not given. */
   public static final String DEFAULT_RESOURCE = "schedules/mangaassist.yaml";
@@ -45,13 +54,38 @@ public record ConfigSource(
    * @param option the option's value, or null for {@link #DEFAULT_RESOURCE}
    */
   public static ConfigSource resolve(String option) throws ConfigException {
+    return resolve(option, null);
+  }
+
+  /**
+   * Resolves the {@code config} and {@code configObject} options.
+   *
+   * @param objectOption {@code s3://bucket/key} the controller reads, or null
+   */
+  public static ConfigSource resolve(String option, String objectOption) throws ConfigException {
+    if (objectOption != null) {
+      S3Uri object;
+      try {
+        object =
+            S3Uri.parse(objectOption)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "expected s3://bucket/key, got '" + objectOption + "'"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("option 'configObject': " + e.getMessage(), e);
+      }
+      return new ConfigSource(
+          resolve(option).config(), object.toString(), Optional.empty(), Optional.of(object));
+    }
     String value = option == null || option.isBlank() ? DEFAULT_RESOURCE : option.trim();
     Path file = Path.of(value);
     if (Files.isRegularFile(file)) {
       return fromFile(file);
     }
     if (ConfigSource.class.getClassLoader().getResource(value) != null) {
-      return new ConfigSource(ConfigLoader.loadResource(value), value, Optional.empty());
+      return new ConfigSource(
+          ConfigLoader.loadResource(value), value, Optional.empty(), Optional.empty());
     }
     throw new IllegalArgumentException(
         "option 'config': '"
@@ -81,6 +115,7 @@ public record ConfigSource(
     return new ConfigSource(
         config,
         "ssm:" + parameter,
-        Optional.of(new SsmDelivery(parameter, yaml, bytes > SSM_STANDARD_MAX_BYTES)));
+        Optional.of(new SsmDelivery(parameter, yaml, bytes > SSM_STANDARD_MAX_BYTES)),
+        Optional.empty());
   }
 }

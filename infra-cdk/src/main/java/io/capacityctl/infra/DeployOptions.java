@@ -10,17 +10,21 @@ import java.util.function.Function;
  * variable {@code CAPACITYCTL_<NAME>} ({@code CAPACITYCTL_MODE=ecs}).
  *
  * @param config a YAML file or a bundled configuration; empty for the bundled MangaAssist file
+ * @param configObject {@code s3://bucket/key}: the controller reads its configuration there (see
+ *     {@link ConfigSource})
  * @param lambdaJar overrides the lambda-handlers jar path
  * @param imageDir overrides the Docker build context (the repository root)
  */
 public record DeployOptions(
     Optional<String> config,
+    Optional<String> configObject,
     Mode mode,
     Optional<String> lambdaJar,
     Optional<String> imageDir,
     Optional<String> alarmEmail) {
 
   public static final String CONFIG = "config";
+  public static final String CONFIG_OBJECT = "configObject";
   public static final String MODE = "mode";
   public static final String LAMBDA_JAR = "lambdaJar";
   public static final String IMAGE_DIR = "imageDir";
@@ -39,6 +43,7 @@ public record DeployOptions(
                 .filter(v -> !v.isEmpty());
     return new DeployOptions(
         option.apply(CONFIG),
+        option.apply(CONFIG_OBJECT),
         option.apply(MODE).map(Mode::parse).orElse(Mode.LAMBDA),
         option.apply(LAMBDA_JAR),
         option.apply(IMAGE_DIR),

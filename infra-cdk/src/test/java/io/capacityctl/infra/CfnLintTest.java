@@ -26,6 +26,7 @@ class CfnLintTest {
     Synthesized.lambda();
     Synthesized.ecs();
     Synthesized.fileConfig();
+    Synthesized.s3Config();
     // W3005 (DependsOn also implied by a GetAtt) is CDK's own: a Lambda function depends on its
     // role and the role's policy, so that the first invocation is never denied. Redundant,
     // harmless.
@@ -33,14 +34,14 @@ class CfnLintTest {
         new ArrayList<>(
             List.of("cfn-lint", "--format", "parseable", "--ignore-checks", "W3005", "--"));
     // Only the tests' own assemblies: a `cdk synth` of a developer may sit in target/cdk.out too.
-    for (String stack : List.of("lambda", "ecs", "file-config")) {
+    for (String stack : List.of("lambda", "ecs", "file-config", "s3-config")) {
       try (Stream<Path> files = Files.list(Synthesized.OUT.resolve(stack))) {
         files
             .filter(f -> f.getFileName().toString().endsWith(".template.json"))
             .forEach(f -> command.add(f.toString()));
       }
     }
-    assertThat(command).hasSize(6 + 3);
+    assertThat(command).hasSize(6 + 4);
 
     Process lint = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

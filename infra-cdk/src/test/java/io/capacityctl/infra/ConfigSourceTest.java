@@ -54,6 +54,33 @@ class ConfigSourceTest {
   }
 
   @Test
+  void aConfigurationInS3IsReadThereAndBuiltFromTheFile() throws Exception {
+    ConfigSource s =
+        ConfigSource.resolve(NEW_YORK.toString(), "s3://team-config/capacityctl/newyork.yaml");
+
+    assertThat(s.reference()).isEqualTo("s3://team-config/capacityctl/newyork.yaml");
+    assertThat(s.config().name()).isEqualTo("newyork");
+    assertThat(s.delivered()).isEmpty();
+    assertThat(s.object())
+        .hasValueSatisfying(
+            o -> {
+              assertThat(o.bucket()).isEqualTo("team-config");
+              assertThat(o.key()).isEqualTo("capacityctl/newyork.yaml");
+            });
+    assertThat(ConfigSource.resolve(NEW_YORK.toString()).object()).isEmpty();
+  }
+
+  @Test
+  void aConfigObjectThatIsNoS3ObjectNamesTheOption() {
+    assertThatThrownBy(() -> ConfigSource.resolve(null, "ssm:/capacityctl/x/config"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "option 'configObject': expected s3://bucket/key, got 'ssm:/capacityctl/x/config'");
+    assertThatThrownBy(() -> ConfigSource.resolve(null, "s3://team-config"))
+        .hasMessageStartingWith("option 'configObject': 's3://team-config' is not an S3 object");
+  }
+
+  @Test
   void neitherFileNorResourceNamesTheOption() {
     assertThatThrownBy(() -> ConfigSource.resolve("nowhere.yaml"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -23,16 +23,39 @@ class IamPolicyTest {
 
   @ParameterizedTest
   @MethodSource("bothModes")
-  void controllerRoleGrantsExactlyTheRegistry(Synthesized.Synth synth) {
-    List<String> granted =
-        Policies.ofControllerRole(synth).stream()
-            .flatMap(s -> Policies.actions(s).stream())
-            .toList();
-
-    assertThat(granted)
+  void controllerRoleGrantsExactlyTheRegistryButS3WhenTheConfigurationIsNotInS3(
+      Synthesized.Synth synth) {
+    assertThat(granted(synth))
         .as("actions granted to the controller role")
         .containsExactlyInAnyOrderElementsOf(
-            Arrays.stream(AwsAction.values()).map(AwsAction::iamAction).toList());
+            Arrays.stream(AwsAction.values())
+                .filter(a -> a != AwsAction.S3_GET_OBJECT)
+                .map(AwsAction::iamAction)
+                .toList());
+  }
+
+  @Test
+  void aConfigurationInS3GetsTheWholeRegistryAndGetObjectOnThatObjectOnly() {
+    List<Map<String, Object>> statements = Policies.ofControllerRole(Synthesized.s3Config());
+    Map<String, Object> get = Policies.granting(statements, "s3:GetObject");
+
+    assertThat(granted(Synthesized.s3Config()))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(AwsAction.values())
+                .filter(a -> !a.service().equals("ecs") && !a.service().startsWith("application"))
+                .map(AwsAction::iamAction)
+                .toList());
+    assertThat(Policies.actions(get)).containsExactly("s3:GetObject");
+    assertThat(Policies.resources(get)).hasSize(1);
+    assertThat(Synthesized.pretty(Policies.resources(get)))
+        .contains(":s3:::team-config/capacityctl/newyork.yaml\"")
+        .doesNotContain("*");
+  }
+
+  private static List<String> granted(Synthesized.Synth synth) {
+    return Policies.ofControllerRole(synth).stream()
+        .flatMap(s -> Policies.actions(s).stream())
+        .toList();
   }
 
   @ParameterizedTest
@@ -49,7 +72,8 @@ class IamPolicyTest {
   }
 
   static Stream<Synthesized.Synth> allStacks() {
-    return Stream.of(Synthesized.lambda(), Synthesized.ecs(), Synthesized.fileConfig());
+    return Stream.of(
+        Synthesized.lambda(), Synthesized.ecs(), Synthesized.fileConfig(), Synthesized.s3Config());
   }
 
   @Test

@@ -156,6 +156,23 @@ class LambdaModeTest {
     template.resourceCountIs("AWS::SSM::Parameter", 0);
   }
 
+  @Test
+  void aConfigurationInS3IsReadFromTheObjectAndNotDelivered() {
+    Template t = Synthesized.s3Config().template();
+
+    t.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Match.objectLike(
+            Map.of(
+                "Environment",
+                Map.of(
+                    "Variables",
+                    Match.objectLike(
+                        Map.of(
+                            "CAPACITYCTL_CONFIG", "s3://team-config/capacityctl/newyork.yaml"))))));
+    t.resourceCountIs("AWS::SSM::Parameter", 0);
+  }
+
   private String roleId() {
     return Synthesized.resourcesOf(Synthesized.lambda(), "AWS::IAM::Role").keySet().stream()
         .filter(id -> id.startsWith("ControllerRole"))

@@ -36,6 +36,7 @@ final class Synthesized {
   private static Synth lambda;
   private static Synth ecs;
   private static Synth fileConfig;
+  private static Synth s3Config;
 
   private Synthesized() {}
 
@@ -73,6 +74,23 @@ final class Synthesized {
                   "oncall@example.com"));
     }
     return fileConfig;
+  }
+
+  /** The same New York file, read by the controller from an S3 object, in Lambda mode. */
+  static synchronized Synth s3Config() {
+    if (s3Config == null) {
+      s3Config =
+          synth(
+              "s3-config",
+              Map.of(
+                  DeployOptions.CONFIG,
+                  "src/test/resources/newyork-models-only.yaml",
+                  DeployOptions.CONFIG_OBJECT,
+                  "s3://team-config/capacityctl/newyork.yaml",
+                  DeployOptions.LAMBDA_JAR,
+                  lambdaJar()));
+    }
+    return s3Config;
   }
 
   private static Synth synth(String name, Map<String, String> context) {

@@ -15,7 +15,7 @@ public final class ActionScopes {
 
   /**
    * The grant for {@code action}, or empty when this configuration never makes the call (the ECS
-   * actions of a configuration without an ECS service).
+   * actions of a configuration without an ECS service, S3 when the configuration is not in S3).
    */
   public static Optional<Grant> of(AwsAction action, ScopeTargets t) {
     return switch (action) {
@@ -61,6 +61,8 @@ public final class ActionScopes {
                               "ecs:service:DesiredCount"));
       case AAS_DESCRIBE_SCALABLE_TARGETS -> t.ecsService().map(s -> Grant.ANY_RESOURCE);
       case SSM_PUT_PARAMETER, SSM_GET_PARAMETER -> Optional.of(Grant.on(t.parameters()));
+      // The configuration object only, and only when the stack's configuration lives in S3.
+      case S3_GET_OBJECT -> t.configObject().map(Grant::on);
       case DYNAMODB_GET_ITEM,
           DYNAMODB_PUT_ITEM,
           DYNAMODB_UPDATE_ITEM,

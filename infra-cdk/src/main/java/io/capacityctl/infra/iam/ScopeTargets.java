@@ -1,5 +1,6 @@
 package io.capacityctl.infra.iam;
 
+import io.capacityctl.aws.s3.S3Uri;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EcsConfig;
 import io.capacityctl.config.ModelConfig;
@@ -19,6 +20,7 @@ import software.amazon.awscdk.Stack;
  * @param parameters the config's SSM prefix, plus the routing parameter when it lies outside it
  * @param ecsService the managed ECS service, when the configuration has one
  * @param scalableTargets every scalable target in the account and region (ids are random)
+ * @param configObject the S3 object the configuration is read from, when it lives in S3
  */
 public record ScopeTargets(
     List<String> foundationModels,
@@ -26,17 +28,23 @@ public record ScopeTargets(
     List<String> parameters,
     String table,
     Optional<String> ecsService,
-    String scalableTargets) {
+    String scalableTargets,
+    Optional<String> configObject) {
 
-  /** The targets of {@code config}'s controller in {@code stack}, with its state table's ARN. */
-  public static ScopeTargets of(Stack stack, CapacityConfig config, String tableArn) {
+  /**
+   * The targets of {@code config}'s controller in {@code stack}, with its state table's ARN and the
+   * S3 object its configuration is read from, if any.
+   */
+  public static ScopeTargets of(
+      Stack stack, CapacityConfig config, String tableArn, Optional<S3Uri> configObject) {
     return new ScopeTargets(
         foundationModels(stack, config),
         arn(stack, "bedrock", "provisioned-model", "*"),
         parameters(stack, config),
         tableArn,
         config.ecsConfig().map(e -> ecsService(stack, e)),
-        arn(stack, "application-autoscaling", "scalable-target", "*"));
+        arn(stack, "application-autoscaling", "scalable-target", "*"),
+        configObject.map(o -> s3Object(stack, o)));
   }
 
   private static List<String> foundationModels(Stack stack, CapacityConfig config) {
@@ -71,6 +79,19 @@ public record ScopeTargets(
       arns.add(arn(stack, "ssm", "parameter", routes.replaceFirst("^/", "")));
     }
     return arns;
+  }
+
+  /** One object's ARN: S3 names carry no region or account. */
+  private static String s3Object(Stack stack, S3Uri object) {
+    return stack.formatArn(
+        ArnComponents.builder()
+            .service("s3")
+            .region("")
+            .account("")
+            .resource(object.bucket())
+            .resourceName(object.key())
+            .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+            .build());
   }
 
   private static String ecsService(Stack stack, EcsConfig ecs) {

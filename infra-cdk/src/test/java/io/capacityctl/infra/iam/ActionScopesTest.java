@@ -20,7 +20,8 @@ class ActionScopesTest {
           List.of("arn:parameter/capacityctl/x/*"),
           "arn:table/x",
           Optional.of("arn:service/c/s"),
-          "arn:scalable-target/*");
+          "arn:scalable-target/*",
+          Optional.of("arn:aws:s3:::team-config/capacityctl/x.yaml"));
   private static final ScopeTargets MODELS_ONLY =
       new ScopeTargets(
           WITH_ECS.foundationModels(),
@@ -28,7 +29,17 @@ class ActionScopesTest {
           WITH_ECS.parameters(),
           WITH_ECS.table(),
           Optional.empty(),
-          WITH_ECS.scalableTargets());
+          WITH_ECS.scalableTargets(),
+          WITH_ECS.configObject());
+  private static final ScopeTargets NOT_IN_S3 =
+      new ScopeTargets(
+          WITH_ECS.foundationModels(),
+          WITH_ECS.provisionedModels(),
+          WITH_ECS.parameters(),
+          WITH_ECS.table(),
+          WITH_ECS.ecsService(),
+          WITH_ECS.scalableTargets(),
+          Optional.empty());
 
   @ParameterizedTest
   @EnumSource(AwsAction.class)
@@ -55,6 +66,17 @@ class ActionScopesTest {
                             a.service().equals("ecs")
                                 || a.service().equals("application-autoscaling"))
                     .count());
+  }
+
+  @Test
+  void s3IsGrantedOnlyOnTheConfigurationObjectAndOnlyWhenTheConfigurationIsInS3() {
+    assertThat(ActionScopes.of(AwsAction.S3_GET_OBJECT, WITH_ECS).orElseThrow())
+        .isEqualTo(Grant.on("arn:aws:s3:::team-config/capacityctl/x.yaml"));
+    assertThat(
+            Arrays.stream(AwsAction.values())
+                .filter(a -> ActionScopes.of(a, NOT_IN_S3).isEmpty())
+                .toList())
+        .containsExactly(AwsAction.S3_GET_OBJECT);
   }
 
   @Test
