@@ -3,7 +3,11 @@ package io.capacityctl.cli;
 import io.capacityctl.aws.AwsTarget;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
+import io.capacityctl.runtime.ConfigReloader;
 import io.capacityctl.runtime.ConfigSource;
+import io.capacityctl.telemetry.TelemetrySink;
+import java.time.Clock;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,12 +19,32 @@ final class ConfigOption {
       names = {"-c", "--config"},
       paramLabel = "LOCATION",
       description =
-          "Configuration YAML: a file, a bundled resource or ssm:/parameter (default:"
+          "Configuration YAML: a file, a bundled resource, ssm:/parameter or s3://bucket/key"
+              + " (default:"
               + " $CAPACITYCTL_CONFIG, else the bundled MangaAssist configuration).")
   String location;
 
+  private ConfigSource source;
+
   CapacityConfig load() throws ConfigException {
-    String where = location != null ? location : System.getenv(ConfigSource.ENV);
-    return ConfigSource.of(new AwsTarget(null, null, null)).load(where);
+    return source().load(where());
+  }
+
+  /** Reads the same location again every {@code every}, starting from {@code initial}. */
+  ConfigReloader reloader(
+      CapacityConfig initial, Duration every, Clock clock, TelemetrySink telemetry) {
+    return new ConfigReloader(initial, where(), source()::load, every, clock, telemetry);
+  }
+
+  private String where() {
+    return location != null ? location : System.getenv(ConfigSource.ENV);
+  }
+
+  /** One source, so that a reloading daemon reuses its SSM or S3 client. */
+  private ConfigSource source() {
+    if (source == null) {
+      source = ConfigSource.of(new AwsTarget(null, null, null));
+    }
+    return source;
   }
 }

@@ -1,19 +1,17 @@
 package io.capacityctl.cli;
 
-import io.capacityctl.aws.AwsClientsModule;
-import io.capacityctl.aws.AwsCloudModule;
-import io.capacityctl.aws.AwsTarget;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.daemon.Daemon;
-import io.capacityctl.daemon.DaggerDaemonComponent_OnAws;
-import io.capacityctl.daemon.DaggerDaemonComponent_OnSim;
+import io.capacityctl.daemon.DaemonComponent;
 import io.capacityctl.daemon.RunSettings;
 import io.capacityctl.operator.RefusedException;
 import io.capacityctl.runtime.LeaseTerms;
-import io.capacityctl.sim.SimCloudModule;
+import io.capacityctl.sim.SimAccount;
+import io.capacityctl.telemetry.EmfTelemetrySink;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +25,9 @@ import picocli.CommandLine.Option;
     description = {
       "Run the controller: a reconcile pass every --interval, the health check every 15 minutes,"
           + " the waste report weekly; /healthz and /readyz on --port. Stops gracefully on"
-          + " SIGTERM: finishes the pass in progress, then gives the lease back.",
+          + " SIGTERM: finishes the pass in progress, then gives the lease back. The"
+          + " configuration is read again every --config-reload; a bad one never replaces the"
+          + " last good one.",
       "--cloud sim runs against a simulated account on an accelerated clock (--speed 60: one"
           + " simulated minute per second) fed with the synthetic MangaAssist trace."
     })
@@ -71,6 +71,16 @@ final class RunCommand implements Callable<Integer> {
   Duration grace;
 
   @Option(
+      names = "--config-reload",
+      defaultValue = "5m",
+      paramLabel = "DURATION",
+      description =
+          "Read the configuration again this often (default ${DEFAULT-VALUE}). A change is taken"
+              + " at once; a bad or unreadable one is logged, published as ConfigInvalid and fails"
+              + " the health check while the last good one stays in force.")
+  Duration configReload;
+
+  @Option(
       names = "--stop-after",
       paramLabel = "DURATION",
       description = "Stop by itself after this much real time (demos).")
@@ -95,15 +105,20 @@ final class RunCommand implements Callable<Integer> {
             port,
             speed,
             grace);
-    Daemon daemon =
-        cloud == Cloud.SIM
-            ? DaggerDaemonComponent_OnSim.factory()
-                .create(settings, new SimCloudModule(env.simAccount(c, false)))
-                .daemon()
-            : DaggerDaemonComponent_OnAws.factory()
-                .create(
-                    c, settings, new AwsCloudModule(c), new AwsClientsModule(AwsTarget.of(c.aws())))
-                .daemon();
+    Daemon daemon;
+    if (cloud == Cloud.SIM) {
+      SimAccount account = env.simAccount(c, false);
+      daemon =
+          DaemonComponent.onSim(
+              settings,
+              config.reloader(c, configReload, account.clock(), account.telemetry()),
+              account);
+    } else {
+      Clock clock = Clock.systemUTC();
+      daemon =
+          DaemonComponent.onAws(
+              settings, config.reloader(c, configReload, clock, new EmfTelemetrySink(null, clock)));
+    }
     try {
       daemon.start();
     } catch (UncheckedIOException e) {
@@ -129,6 +144,9 @@ final class RunCommand implements Callable<Integer> {
   private void check() {
     if (interval.isNegative() || interval.isZero()) {
       throw new RefusedException("--interval", "must be positive, got " + interval);
+    }
+    if (configReload.isNegative() || configReload.isZero()) {
+      throw new RefusedException("--config-reload", "must be positive, got " + configReload);
     }
     if (!(speed > 0) || speed > MAX_SPEED) {
       throw new RefusedException("--speed", "must be > 0 and <= " + MAX_SPEED + ", got " + speed);

@@ -1,9 +1,7 @@
 package io.capacityctl.daemon;
 
-import io.capacityctl.health.HealthCheck;
-import io.capacityctl.reconcile.Reconciler;
-import io.capacityctl.waste.WasteReporter;
-import java.time.Clock;
+import io.capacityctl.runtime.LeaseTerms;
+import io.capacityctl.runtime.LiveGraph;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Date;
@@ -33,14 +31,17 @@ import org.quartz.impl.StdSchedulerFactory;
  * (SIGTERM) lets a running pass finish within the grace period and then gives the lease back, so
  * another controller can take over at once; a pass still running after the grace is abandoned and
  * the lease left to expire, never released under a pass that may still act.
+ *
+ * <p>Every pass and health check first reads the configuration again when its reload period has
+ * passed ({@link io.capacityctl.runtime.ConfigReloader}): a changed one is taken, a bad one is
+ * reported and the last good one kept.
  */
 public final class Daemon {
   private static final Logger LOG = LogManager.getLogger(Daemon.class);
 
   private final RunSettings settings;
-  private final Reconciler reconciler;
-  private final HealthCheck health;
-  private final WasteReporter waste;
+  private final LiveGraph live;
+  private final LiveReconciler reconciler;
   private final ZoneId zone;
   private final Optional<SimulatedTraffic> traffic;
   private final DaemonStatus status;
@@ -49,21 +50,18 @@ public final class Daemon {
   private Scheduler scheduler;
   private boolean stopping;
 
-  Daemon(
-      RunSettings settings,
-      Reconciler reconciler,
-      HealthCheck health,
-      WasteReporter waste,
-      Clock clock,
-      ZoneId zone,
-      Optional<SimulatedTraffic> traffic) {
+  /**
+   * @param live the controller for the configuration in force; the weekly report keeps the time
+   *     zone the daemon started with
+   */
+  Daemon(RunSettings settings, LiveGraph live, Optional<SimulatedTraffic> traffic) {
     this.settings = settings;
-    this.reconciler = reconciler;
-    this.health = health;
-    this.waste = waste;
-    this.zone = zone;
+    this.live = live;
+    this.reconciler =
+        new LiveReconciler(live, settings.holder(), LeaseTerms.forInterval(settings.interval()));
+    this.zone = live.config().current().timezone();
     this.traffic = traffic;
-    this.status = new DaemonStatus(clock, settings.interval().multipliedBy(3));
+    this.status = new DaemonStatus(live.current().clock(), settings.interval().multipliedBy(3));
   }
 
   /** Starts the scheduler and the HTTP endpoints. */
@@ -75,9 +73,9 @@ public final class Daemon {
           new InjectingJobFactory(
               Map.of(
                   ReconcileJob.class, new ReconcileJob(reconciler, status),
-                  HealthJob.class, new HealthJob(health),
-                  WasteReportJob.class, new WasteReportJob(waste))));
-      traffic.ifPresent(t -> t.start(reconciler));
+                  HealthJob.class, new HealthJob(live),
+                  WasteReportJob.class, new WasteReportJob(live))));
+      traffic.ifPresent(t -> t.start(reconciler.current()));
       schedule();
       scheduler.start();
     } catch (SchedulerException e) {
@@ -128,7 +126,7 @@ public final class Daemon {
           "a pass is still running after {}: abandoned; the lease expires on its own",
           settings.shutdownGrace());
     } else {
-      reconciler.releaseLease();
+      reconciler.current().releaseLease();
       LOG.info("stopped; lease released");
     }
     server.stop();

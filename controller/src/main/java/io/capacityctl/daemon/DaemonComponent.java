@@ -5,21 +5,50 @@ import dagger.Component;
 import io.capacityctl.aws.AwsClientsModule;
 import io.capacityctl.aws.AwsCloudModule;
 import io.capacityctl.aws.AwsPublishedMetricsModule;
+import io.capacityctl.aws.AwsTarget;
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.runtime.ConfigReloader;
+import io.capacityctl.runtime.ControllerGraph;
 import io.capacityctl.runtime.ControllerModule;
+import io.capacityctl.runtime.LiveGraph;
+import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimCloudModule;
+import java.util.Optional;
 import javax.inject.Singleton;
 
-/** The daemon's object graph, on AWS or on a simulated account. */
-public interface DaemonComponent {
-  Daemon daemon();
+/**
+ * The daemon's object graph for one configuration, on AWS or on a simulated account. The daemon
+ * outlives it: when a new configuration is taken the graph is built again ({@link LiveGraph}).
+ */
+public interface DaemonComponent extends ControllerGraph {
 
-  /** The daemon on AWS (an ECS service). */
+  /** The daemon on AWS (an ECS service), its configuration read again as {@code config} says. */
+  static Daemon onAws(RunSettings settings, ConfigReloader config) {
+    return new Daemon(
+        settings,
+        new LiveGraph(
+            config,
+            c ->
+                DaggerDaemonComponent_OnAws.factory()
+                    .create(c, new AwsCloudModule(c), new AwsClientsModule(AwsTarget.of(c.aws())))),
+        Optional.empty());
+  }
+
+  /** The daemon on a simulated account, on its accelerated clock, fed with its trace. */
+  static Daemon onSim(RunSettings settings, ConfigReloader config, SimAccount account) {
+    return new Daemon(
+        settings,
+        new LiveGraph(
+            config,
+            c -> DaggerDaemonComponent_OnSim.factory().create(new SimCloudModule(account, c))),
+        Optional.of(new SimulatedTraffic(account, settings)));
+  }
+
+  /** The graph on AWS. */
   @Singleton
   @Component(
       modules = {
         ControllerModule.class,
-        DaemonModule.class,
         AwsCloudModule.class,
         AwsClientsModule.class,
         AwsPublishedMetricsModule.class
@@ -29,21 +58,18 @@ public interface DaemonComponent {
     @Component.Factory
     interface Factory {
       OnAws create(
-          @BindsInstance CapacityConfig config,
-          @BindsInstance RunSettings settings,
-          AwsCloudModule cloud,
-          AwsClientsModule clients);
+          @BindsInstance CapacityConfig config, AwsCloudModule cloud, AwsClientsModule clients);
     }
   }
 
-  /** The daemon on a simulated account, on its accelerated clock. */
+  /** The graph on a simulated account. */
   @Singleton
-  @Component(modules = {ControllerModule.class, DaemonModule.class, SimCloudModule.class})
+  @Component(modules = {ControllerModule.class, SimCloudModule.class})
   interface OnSim extends DaemonComponent {
     /** Builds the graph over one account. */
     @Component.Factory
     interface Factory {
-      OnSim create(@BindsInstance RunSettings settings, SimCloudModule cloud);
+      OnSim create(SimCloudModule cloud);
     }
   }
 }

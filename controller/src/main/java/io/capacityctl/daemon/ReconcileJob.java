@@ -1,7 +1,6 @@
 package io.capacityctl.daemon;
 
 import io.capacityctl.reconcile.PassReport;
-import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.runtime.PassSummary;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -9,15 +8,18 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** One reconcile pass per trigger; never two at once (a slow pass delays the next instead). */
+/**
+ * One reconcile pass per trigger, on the configuration in force (read again first when due); never
+ * two at once (a slow pass delays the next instead).
+ */
 @DisallowConcurrentExecution
 final class ReconcileJob implements Job {
   private static final Logger LOG = LogManager.getLogger(ReconcileJob.class);
 
-  private final Reconciler reconciler;
+  private final LiveReconciler reconciler;
   private final DaemonStatus status;
 
-  ReconcileJob(Reconciler reconciler, DaemonStatus status) {
+  ReconcileJob(LiveReconciler reconciler, DaemonStatus status) {
     this.reconciler = reconciler;
     this.status = status;
   }
@@ -25,7 +27,7 @@ final class ReconcileJob implements Job {
   @Override
   public void execute(JobExecutionContext context) {
     try {
-      PassReport r = reconciler.reconcileOnce();
+      PassReport r = reconciler.forPass().reconcileOnce();
       status.passed(r);
       if (r.failed()) {
         LOG.error(PassSummary.line(r));

@@ -1,29 +1,32 @@
 package io.capacityctl.daemon;
 
+import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.waste.ModelWaste;
 import io.capacityctl.waste.WasteReport;
-import io.capacityctl.waste.WasteReporter;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** The weekly waste report: logged per model and published as WeeklyWastedUsd/WasteRatio. */
+/**
+ * The weekly waste report on the configuration in force: logged per model and published as
+ * WeeklyWastedUsd/WasteRatio.
+ */
 @DisallowConcurrentExecution
 final class WasteReportJob implements Job {
   private static final Logger LOG = LogManager.getLogger(WasteReportJob.class);
 
-  private final WasteReporter reporter;
+  private final LiveGraph live;
 
-  WasteReportJob(WasteReporter reporter) {
-    this.reporter = reporter;
+  WasteReportJob(LiveGraph live) {
+    this.live = live;
   }
 
   @Override
   public void execute(JobExecutionContext context) {
     try {
-      WasteReport r = reporter.lastWeek();
+      WasteReport r = live.refresh().wasteReporter().lastWeek();
       for (ModelWaste m : r.models().values()) {
         LOG.info(
             String.format(

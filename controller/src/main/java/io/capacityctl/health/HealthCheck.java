@@ -97,7 +97,15 @@ public final class HealthCheck {
 
   /** Runs every check and publishes the result; never throws for an unhealthy controller. */
   public HealthReport run() {
-    List<HealthFinding> out = new ArrayList<>();
+    return run(List.of());
+  }
+
+  /**
+   * As {@link #run()}, with the findings of checks made elsewhere (the configuration's reload),
+   * which count towards {@code Healthy} like every other.
+   */
+  public HealthReport run(List<HealthFinding> more) {
+    List<HealthFinding> out = new ArrayList<>(more);
     Assessment a;
     try {
       a = reconciler.assess();

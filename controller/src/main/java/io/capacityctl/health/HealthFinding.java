@@ -4,7 +4,7 @@ package io.capacityctl.health;
  * One result of the health check.
  *
  * @param check what was checked: {@code observe}, {@code capacity}, {@code ecs}, {@code pt}, {@code
- *     metrics}, {@code actions}, {@code lease}
+ *     metrics}, {@code actions}, {@code lease}, {@code config} (the configuration's reload)
  * @param target a model key, {@code ecs}, or {@code controller}
  */
 public record HealthFinding(String check, String target, Status status, String detail) {

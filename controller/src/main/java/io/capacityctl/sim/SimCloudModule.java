@@ -22,9 +22,19 @@ public final class SimCloudModule {
   public static final String OPERATOR = "arn:aws:sts::000000000000:assumed-role/sim/operator";
 
   private final SimAccount account;
+  private final CapacityConfig config;
 
   public SimCloudModule(SimAccount account) {
+    this(account, account.config());
+  }
+
+  /**
+   * The account controlled under another configuration than the one it was made for: a controller
+   * that has read a changed configuration (the account keeps its models, quota and traffic).
+   */
+  public SimCloudModule(SimAccount account, CapacityConfig config) {
     this.account = account;
+    this.config = config;
   }
 
   @Provides
@@ -34,7 +44,7 @@ public final class SimCloudModule {
 
   @Provides
   CapacityConfig config() {
-    return account.config();
+    return config;
   }
 
   @Provides

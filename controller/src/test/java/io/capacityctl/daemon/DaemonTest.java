@@ -2,17 +2,23 @@ package io.capacityctl.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.capacityctl.aws.sts.CallerIdentity;
 import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.health.HealthCheck;
+import io.capacityctl.operator.OneOffEvents;
+import io.capacityctl.operator.Overrides;
 import io.capacityctl.planner.Planner;
 import io.capacityctl.ports.CreatePtRequest;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.ProvisionedThroughputApi;
 import io.capacityctl.reconcile.CloudPorts;
-import io.capacityctl.reconcile.Reconciler;
-import io.capacityctl.runtime.LeaseTerms;
+import io.capacityctl.runtime.ControllerGraph;
+import io.capacityctl.runtime.LiveGraph;
+import io.capacityctl.runtime.ReconcilerFactory;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimCloudModule;
+import io.capacityctl.state.LeaseManager;
+import io.capacityctl.state.StateStore;
 import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.waste.WasteReporter;
 import java.io.IOException;
@@ -20,6 +26,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +45,10 @@ class DaemonTest {
   void runsPassesOnTheAcceleratedClockServesHealthAndReleasesTheLeaseOnStop() throws Exception {
     account.jumpTo(SimAccounts.EVENING);
     Daemon daemon =
-        DaggerDaemonComponent_OnSim.factory()
-            .create(settings("daemon:test", Duration.ofSeconds(5)), new SimCloudModule(account))
-            .daemon();
+        DaemonComponent.onSim(
+            settings("daemon:test", Duration.ofSeconds(5)),
+            SimAccounts.unchangingConfig(account),
+            account);
     daemon.start();
     try {
       waitFor(() -> get(daemon, "/readyz").statusCode() == 200);
@@ -101,39 +109,75 @@ class DaemonTest {
   }
 
   private Daemon daemon(ProvisionedThroughputApi bedrock, Duration grace) {
-    CloudPorts real = account.cloud().ports();
-    CloudPorts ports = new CloudPorts(bedrock, real.metrics(), real.ecs(), real.routes());
-    Reconciler reconciler =
-        new Reconciler(
-            new Planner(account.config(), CapacityCalendar.of(account.config())),
-            ports,
-            account.state(),
-            account.leases(),
-            account.telemetry(),
-            account.clock(),
-            "daemon:blocked",
-            LeaseTerms.DEFAULT_TTL);
-    RunSettings settings = settings("daemon:blocked", grace);
     return new Daemon(
-        settings,
-        reconciler,
-        new HealthCheck(
-            account.config(),
-            reconciler,
+        settings("daemon:blocked", grace),
+        new LiveGraph(SimAccounts.unchangingConfig(account), c -> withBedrock(bedrock)),
+        Optional.empty());
+  }
+
+  /** The simulated graph, but with passes that reach Bedrock through {@code bedrock}. */
+  private ControllerGraph withBedrock(ProvisionedThroughputApi bedrock) {
+    ControllerGraph sim = DaggerDaemonComponent_OnSim.factory().create(new SimCloudModule(account));
+    CloudPorts real = account.cloud().ports();
+    ReconcilerFactory reconcilers =
+        new ReconcilerFactory(
+            new Planner(account.config(), CapacityCalendar.of(account.config())),
+            new CloudPorts(bedrock, real.metrics(), real.ecs(), real.routes()),
             account.state(),
             account.leases(),
             account.telemetry(),
-            account.telemetry(),
-            account.clock()),
-        new WasteReporter(
-            account.config(),
-            real.metrics(),
-            account.telemetry(),
-            account.telemetry(),
-            account.clock()),
-        account.clock(),
-        account.config().timezone(),
-        Optional.empty());
+            account.clock());
+    return new ControllerGraph() {
+      @Override
+      public ReconcilerFactory reconcilers() {
+        return reconcilers;
+      }
+
+      @Override
+      public HealthCheck healthCheck() {
+        return sim.healthCheck();
+      }
+
+      @Override
+      public WasteReporter wasteReporter() {
+        return sim.wasteReporter();
+      }
+
+      @Override
+      public Overrides overrides() {
+        return sim.overrides();
+      }
+
+      @Override
+      public OneOffEvents events() {
+        return sim.events();
+      }
+
+      @Override
+      public StateStore state() {
+        return sim.state();
+      }
+
+      @Override
+      public LeaseManager leases() {
+        return sim.leases();
+      }
+
+      @Override
+      public CloudPorts cloud() {
+        return sim.cloud();
+      }
+
+      @Override
+      public CallerIdentity caller() {
+        return sim.caller();
+      }
+
+      @Override
+      public Clock clock() {
+        return sim.clock();
+      }
+    };
   }
 
   /** Bedrock whose first PT list blocks until released: a slow pass. */

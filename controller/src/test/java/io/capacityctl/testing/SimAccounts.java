@@ -6,6 +6,7 @@ import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.planner.Planner;
 import io.capacityctl.reconcile.Reconciler;
+import io.capacityctl.runtime.ConfigReloader;
 import io.capacityctl.runtime.LeaseTerms;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.TraceGenerator;
@@ -41,6 +42,17 @@ public final class SimAccounts {
     a.warmStart(r);
     a.run(r, 30);
     return new Running(a, r);
+  }
+
+  /** A reloader that reads the account's own configuration every time: nobody changes it. */
+  public static ConfigReloader unchangingConfig(SimAccount a) {
+    return new ConfigReloader(
+        a.config(),
+        null,
+        location -> a.config(),
+        ConfigReloader.DEFAULT_EVERY,
+        a.clock(),
+        a.telemetry());
   }
 
   public static Reconciler reconciler(SimAccount a, String holder) {

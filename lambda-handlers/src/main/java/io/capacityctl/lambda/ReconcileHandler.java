@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.runtime.LeaseTerms;
+import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.runtime.PassSummary;
-import io.capacityctl.runtime.ReconcilerFactory;
 import java.util.Map;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.apache.logging.log4j.LogManager;
@@ -19,6 +19,10 @@ import org.apache.logging.log4j.message.ObjectMessage;
  * the pass. Returns and logs its summary; a failed pass throws after logging it. A pass skipped
  * because another controller holds the lease is not an error.
  *
+ * <p>The configuration is read again at the start of an invocation when its reload period has
+ * passed: a changed one is taken, a bad one is reported ({@code ConfigInvalid}, the health check)
+ * and the pass runs on the last good one.
+ *
  * <p>SnapStart-safe: the constructor builds clients and the config (restored from the snapshot);
  * nothing static but the logger, no clock or random value captured at init.
  */
@@ -26,24 +30,26 @@ public final class ReconcileHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LogManager.getLogger(ReconcileHandler.class);
 
-  private final ReconcilerFactory reconcilers;
+  private final LiveGraph live;
 
   /** The real graph, from {@code $CAPACITYCTL_CONFIG}. */
   public ReconcileHandler() {
-    this(LambdaComponent.from(System.getenv()).reconcilers());
+    this(LambdaComponent.live(System.getenv()));
   }
 
-  ReconcileHandler(ReconcilerFactory reconcilers) {
-    this.reconcilers = reconcilers;
+  ReconcileHandler(LiveGraph live) {
+    this.live = live;
   }
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     try (CloseableThreadContext.Instance ctx = Invocation.context(event, context)) {
       Reconciler reconciler =
-          reconcilers.create(
-              LeaseTerms.lambdaHolder(context.getFunctionName(), context.getAwsRequestId()),
-              LeaseTerms.DEFAULT_TTL);
+          live.refresh()
+              .reconcilers()
+              .create(
+                  LeaseTerms.lambdaHolder(context.getFunctionName(), context.getAwsRequestId()),
+                  LeaseTerms.DEFAULT_TTL);
       PassReport r;
       try {
         r = reconciler.reconcileOnce();

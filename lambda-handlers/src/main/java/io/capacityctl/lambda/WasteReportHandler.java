@@ -2,6 +2,7 @@ package io.capacityctl.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.waste.WasteReporter;
 import java.util.Map;
 import org.apache.logging.log4j.CloseableThreadContext;
@@ -18,21 +19,21 @@ public final class WasteReportHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LogManager.getLogger(WasteReportHandler.class);
 
-  private final WasteReporter reporter;
+  private final LiveGraph live;
 
   /** The real graph, from {@code $CAPACITYCTL_CONFIG}. */
   public WasteReportHandler() {
-    this(LambdaComponent.from(System.getenv()).wasteReporter());
+    this(LambdaComponent.live(System.getenv()));
   }
 
-  WasteReportHandler(WasteReporter reporter) {
-    this.reporter = reporter;
+  WasteReportHandler(LiveGraph live) {
+    this.live = live;
   }
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     try (CloseableThreadContext.Instance ctx = Invocation.context(event, context)) {
-      Map<String, Object> report = reporter.lastWeek().asMap();
+      Map<String, Object> report = live.refresh().wasteReporter().lastWeek().asMap();
       LOG.info(new ObjectMessage(report));
       return report;
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.capacityctl.aws.AwsAction;
 import io.capacityctl.health.UnhealthyException;
 import io.capacityctl.ports.CloudException.Kind;
-import io.capacityctl.runtime.ControllerGraph;
+import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.sim.SimAccount;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The health handler: healthy returns; unhealthy throws (the Errors alarm), never just logs. */
 class HealthCheckHandlerTest {
   private final SimAccount account = Sim.eveningAccount();
-  private final ControllerGraph graph = Sim.graph(account);
-  private final ReconcileHandler reconcile = new ReconcileHandler(graph.reconcilers());
-  private final HealthCheckHandler health = new HealthCheckHandler(graph.healthCheck());
+  private final LiveGraph live = Sim.live(account);
+  private final ReconcileHandler reconcile = new ReconcileHandler(live);
+  private final HealthCheckHandler health = new HealthCheckHandler(live);
 
   @Test
   void healthyWhileTheLambdaControllerKeepsCapacityAtPlan() {

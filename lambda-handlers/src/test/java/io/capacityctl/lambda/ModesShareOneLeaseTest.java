@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.capacityctl.cli.CliEnvironment;
 import io.capacityctl.cli.Main;
 import io.capacityctl.daemon.Daemon;
-import io.capacityctl.daemon.DaggerDaemonComponent_OnSim;
+import io.capacityctl.daemon.DaemonComponent;
 import io.capacityctl.daemon.RunSettings;
 import io.capacityctl.runtime.ControllerGraph;
 import io.capacityctl.sim.SimAccount;
-import io.capacityctl.sim.SimCloudModule;
 import io.capacityctl.state.AuditEntry;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -37,7 +36,7 @@ class ModesShareOneLeaseTest {
 
   private final SimAccount account = Sim.eveningAccount();
   private final ControllerGraph graph = Sim.graph(account);
-  private final ReconcileHandler lambda = new ReconcileHandler(graph.reconcilers());
+  private final ReconcileHandler lambda = new ReconcileHandler(Sim.live(account));
 
   @Test
   void lambdaAndDaemonNeverActAtOnceAndBothHonourACliOverride() throws Exception {
@@ -65,11 +64,10 @@ class ModesShareOneLeaseTest {
     // (a Lambda invocation gives the lease back after its pass; the daemon keeps it once it has
     // it).
     Daemon daemon =
-        DaggerDaemonComponent_OnSim.factory()
-            .create(
-                new RunSettings(DAEMON, Duration.ofSeconds(60), 0, 600, Duration.ofSeconds(5)),
-                new SimCloudModule(account))
-            .daemon();
+        DaemonComponent.onSim(
+            new RunSettings(DAEMON, Duration.ofSeconds(60), 0, 600, Duration.ofSeconds(5)),
+            Sim.unchanging(account),
+            account);
     daemon.start();
     List<Map<String, Object>> lambdaPasses = new ArrayList<>();
     try {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The reconcile handler invoked with real EventBridge payloads against the simulator. */
 class ReconcileHandlerTest {
   private final SimAccount account = Sim.eveningAccount();
-  private final ReconcileHandler handler = new ReconcileHandler(Sim.graph(account).reconcilers());
+  private final ReconcileHandler handler = new ReconcileHandler(Sim.live(account));
 
   @Test
   void eachInvocationRunsOnePassAsItsOwnHolderAndGivesTheLeaseBack() {

@@ -6,10 +6,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.planner.CapacityOverride;
+import io.capacityctl.runtime.ConfigReloader;
 import io.capacityctl.runtime.ControllerGraph;
+import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimCloudModule;
 import io.capacityctl.sim.TraceGenerator;
@@ -69,7 +72,28 @@ final class Sim {
   }
 
   static ControllerGraph graph(SimAccount account) {
-    return DaggerSimLambdaComponent.factory().create(new SimCloudModule(account));
+    return graph(account, account.config());
+  }
+
+  /** The graph over the account under {@code config}, as a handler that has read it builds it. */
+  static ControllerGraph graph(SimAccount account, CapacityConfig config) {
+    return DaggerSimLambdaComponent.factory().create(new SimCloudModule(account, config));
+  }
+
+  /** What a handler runs on: the account's configuration, which nobody changes. */
+  static LiveGraph live(SimAccount account) {
+    return new LiveGraph(unchanging(account), c -> graph(account, c));
+  }
+
+  /** A reloader that reads the account's own configuration every time. */
+  static ConfigReloader unchanging(SimAccount account) {
+    return new ConfigReloader(
+        account.config(),
+        null,
+        location -> account.config(),
+        ConfigReloader.DEFAULT_EVERY,
+        account.clock(),
+        account.telemetry());
   }
 
   static Map<String, Object> event(String json) {

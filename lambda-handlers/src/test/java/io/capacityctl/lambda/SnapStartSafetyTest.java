@@ -2,6 +2,7 @@ package io.capacityctl.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.capacityctl.runtime.LiveGraph;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -29,20 +30,18 @@ class SnapStartSafetyTest {
 
   @Test
   void theRealGraphIsBuiltFromTheEnvironmentWithoutCallingAws() {
-    ReconcileHandler handler =
-        new ReconcileHandler(
-            LambdaComponent.from(
-                    java.util.Map.of("CAPACITYCTL_CONFIG", "schedules/mangaassist.yaml"))
-                .reconcilers());
+    LiveGraph live =
+        LambdaComponent.live(java.util.Map.of("CAPACITYCTL_CONFIG", "schedules/mangaassist.yaml"));
 
-    assertThat(handler).isNotNull();
+    assertThat(new ReconcileHandler(live)).isNotNull();
+    assertThat(live.config().current().source()).isEqualTo("classpath:schedules/mangaassist.yaml");
   }
 
   @Test
   void aBadConfigLocationFailsTheInitNamingIt() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                LambdaComponent.from(java.util.Map.of("CAPACITYCTL_CONFIG", "/nope/missing.yaml")))
+                LambdaComponent.live(java.util.Map.of("CAPACITYCTL_CONFIG", "/nope/missing.yaml")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("$CAPACITYCTL_CONFIG")
         .hasMessageContaining("/nope/missing.yaml: (file): cannot read");

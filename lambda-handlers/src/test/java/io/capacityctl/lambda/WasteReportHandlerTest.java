@@ -2,7 +2,7 @@ package io.capacityctl.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.capacityctl.runtime.ControllerGraph;
+import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.sim.SimAccount;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +12,15 @@ class WasteReportHandlerTest {
   @Test
   void reportsTheLastWeekPerModelAndHourFromWhatTheReconcilePassesPublished() {
     SimAccount account = Sim.eveningAccount();
-    ControllerGraph graph = Sim.graph(account);
-    ReconcileHandler reconcile = new ReconcileHandler(graph.reconcilers());
+    LiveGraph live = Sim.live(account);
+    ReconcileHandler reconcile = new ReconcileHandler(live);
     for (int i = 0; i < 120; i++) { // 17:00 to 19:00 JST
       reconcile.handleRequest(Sim.event(Sim.SCHEDULER_EVENT), Sim.context("capacityctl-reconcile"));
       account.serveMinute();
     }
 
     Map<String, Object> r =
-        new WasteReportHandler(graph.wasteReporter())
+        new WasteReportHandler(live)
             .handleRequest(Sim.event(Sim.RULE_EVENT), Sim.context("capacityctl-waste"));
 
     Map<?, ?> sonnet = (Map<?, ?>) ((Map<?, ?>) r.get("models")).get("sonnet");
