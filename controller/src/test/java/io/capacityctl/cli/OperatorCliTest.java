@@ -302,9 +302,12 @@ class OperatorCliTest {
             "600",
             "--port",
             "0",
+            "--config-reload",
+            "2m",
             "--stop-after",
             "1s");
     CliRun awsSpeed = CliRun.run(account, "run", "--speed", "60");
+    CliRun noReload = CliRun.run(account, "run", "--config-reload", "0s");
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("capacityctl running as daemon:").contains("stopped");
@@ -314,6 +317,10 @@ class OperatorCliTest {
     assertThat(account.leases().current(account.clock().instant())).isEmpty();
     assertThat(awsSpeed.code()).isEqualTo(2);
     assertThat(awsSpeed.err()).startsWith("--speed: only with --cloud sim");
+    // The configuration was read again on the way (every 2 simulated minutes) and found good.
+    assertThat(account.telemetry().latest("ConfigInvalid", java.util.Map.of())).hasValue(0.0);
+    assertThat(noReload.code()).isEqualTo(2);
+    assertThat(noReload.err()).startsWith("--config-reload: must be positive, got PT0S");
   }
 
   @Test

@@ -79,6 +79,13 @@ class AlarmsTest {
             3,
             "notBreaching"),
         alarm(
+            "config-invalid",
+            metric("capacityctl", "ConfigInvalid", "Maximum", 300, null),
+            0,
+            ABOVE,
+            1,
+            "notBreaching"),
+        alarm(
             "pt-stuck-creating",
             query("SELECT MAX(PtStuckCreating) FROM capacityctl", 900),
             0,
@@ -166,7 +173,7 @@ class AlarmsTest {
       Map<String, Map<String, Object>> alarms =
           Synthesized.resourcesOf(synth, "AWS::CloudWatch::Alarm");
 
-      assertThat(alarms).hasSize(synth == Synthesized.lambda() ? 14 : 10);
+      assertThat(alarms).hasSize(synth == Synthesized.lambda() ? 15 : 11);
       assertThat(alarms.values())
           .allSatisfy(
               a -> {

@@ -1,6 +1,7 @@
 package io.capacityctl.infra.monitoring;
 
 import static io.capacityctl.infra.monitoring.ControllerMetrics.CAPACITY_MISMATCH;
+import static io.capacityctl.infra.monitoring.ControllerMetrics.CONFIG_INVALID;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.HEARTBEAT;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.PT_STUCK_CREATING;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.QUOTA_EXCEEDED;
@@ -105,6 +106,15 @@ public final class ControllerAlarms extends Construct {
         "Capacity has been short of the plan for 15 minutes.",
         ControllerMetrics.controller(CAPACITY_MISMATCH, "Minimum", Duration.minutes(5)),
         new Rule(0, ABOVE, 3, TreatMissingData.NOT_BREACHING));
+    // Published on every pass and health check: a rejected configuration pages at once, and
+    // clears with the first pass after the fix is read.
+    alarm(
+        "config-invalid",
+        "The configuration read last was rejected (invalid, or its SSM parameter or S3 object"
+            + " unreadable): the controller runs on the last good one. The controller's ERROR log"
+            + " and the health check name the location, line and field.",
+        ControllerMetrics.controller(CONFIG_INVALID, "Maximum", Duration.minutes(5)),
+        new Rule(0, ABOVE, 1, TreatMissingData.NOT_BREACHING));
     alarm(
         "pt-stuck-creating",
         "A provisioned throughput has been Creating for longer than its provisioning time.",

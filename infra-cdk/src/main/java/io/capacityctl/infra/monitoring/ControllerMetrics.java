@@ -1,6 +1,7 @@
 package io.capacityctl.infra.monitoring;
 
 import io.capacityctl.config.ModelConfig;
+import io.capacityctl.runtime.ConfigReloader;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -29,6 +30,7 @@ public final class ControllerMetrics {
   public static final String QUOTA_EXCEEDED = "QuotaExceeded";
   public static final String PT_STUCK_CREATING = "PtStuckCreating";
   public static final String TOKENS_PER_INTENT_OVER_BUDGET = "TokensPerIntentOverBudget";
+  public static final String CONFIG_INVALID = ConfigReloader.METRIC;
 
   private ControllerMetrics() {}
 
