@@ -108,7 +108,7 @@ public final class ConfigReloader {
 
   /**
    * The health check's finding: FAIL naming every error while the last read was rejected (the
-   * controller then runs on a configuration nobody meant to keep), else OK.
+   * controller runs on an older configuration than the one its team wrote), else OK.
    */
   public synchronized HealthFinding finding() {
     if (problem == null) {
