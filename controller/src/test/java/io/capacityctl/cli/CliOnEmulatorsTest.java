@@ -64,14 +64,14 @@ class CliOnEmulatorsTest {
 
   @Test
   void planApplyOverridesEventsAndStatusWorkOnTheAccount() {
-    CliRun plan = cli("plan", "--output", "json");
+    CliRun plan = cli("plan --output json");
     assertThat(plan.code()).as(plan.err()).isZero();
     assertThat(json(plan).at("/plan/models/" + MODEL + "/targetUnits").asInt()).isEqualTo(4);
     assertThat(world.bedrock.plane().purchases()).as("plan changes nothing").isZero();
 
     // apply buys the schedule's 4 units as two 2-unit PTs and sets the ECS service, under the
     // lease it gives back.
-    JsonNode applied = json(cli("apply", "--yes", "--output", "json")).get("applied");
+    JsonNode applied = json(cli("apply --yes --output json")).get("applied");
     assertThat(applied.get("outcome").asText()).isEqualTo("ACTED");
     String holder = applied.get("holder").asText();
     assertThat(holder).startsWith("cli:arn:aws:");
@@ -88,64 +88,42 @@ class CliOnEmulatorsTest {
 
     // An override set from the CLI is stored in DynamoDB and changes the next apply.
     CliRun set =
-        cli(
-            "override",
-            "set",
-            "--model",
-            MODEL,
-            "--units",
-            "6",
-            "--for",
-            "2h",
-            "--reason",
-            "final chapter");
+        cli("override set --model " + MODEL + " --units 6 --for 2h --reason", "final chapter");
     assertThat(set.code()).as(set.err()).isZero();
     assertThat(world.state.activeOverrides(Instant.now()))
         .singleElement()
         .extracting(CapacityOverride::target, CapacityOverride::amount)
         .containsExactly(MODEL, 6);
-    assertThat(json(cli("override", "list", "--output", "json")).get(0).get("amount").asInt())
-        .isEqualTo(6);
-    JsonNode steered = json(cli("apply", "--yes", "--output", "json")).get("applied");
+    assertThat(json(cli("override list --output json")).get(0).get("amount").asInt()).isEqualTo(6);
+    JsonNode steered = json(cli("apply --yes --output json")).get("applied");
     assertThat(steered.at("/plan/models/" + MODEL + "/targetUnits").asInt()).isEqualTo(6);
     assertThat(steered.at("/plan/models/" + MODEL + "/reason").asText()).contains("final chapter");
     assertThat(createdUnits()).containsExactly(2, 2, 2);
-    CliRun cleared = cli("override", "clear", "--model", MODEL, "--reason", "done");
+    CliRun cleared = cli("override clear --model " + MODEL + " --reason done");
     assertThat(cleared.code()).as(cleared.err()).isZero();
     assertThat(world.state.activeOverrides(Instant.now())).isEmpty();
 
-    // Events added go to the state table, are listed after the file's, and can be removed.
+    // Events added go to the state table, are listed, and can be removed.
     CliRun added =
         cli(
-            "events",
-            "add",
-            "--name",
-            "finale",
-            "--start",
-            "2030-01-07T00:00Z",
-            "--duration",
-            "8h",
-            "--multiplier",
-            "3",
-            "--lead-time",
-            "4h",
-            "--models",
-            MODEL);
+            "events add --name finale --start 2030-01-07T00:00Z --duration 8h --multiplier 3"
+                + " --lead-time 4h --models "
+                + MODEL);
     assertThat(added.code()).as(added.err()).isZero();
     assertThat(world.state.extraEvents())
         .singleElement()
         .satisfies(e -> assertThat(e.name()).isEqualTo("finale"))
         .satisfies(e -> assertThat(e.multiplier()).isEqualTo(3.0));
-    JsonNode listed = json(cli("events", "list", "--output", "json"));
+    JsonNode listed = json(cli("events list --output json"));
     assertThat(listed.findValuesAsText("name")).contains("finale");
-    assertThat(cli("events", "remove", "--name", "finale").code()).isZero();
+    assertThat(cli("events remove --name finale").code()).isZero();
     assertThat(world.state.extraEvents()).isEmpty();
-    CliRun again = cli("events", "remove", "--name", "finale");
+    CliRun again = cli("events remove --name finale");
     assertThat(again.code()).isEqualTo(ExitCodes.PROBLEM);
     assertThat(again.out()).contains("no added event named finale");
 
     // status reads it all back: six units creating, the ECS service, no lease, the audit trail.
-    JsonNode status = json(cli("status", "--output", "json"));
+    JsonNode status = json(cli("status --output json"));
     JsonNode model = status.get("models").get(0);
     assertThat(model.get("model").asText()).isEqualTo(MODEL);
     assertThat(model.get("creatingUnits").asInt()).isEqualTo(6);
@@ -158,7 +136,7 @@ class CliOnEmulatorsTest {
 
   @Test
   void healthIsZeroWhileAControllerKeepsUpAndOneWhenTheLastApplyWasDenied() {
-    assertThat(cli("apply", "--yes").code()).isZero();
+    assertThat(cli("apply --yes").code()).isZero();
     int tasks = world.desiredCount();
     Lease daemon =
         world.leases.tryAcquire(DAEMON, Instant.now(), Duration.ofMinutes(3)).orElseThrow();
@@ -168,8 +146,8 @@ class CliOnEmulatorsTest {
     assertThat(healthy.out()).contains("held by " + DAEMON);
 
     // A running controller holds the lease: apply refuses (steer it with an override instead).
-    cli("override", "set", "--model", MODEL, "--units", "8", "--for", "1h", "--reason", "peak");
-    CliRun refused = cli("apply", "--yes");
+    cli("override set --model " + MODEL + " --units 8 --for 1h --reason peak");
+    CliRun refused = cli("apply --yes");
     assertThat(refused.code()).as(refused.out()).isEqualTo(ExitCodes.NOT_APPLIED);
     assertThat(createdUnits()).containsExactly(2, 2);
 
@@ -177,7 +155,7 @@ class CliOnEmulatorsTest {
     // what Bedrock can serve, and health exits 1 naming the denied action.
     world.leases.release(daemon);
     world.bedrock.failNext(PtOperation.CREATE, 20, BedrockErrorCode.ACCESS_DENIED);
-    CliRun denied = cli("apply", "--yes");
+    CliRun denied = cli("apply --yes");
     assertThat(denied.code()).isEqualTo(ExitCodes.PROBLEM);
     assertThat(denied.out() + denied.err())
         .contains("ACCESS_DENIED")
@@ -193,10 +171,15 @@ class CliOnEmulatorsTest {
         .contains("UNHEALTHY");
   }
 
-  private CliRun cli(String... args) {
-    String[] withConfig =
-        Stream.concat(Stream.of(args), Stream.of("--config", config)).toArray(String[]::new);
-    return CliRun.system(withConfig);
+  /**
+   * {@code capacityctl WORDS... QUOTED... --config FILE}: {@code command} split at spaces, then
+   * arguments that hold spaces themselves.
+   */
+  private CliRun cli(String command, String... quoted) {
+    return CliRun.system(
+        Stream.of(command.split(" "), quoted, new String[] {"--config", config})
+            .flatMap(Stream::of)
+            .toArray(String[]::new));
   }
 
   /** Units of each PT bought, in order, as the Bedrock fake received them. */
