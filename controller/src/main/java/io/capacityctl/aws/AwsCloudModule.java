@@ -32,16 +32,27 @@ import software.amazon.awssdk.services.sts.StsClient;
  * The reconcile path's collaborators on real AWS for one config, built from the SDK clients of
  * {@link AwsClientsModule}: the cloud ports (Bedrock, CloudWatch traffic and, with an {@code
  * intents} section, tokens per intent, ECS, SSM routing table), the DynamoDB state store and lease,
- * EMF telemetry, the caller identity and the system clock. Every entry point (Lambda, daemon, CLI)
+ * EMF telemetry, the caller identity and the clock. Every entry point (Lambda, daemon, CLI)
  * includes both modules; names and tables come from {@code config.aws()}. Nothing calls AWS while
  * the graph is built.
  */
 @Module
 public final class AwsCloudModule {
   private final CapacityConfig config;
+  private final Clock clock;
 
+  /** On the system clock, as every entry point runs. */
   public AwsCloudModule(CapacityConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /**
+   * On {@code clock}: the emulator tests run an entry point's real graph on the fake clock their
+   * Bedrock fake follows.
+   */
+  public AwsCloudModule(CapacityConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
   }
 
   /**
@@ -99,7 +110,7 @@ public final class AwsCloudModule {
 
   @Provides
   @Singleton
-  static Clock clock() {
-    return Clock.systemUTC();
+  Clock clock() {
+    return clock;
   }
 }

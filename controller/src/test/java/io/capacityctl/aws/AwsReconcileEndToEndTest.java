@@ -22,6 +22,7 @@ import io.capacityctl.routing.RouteTableJson;
 import io.capacityctl.routing.RouteTableReader;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.Lease;
+import io.capacityctl.testing.EmfShipper;
 import io.capacityctl.testing.MotoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,8 +42,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
  * The reconcile path on every real adapter, composed by {@link AwsCloudModule}: Bedrock through the
@@ -61,6 +63,7 @@ class AwsReconcileEndToEndTest {
   static final int HOUR = 60;
   static final ObjectMapper JSON = new ObjectMapper();
 
+  AmazonDynamoDBLocal dynamoLocal;
   EndToEndWorld world;
   String committed;
   String foreign;
@@ -71,7 +74,8 @@ class AwsReconcileEndToEndTest {
 
   @BeforeEach
   void start() {
-    world = new EndToEndWorld(MOTO);
+    dynamoLocal = DynamoDBEmbedded.create(true);
+    world = new EndToEndWorld(MOTO, dynamoLocal.dynamoDbClient());
     String modelId = world.config.model(MODEL).modelId();
     committed = world.bedrock.plane().seed("reserved-haiku", modelId, 1, "OneMonth", Map.of());
     foreign =
@@ -81,6 +85,7 @@ class AwsReconcileEndToEndTest {
   @AfterEach
   void stop() {
     world.close();
+    dynamoLocal.shutdown();
   }
 
   @Test
@@ -104,7 +109,7 @@ class AwsReconcileEndToEndTest {
     assertThat(world.bedrock.plane().arns()).contains(committed, foreign);
 
     assertRoutesListExactlyTheInServiceArns(ours);
-    assertThat(scalableTarget().minCapacity())
+    assertThat(world.scalableTarget().minCapacity())
         .isEqualTo(run.last().plan().ecs().targetTasks())
         .isGreaterThan(INITIAL_TASKS);
     assertThat(world.desiredCount())
@@ -157,16 +162,14 @@ class AwsReconcileEndToEndTest {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       for (int minute = 0; minute < minutes; minute++) {
-        ModelRoutes routes =
-            world.cloud.routes().read().map(t -> t.models().get(MODEL)).orElse(null);
-        world.traffic.play(world.clock.instant(), demandTps(minute), routes);
+        world.playMinute(demandTps(minute));
         reports.add(reconciler.reconcileOnce());
         world.clock.advance(Duration.ofMinutes(1));
       }
     } finally {
       System.setOut(stdout);
     }
-    return new Run(reports, emfDocuments(captured.toString(StandardCharsets.UTF_8)));
+    return new Run(reports, EmfShipper.documents(captured.toString(StandardCharsets.UTF_8)));
   }
 
   private List<ProvisionedThroughput> ourPts() {
@@ -229,15 +232,6 @@ class AwsReconcileEndToEndTest {
     assertThat(app.pick(MODEL)).get().isIn(expected.keySet());
   }
 
-  private ScalableTarget scalableTarget() {
-    return world
-        .autoScaling
-        .describeScalableTargets(
-            r -> r.serviceNamespace(ServiceNamespace.ECS).resourceIds(world.serviceResourceId()))
-        .scalableTargets()
-        .get(0);
-  }
-
   /** Every pass published its metrics; the last pass's values describe the final state. */
   private void assertPublishedMetrics(Run run, int units, double tps) {
     List<JsonNode> model = documentsWith(run, "Model");
@@ -297,16 +291,6 @@ class AwsReconcileEndToEndTest {
         assertThat(before.kind() + " then " + after.kind()).isNotEqualTo("set-ecs then create-pt");
       }
     }
-  }
-
-  private static List<JsonNode> emfDocuments(String stdout) {
-    List<JsonNode> docs = new ArrayList<>();
-    for (String line : stdout.split("\n")) {
-      if (line.contains("\"_aws\"")) {
-        docs.add(json(line));
-      }
-    }
-    return docs;
   }
 
   private static JsonNode json(String text) {

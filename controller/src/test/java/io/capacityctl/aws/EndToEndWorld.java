@@ -10,16 +10,19 @@ import io.capacityctl.fake.bedrock.FakeBedrockServer;
 import io.capacityctl.planner.Planner;
 import io.capacityctl.reconcile.CloudPorts;
 import io.capacityctl.reconcile.Reconciler;
+import io.capacityctl.routing.ModelRoutes;
 import io.capacityctl.state.LeaseManager;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.telemetry.TelemetrySink;
 import io.capacityctl.testing.AwsEmulator;
+import io.capacityctl.testing.SdkEndpoints;
 import io.capacityctl.time.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -27,18 +30,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
- * Everything the end-to-end test runs against, composed by {@link AwsCloudModule} exactly as the
+ * Everything the end-to-end tests run against, composed by {@link AwsCloudModule} exactly as the
  * entry points compose it, except for a fake clock: Bedrock is the wire fake (its Creating ->
  * InService follows that clock), CloudWatch, ECS, Application Auto Scaling and SSM are moto, the
- * state table and lease are DynamoDB Local in-process.
+ * state table and lease are on the DynamoDB client given (DynamoDB Local in process, or moto's).
+ *
+ * <p>The run-mode tests (Lambda handlers, daemon, CLI) build an entry point's own graph instead:
+ * {@link #stateInEmulator} puts the state table where that graph's clients reach it over HTTP, and
+ * {@link #sdkEndpoints} points the SDK at the emulators as an operator would.
  */
-final class EndToEndWorld implements AutoCloseable {
+public final class EndToEndWorld implements AutoCloseable {
   /** One model, one service; the schedule wants 4 units all day, PTs are bought 2 units at most. */
-  static final String CONFIG =
+  public static final String CONFIG =
       """
       name: e2e
       timezone: UTC
@@ -70,34 +75,37 @@ final class EndToEndWorld implements AutoCloseable {
         region: us-east-1
       """;
 
-  static final String MODEL = "haiku";
-  static final int INITIAL_TASKS = 2;
+  public static final String MODEL = "haiku";
+  public static final int INITIAL_TASKS = 2;
   static final String HOLDER = "e2e-daemon";
 
-  final CapacityConfig config = parse();
+  public final CapacityConfig config = parse();
 
   /**
    * Near the real time, because the EMF library refuses timestamps over 14 days old. moto keeps
    * CloudWatch datapoints of any age and reads GetMetricData windows by their own timestamps.
    */
-  final FakeClock clock =
+  public final FakeClock clock =
       new FakeClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(70)));
 
-  final FakeBedrockServer bedrock = FakeBedrockServer.start(clock, "us-east-1");
+  public final FakeBedrockServer bedrock = FakeBedrockServer.start(clock, "us-east-1");
   final BedrockClient bedrockClient = bedrock.clients().build(BedrockClient.builder());
-  final AmazonDynamoDBLocal dynamoLocal = DynamoDBEmbedded.create(true);
-  final DynamoDbClient dynamo = dynamoLocal.dynamoDbClient();
-  final CloudWatchClient cloudWatch;
+  final DynamoDbClient dynamo;
+  public final CloudWatchClient cloudWatch;
   final EcsClient ecs;
-  final ApplicationAutoScalingClient autoScaling;
+  public final ApplicationAutoScalingClient autoScaling;
   final SsmClient ssm;
-  final CloudPorts cloud;
-  final StateStore state;
-  final LeaseManager leases;
+  public final CloudPorts cloud;
+  public final StateStore state;
+  public final LeaseManager leases;
   final TelemetrySink telemetry;
   final BedrockTraffic traffic;
+  private final AwsEmulator moto;
 
-  EndToEndWorld(AwsEmulator moto) {
+  /** The state table and lease on {@code dynamo}, which the caller owns. */
+  EndToEndWorld(AwsEmulator moto, DynamoDbClient dynamo) {
+    this.moto = moto;
+    this.dynamo = dynamo;
     cloudWatch = moto.clients().build(CloudWatchClient.builder());
     ecs = moto.clients().build(EcsClient.builder());
     autoScaling = moto.clients().build(ApplicationAutoScalingClient.builder());
@@ -113,6 +121,42 @@ final class EndToEndWorld implements AutoCloseable {
     createService();
   }
 
+  /** The state table and lease in the emulator's DynamoDB, where an entry point's graph reads. */
+  public static EndToEndWorld stateInEmulator(AwsEmulator moto) {
+    return new EndToEndWorld(moto, moto.clients().build(DynamoDbClient.builder()));
+  }
+
+  /**
+   * Points SDK clients built without an endpoint at the emulators, as an operator would with {@code
+   * AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_BEDROCK} and static keys: Bedrock at the wire fake,
+   * every other service at moto. Close it to restore the JVM's settings.
+   */
+  public SdkEndpoints sdkEndpoints() {
+    return SdkEndpoints.point(moto.endpoint(), bedrock.endpoint());
+  }
+
+  /** The AWS module of an entry point's graph, on this world's fake clock. */
+  public AwsCloudModule cloudModule() {
+    return new AwsCloudModule(config, clock);
+  }
+
+  /**
+   * The clients module exactly as the entry points build it (region from the config, the SDK's
+   * default credentials and endpoints): inside {@link #sdkEndpoints}, it reaches the emulators.
+   */
+  public AwsClientsModule clientsModule() {
+    return new AwsClientsModule(AwsTarget.of(config.aws()));
+  }
+
+  /**
+   * The minute now starting as Bedrock's metrics would record it: callers send {@code demandTps}
+   * where the routing table in SSM says (on demand while it is empty), then the rest is throttled.
+   */
+  public void playMinute(double demandTps) {
+    ModelRoutes routes = cloud.routes().read().map(t -> t.models().get(MODEL)).orElse(null);
+    traffic.play(clock.instant(), demandTps, routes);
+  }
+
   Reconciler reconciler() {
     return new Reconciler(
         new Planner(config, CapacityCalendar.of(config)),
@@ -126,7 +170,7 @@ final class EndToEndWorld implements AutoCloseable {
   }
 
   /** Application Auto Scaling owns desiredCount between {@code min} and {@code max}. */
-  void registerScalableTarget(int min, int max) {
+  public void registerScalableTarget(int min, int max) {
     autoScaling.registerScalableTarget(
         r ->
             r.serviceNamespace(ServiceNamespace.ECS)
@@ -141,7 +185,16 @@ final class EndToEndWorld implements AutoCloseable {
     return "service/" + e.cluster() + "/" + e.service();
   }
 
-  int desiredCount() {
+  /** The ECS service's scalable target, as registered and as the controller moved its floor. */
+  public ScalableTarget scalableTarget() {
+    return autoScaling
+        .describeScalableTargets(
+            r -> r.serviceNamespace(ServiceNamespace.ECS).resourceIds(serviceResourceId()))
+        .scalableTargets()
+        .get(0);
+  }
+
+  public int desiredCount() {
     EcsConfig e = config.ecs();
     return ecs.describeServices(r -> r.cluster(e.cluster()).services(e.service()))
         .services()
@@ -177,6 +230,5 @@ final class EndToEndWorld implements AutoCloseable {
   public void close() {
     bedrockClient.close();
     bedrock.close();
-    dynamoLocal.shutdown();
   }
 }

@@ -5,8 +5,16 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 
-/** One {@code Main.run} against a shared simulated account, with what it printed. */
+/** One {@code Main.run} (on a shared simulated account, or as the real CLI), with its output. */
 record CliRun(int code, String out, String err) {
+
+  /** As {@code java -jar capacityctl.jar ARGS}: the real environment, output captured. */
+  static CliRun system(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
 
   static CliRun run(SimAccount account, String... args) {
     return withInput(account, "", args);
