@@ -98,7 +98,7 @@ public final class EndToEndWorld implements AutoCloseable {
   public final CloudPorts cloud;
   public final StateStore state;
   public final LeaseManager leases;
-  final TelemetrySink telemetry;
+  public final TelemetrySink telemetry;
   final BedrockTraffic traffic;
   private final AwsEmulator moto;
 

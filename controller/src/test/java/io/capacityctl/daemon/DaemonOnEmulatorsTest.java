@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.capacityctl.aws.EndToEndWorld;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.PtStatus;
+import io.capacityctl.runtime.ConfigReloader;
+import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.testing.MotoServer;
 import io.capacityctl.testing.SdkEndpoints;
@@ -17,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,13 +71,20 @@ class DaemonOnEmulatorsTest {
   @Test
   void passesBuyTheScheduleAndRaiseTheEcsFloorServeHealthAndGiveTheLeaseBackOnStop() {
     Daemon daemon =
-        DaggerDaemonComponent_OnAws.factory()
-            .create(
-                world.config,
-                new RunSettings(HOLDER, Duration.ofSeconds(60), 0, SPEED, Duration.ofSeconds(20)),
-                world.cloudModule(),
-                world.clientsModule())
-            .daemon();
+        new Daemon(
+            new RunSettings(HOLDER, Duration.ofSeconds(60), 0, SPEED, Duration.ofSeconds(20)),
+            new LiveGraph(
+                new ConfigReloader(
+                    world.config,
+                    null,
+                    location -> world.config,
+                    ConfigReloader.DEFAULT_EVERY,
+                    world.clock,
+                    world.telemetry),
+                c ->
+                    DaggerDaemonComponent_OnAws.factory()
+                        .create(c, world.cloudModule(), world.clientsModule())),
+            Optional.empty());
     daemon.start();
     try {
       waitFor(() -> get(daemon, "/readyz").statusCode() == 200);

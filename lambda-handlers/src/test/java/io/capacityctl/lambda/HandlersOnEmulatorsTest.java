@@ -14,6 +14,8 @@ import io.capacityctl.config.ModelConfig;
 import io.capacityctl.fake.bedrock.BedrockErrorCode;
 import io.capacityctl.fake.bedrock.PtOperation;
 import io.capacityctl.health.UnhealthyException;
+import io.capacityctl.runtime.ConfigReloader;
+import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.testing.EmfShipper;
 import io.capacityctl.testing.MotoServer;
@@ -49,16 +51,28 @@ class HandlersOnEmulatorsTest {
   EndToEndWorld world;
   SdkEndpoints endpoints;
   EmfShipper logs;
-  LambdaComponent graph;
+
+  /** The graph a handler runs on; the configuration never changes here. */
+  LiveGraph graph;
 
   @BeforeEach
   void start() {
     world = EndToEndWorld.stateInEmulator(MOTO);
     endpoints = world.sdkEndpoints();
     logs = new EmfShipper(world.cloudWatch);
-    graph =
+    LambdaComponent component =
         DaggerLambdaComponent.factory()
             .create(world.config, world.cloudModule(), world.clientsModule());
+    graph =
+        new LiveGraph(
+            new ConfigReloader(
+                world.config,
+                null,
+                location -> world.config,
+                ConfigReloader.DEFAULT_EVERY,
+                world.clock,
+                world.telemetry),
+            c -> component);
     world.registerScalableTarget(INITIAL_TASKS, 20);
   }
 
@@ -122,7 +136,7 @@ class HandlersOnEmulatorsTest {
     assertThat(world.leases.current(world.clock.instant())).isEmpty();
 
     world.clock.advance(Duration.ofMinutes(1));
-    HealthCheckHandler health = new HealthCheckHandler(graph.healthCheck());
+    HealthCheckHandler health = new HealthCheckHandler(graph);
     assertThatThrownBy(() -> invoke(health, Sim.RULE_EVENT, "capacityctl-health"))
         .isInstanceOf(UnhealthyException.class)
         .hasMessageStartingWith("UNHEALTHY: ")
@@ -151,14 +165,14 @@ class HandlersOnEmulatorsTest {
     assertThat(units).hasSize(6).containsValue(4.0);
 
     Map<String, Object> healthy =
-        invoke(new HealthCheckHandler(graph.healthCheck()), Sim.RULE_EVENT, "capacityctl-health");
+        invoke(new HealthCheckHandler(graph), Sim.RULE_EVENT, "capacityctl-health");
     assertThat(healthy.get("healthy")).as(String.valueOf(healthy)).isEqualTo(true);
     assertThat(latest("Healthy")).isEqualTo(1.0);
 
     // The weekly report runs in a later hour: the minutes above are in whole hours by then.
     world.clock.set(world.clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
     Map<String, Object> report =
-        invoke(new WasteReportHandler(graph.wasteReporter()), Sim.RULE_EVENT, "capacityctl-waste");
+        invoke(new WasteReportHandler(graph), Sim.RULE_EVENT, "capacityctl-waste");
 
     Map<?, ?> haiku = (Map<?, ?>) ((Map<?, ?>) report.get("models")).get(MODEL);
     List<?> hours = (List<?>) haiku.get("hours");
@@ -182,7 +196,7 @@ class HandlersOnEmulatorsTest {
   }
 
   private Map<String, Object> reconcile(String event) {
-    return invoke(new ReconcileHandler(graph.reconcilers()), event, RECONCILE);
+    return invoke(new ReconcileHandler(graph), event, RECONCILE);
   }
 
   private Map<String, Object> invoke(
