@@ -121,7 +121,9 @@ class DegradationAndBudgetAlarmsFaultTest {
 
     List<Double> levels = published(d, "BudgetAlertLevel", 30);
 
-    assertThat(d.last().pass().plan().models().get("sonnet").reason()).contains("budget: cut");
+    assertThat(d.last().pass().plan().models().get("sonnet").targetUnits()).isEqualTo(12);
+    assertThat(d.last().pass().plan().models().get("sonnet").reason())
+        .contains("budget: cut to 12 units");
     assertThat(everyPassFor(levels, 90, 15)).as(levels.toString()).isTrue();
     assertThat(levels).doesNotContain(100.0);
   }
