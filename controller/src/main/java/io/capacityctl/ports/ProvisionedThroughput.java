@@ -1,6 +1,7 @@
 package io.capacityctl.ports;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +28,29 @@ public record ProvisionedThroughput(
   public static final String TAG_CONFIG = "capacityctl:config";
   public static final String TAG_MODEL = "capacityctl:model";
 
+  /** The client request token the PT was bought with: ties it to its recorded purchase. */
+  public static final String TAG_PURCHASE = "capacityctl:purchase";
+
+  /** Every tag key capacityctl sets (IAM allows tagging with these only). */
+  public static final List<String> TAG_KEYS =
+      List.of(TAG_MANAGED_BY, TAG_CONFIG, TAG_MODEL, TAG_PURCHASE);
+
   public ProvisionedThroughput {
     tags = Map.copyOf(tags);
+  }
+
+  /** The tags of a PT capacityctl buys for {@code config}'s {@code modelKey} with {@code token}. */
+  public static Map<String, String> tagsFor(String config, String modelKey, String token) {
+    return Map.of(
+        TAG_MANAGED_BY, MANAGED_BY_VALUE,
+        TAG_CONFIG, config,
+        TAG_MODEL, modelKey,
+        TAG_PURCHASE, token);
+  }
+
+  /** The client request token it was bought with, or null (bought before purchases were tagged). */
+  public String purchaseToken() {
+    return tags.get(TAG_PURCHASE);
   }
 
   /** True when capacityctl created it for this config and model: the only PTs it may delete. */

@@ -16,6 +16,7 @@ import io.capacityctl.routing.ModelRoutes;
 import io.capacityctl.routing.Route;
 import io.capacityctl.routing.RouteTable;
 import io.capacityctl.state.AuditEntry;
+import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StaleFencingTokenException;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.telemetry.TelemetrySink;
@@ -119,6 +120,10 @@ final class Actuator {
       if (pool == null) {
         continue; // PT list failed: we do not know what exists, so we touch nothing.
       }
+      // Their PTs are listed now: never sent again, even once those PTs are deleted.
+      for (PurchaseIntent p : pool.listedPurchases()) {
+        state.forgetPurchase(p.clientRequestToken());
+      }
       routes.put(d.model(), new ArrayList<>(pool.routes()));
       plannedAfter.put(d.model(), pool.plannedUnits());
       actions.put(d.model(), pools.actions(pool, d.targetUnits(), now));
@@ -192,6 +197,18 @@ final class Actuator {
         continue;
       }
       audit(kindOf(a), a.model(), describe(a), now);
+      if (a instanceof PtAction.Create c) {
+        // Durable before the call: whatever happens to the call or to this process, a later pass
+        // sends this same request again until its PT is listed (PoolPlanner).
+        state.recordPurchase(
+            new PurchaseIntent(
+                c.model(),
+                c.name(),
+                c.units(),
+                c.clientRequestToken(),
+                now,
+                now.plus(PoolPlanner.RESEND_WINDOW)));
+      }
       try {
         perform(a, routes.get(a.model()), now);
         done.add(describe(a));
@@ -225,10 +242,7 @@ final class Actuator {
                   m.modelId(),
                   c.units(),
                   c.clientRequestToken(),
-                  Map.of(
-                      ProvisionedThroughput.TAG_MANAGED_BY, ProvisionedThroughput.MANAGED_BY_VALUE,
-                      ProvisionedThroughput.TAG_CONFIG, config.name(),
-                      ProvisionedThroughput.TAG_MODEL, c.model())));
+                  ProvisionedThroughput.tagsFor(config.name(), c.model(), c.clientRequestToken())));
     } else if (a instanceof PtAction.Drain d) {
       routes.replaceAll(r -> r.arn().equals(d.arn()) ? new Route(r.arn(), r.units(), now) : r);
     } else if (a instanceof PtAction.Undrain u) {
@@ -392,7 +406,16 @@ final class Actuator {
   static String describe(PtAction a) {
     if (a instanceof PtAction.Create c) {
       return String.format(
-          "create %s PT %s (%d unit%s)", c.model(), c.name(), c.units(), c.units() == 1 ? "" : "s");
+          "create %s PT %s (%d unit%s%s)",
+          c.model(),
+          c.name(),
+          c.units(),
+          c.units() == 1 ? "" : "s",
+          c.firstSent() == null
+              ? ""
+              : ", sent again with its first token: first sent "
+                  + c.firstSent()
+                  + ", not listed yet");
     } else if (a instanceof PtAction.Drain d) {
       return String.format("drain %s PT %s (%d units)", d.model(), d.arn(), d.units());
     } else if (a instanceof PtAction.Undrain u) {

@@ -5,17 +5,21 @@ import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.PtStatus;
 import io.capacityctl.routing.ModelRoutes;
 import io.capacityctl.routing.Route;
+import io.capacityctl.state.PurchaseIntent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One model's PTs as capacityctl sees them in a pass, sorted into what serves, what is coming, what
  * is draining, what is fixed (committed) and what is not ours to touch. Rebuilt from the cloud
- * every pass; drain state comes from the last published routing table.
+ * every pass; drain state comes from the last published routing table. Purchases recorded before
+ * they were sent are matched to our PTs by their purchase tag: a match is done, the rest pending.
  */
 public final class ModelPool {
   private final String model;
@@ -26,6 +30,8 @@ public final class ModelPool {
   private final List<ProvisionedThroughput> foreign = new ArrayList<>();
   private final Map<String, Instant> drainingSince = new HashMap<>();
   private final List<ProvisionedThroughput> draining = new ArrayList<>();
+  private final List<PurchaseIntent> pendingPurchases = new ArrayList<>();
+  private final List<PurchaseIntent> listedPurchases = new ArrayList<>();
 
   private ModelPool(String model) {
     this.model = model;
@@ -35,9 +41,14 @@ public final class ModelPool {
    * Sorts a model's PTs.
    *
    * @param routes the model's routes from the last published table, or null
+   * @param purchases the purchases recorded and still pending (any model's), oldest first
    */
   public static ModelPool of(
-      String config, String model, List<ProvisionedThroughput> pts, ModelRoutes routes) {
+      String config,
+      String model,
+      List<ProvisionedThroughput> pts,
+      ModelRoutes routes,
+      List<PurchaseIntent> purchases) {
     ModelPool pool = new ModelPool(model);
     if (routes != null) {
       for (Route r : routes.routes()) {
@@ -64,6 +75,23 @@ public final class ModelPool {
     pool.drainingSince
         .keySet()
         .retainAll(pool.draining.stream().map(ProvisionedThroughput::arn).toList());
+    // Only a PT counted in this pool fulfils a purchase: one whose tags are not readable yet (not
+    // ours as far as we know) must leave the purchase pending, or its units would be bought again.
+    Set<String> bought = new HashSet<>();
+    for (List<ProvisionedThroughput> group :
+        List.of(pool.serving, pool.creating, pool.draining, pool.failed)) {
+      group.forEach(p -> bought.add(p.purchaseToken()));
+    }
+    for (PurchaseIntent p : purchases) {
+      if (!p.model().equals(model)) {
+        continue;
+      }
+      if (bought.contains(p.clientRequestToken())) {
+        pool.listedPurchases.add(p);
+      } else {
+        pool.pendingPurchases.add(p);
+      }
+    }
     return pool;
   }
 
@@ -116,6 +144,19 @@ public final class ModelPool {
 
   public List<ProvisionedThroughput> foreign() {
     return foreign;
+  }
+
+  /**
+   * Purchases sent (or about to be, when a pass died in between) whose PT is not listed yet, oldest
+   * first: a scale-up sends these again, with their own tokens, before buying anything new.
+   */
+  public List<PurchaseIntent> pendingPurchases() {
+    return pendingPurchases;
+  }
+
+  /** Purchases whose PT is listed: their records can be forgotten. */
+  public List<PurchaseIntent> listedPurchases() {
+    return listedPurchases;
   }
 
   public Instant drainingSince(String arn) {

@@ -15,6 +15,7 @@ import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.TimeRange;
 import io.capacityctl.routing.RouteTable;
+import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,14 +69,32 @@ public final class Observer {
     }
     Map<String, ModelPool> pools = new LinkedHashMap<>();
     Map<String, String> modelProblems = new LinkedHashMap<>();
+    List<PurchaseIntent> purchases = List.of();
+    String purchaseProblem = null;
+    try {
+      purchases = state.pendingPurchases(now);
+    } catch (CloudException e) {
+      purchaseProblem = "purchase records unreadable (" + e.getMessage() + ")";
+      problems.add(purchaseProblem);
+    }
     for (String key : config.modelKeys()) {
+      if (purchaseProblem != null) {
+        // A purchase sent earlier and not listed yet would be bought again: no pool, as when the
+        // PT list fails, so nothing is done for the model.
+        modelProblems.put(key, purchaseProblem);
+        continue;
+      }
       ModelConfig m = config.model(key);
       try {
         List<ProvisionedThroughput> pts = cloud.bedrock().list(m.modelId());
         pools.put(
             key,
             ModelPool.of(
-                config.name(), key, pts, previous == null ? null : previous.models().get(key)));
+                config.name(),
+                key,
+                pts,
+                previous == null ? null : previous.models().get(key),
+                purchases));
         if (routeProblem != null) {
           modelProblems.put(key, routeProblem);
         }

@@ -2,9 +2,11 @@ package io.capacityctl.reconcile;
 
 import io.capacityctl.config.PolicyConfig;
 import io.capacityctl.ports.ProvisionedThroughput;
+import io.capacityctl.state.PurchaseIntent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a model's target units into PT actions. Pure.
@@ -24,11 +28,29 @@ import java.util.List;
  * drain time they are deleted at once). A scale-up first puts draining PTs back (free) before
  * buying.
  *
- * <p>Idempotency: a PT's name and client request token derive from (config, model, slot, minute of
- * the pass). A duplicated or retried pass in the same minute sends the same token and buys nothing
- * twice; a later pass lists the PT first and does not need to buy it.
+ * <p>Idempotency: a new PT's name and client request token derive from (config, model, slot, minute
+ * of the pass), so a duplicated pass in the same minute sends the same token. A retry in a later
+ * minute would not, so every purchase is recorded in the state store before it is sent ({@link
+ * PurchaseIntent}) and tagged with its token; until a PT carrying that tag is listed, a scale-up
+ * sends the recorded request again — same name, units and token — before buying anything new. A
+ * crash after the call, a lost answer or a PT that ListProvisionedModelThroughputs does not show
+ * yet (eventual consistency) therefore never buys twice, whatever minute the retry runs in.
  */
 public final class PoolPlanner {
+  /**
+   * How long a recorded purchase whose PT is never listed is sent again before it is abandoned.
+   *
+   * <p>Bedrock says only that a repeated clientRequestToken makes it ignore the request without an
+   * error, and refers to EC2's idempotency page: there a token is kept at least 24 hours and is per
+   * region (per account and region here, and our tokens also name the config). Other AWS APIs keep
+   * tokens 8 to 36 hours; the shortest documented, DynamoDB transactions, 10 minutes. A purchase
+   * Bedrock accepted is listed within seconds to minutes, so one still unlisted after an hour never
+   * reached Bedrock or was refused, and a new token is safe. An hour covers any listing lag and the
+   * 3-minute lease a crashed holder leaves behind, and stays inside the token windows AWS documents
+   * for its resource-creating APIs, so a re-send never relies on Bedrock remembering longer.
+   */
+  public static final Duration RESEND_WINDOW = Duration.ofHours(1);
+
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm").withZone(ZoneOffset.UTC);
 
@@ -64,10 +86,31 @@ public final class PoolPlanner {
         }
       }
       int slot = planned + (target - planned - missing);
+      // Sent whole even when fewer units are missing now: a new, smaller PT instead would buy
+      // twice if Bedrock did buy the first (the excess is trimmed like any other).
+      for (PurchaseIntent p : pool.pendingPurchases()) {
+        if (missing <= 0) {
+          break;
+        }
+        out.add(
+            new PtAction.Create(
+                model, p.name(), p.units(), p.clientRequestToken(), p.recordedAt()));
+        slot += p.units();
+        missing -= p.units();
+      }
+      Set<String> pending =
+          pool.pendingPurchases().stream()
+              .map(PurchaseIntent::clientRequestToken)
+              .collect(Collectors.toSet());
       while (missing > 0) {
         int size = Math.min(missing, Math.max(1, policy.blockUnits()));
-        out.add(create(model, slot + 1, size, now));
-        slot += size;
+        PtAction.Create c = create(model, ++slot, size, now);
+        // In the minute a pending purchase was first sent, its slot's token is taken.
+        while (pending.contains(c.clientRequestToken())) {
+          c = create(model, ++slot, size, now);
+        }
+        out.add(c);
+        slot += size - 1;
         missing -= size;
       }
     } else if (target < planned) {
@@ -104,7 +147,7 @@ public final class PoolPlanner {
     String minute = MINUTE.format(now.truncatedTo(ChronoUnit.MINUTES));
     String name = namePrefix + model + "-" + minute + "-s" + slot;
     String token = sha256(config + "|" + model + "|" + slot + "|" + minute);
-    return new PtAction.Create(model, name, units, token);
+    return new PtAction.Create(model, name, units, token, null);
   }
 
   private static List<ProvisionedThroughput> largestFirst(List<ProvisionedThroughput> pts) {

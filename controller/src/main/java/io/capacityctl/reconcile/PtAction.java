@@ -1,12 +1,19 @@
 package io.capacityctl.reconcile;
 
+import java.time.Instant;
+
 /** One change to a model's PT pool, computed purely by {@link PoolPlanner}. */
 public sealed interface PtAction {
 
   String model();
 
-  /** Buy a no-commitment PT. */
-  record Create(String model, String name, int units, String clientRequestToken)
+  /**
+   * Buy a no-commitment PT.
+   *
+   * @param firstSent when this purchase was first sent, for one sent again because its PT is not
+   *     listed yet; null for a new purchase
+   */
+  record Create(String model, String name, int units, String clientRequestToken, Instant firstSent)
       implements PtAction {}
 
   /** Take a PT out of the routing table; it is deleted once the drain time has passed. */

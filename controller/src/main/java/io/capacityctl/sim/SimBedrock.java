@@ -30,6 +30,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
   private final Map<String, Integer> creates = new HashMap<>();
   private final Map<String, Integer> deletes = new HashMap<>();
   private final Faults faults = new Faults();
+  private Duration listingLag = Duration.ZERO;
   private int seq;
 
   private static final class Pt {
@@ -40,6 +41,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     boolean committed;
     Instant createdAt;
     Instant readyAt;
+    Instant listedFrom;
     Map<String, String> tags;
     String failure;
   }
@@ -64,7 +66,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     Instant now = clock.instant();
     List<ProvisionedThroughput> out = new ArrayList<>();
     for (Pt p : pts.values()) {
-      if (p.modelId.equals(modelId)) {
+      if (p.modelId.equals(modelId) && !now.isBefore(p.listedFrom)) {
         out.add(view(p, now));
       }
     }
@@ -78,6 +80,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     Instant now = clock.instant();
     String existing = arnByToken.get(r.clientRequestToken());
     if (existing != null && pts.containsKey(existing)) {
+      faults.checkAnswer(action);
       return view(pts.get(existing), now); // same token: the first purchase, not a second
     }
     if (r.units() < 1) {
@@ -109,10 +112,12 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     p.units = r.units();
     p.createdAt = now;
     p.readyAt = now.plus(delay);
+    p.listedFrom = now.plus(listingLag);
     p.tags = r.tags();
     pts.put(p.arn, p);
     arnByToken.put(r.clientRequestToken(), p.arn);
     creates.merge(r.modelId(), 1, Integer::sum);
+    faults.checkAnswer(action);
     return view(p, now);
   }
 
@@ -130,6 +135,14 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     }
     pts.remove(arn);
     deletes.merge(p.modelId, 1, Integer::sum);
+  }
+
+  /**
+   * PTs bought from now on are missing from {@link #list} for {@code lag} after their purchase, as
+   * an eventually consistent ListProvisionedModelThroughputs may leave them (they are billed).
+   */
+  public synchronized void delayListing(Duration lag) {
+    listingLag = lag;
   }
 
   /** Adds a committed PT (bought outside capacityctl): a fixed floor. */
@@ -195,6 +208,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     p.committed = committed;
     p.createdAt = now;
     p.readyAt = now;
+    p.listedFrom = now;
     p.tags = Map.copyOf(tags);
     pts.put(p.arn, p);
     return p.arn;

@@ -24,6 +24,7 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, EventSpec> events = new LinkedHashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
   private final Map<String, Map<String, Instant>> arnsUntil = new LinkedHashMap<>();
+  private final Map<String, PurchaseIntent> purchases = new LinkedHashMap<>();
 
   /**
    * @param leases the lease whose fencing token audit writes are checked against
@@ -117,5 +118,25 @@ public final class InMemoryStateStore implements StateStore {
               }
             });
     return known;
+  }
+
+  @Override
+  public synchronized void recordPurchase(PurchaseIntent intent) {
+    // Abandoned ones go when a purchase is recorded (rare): the map stays as small as the pending.
+    purchases.values().removeIf(p -> !p.pendingAt(intent.recordedAt()));
+    purchases.putIfAbsent(intent.clientRequestToken(), intent);
+  }
+
+  @Override
+  public synchronized List<PurchaseIntent> pendingPurchases(Instant now) {
+    return purchases.values().stream()
+        .filter(p -> p.pendingAt(now))
+        .sorted(PurchaseIntent.OLDEST_FIRST)
+        .toList();
+  }
+
+  @Override
+  public synchronized void forgetPurchase(String clientRequestToken) {
+    purchases.remove(clientRequestToken);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * What capacityctl keeps between passes: overrides, one-off events added by operators, the audit
- * log and the PT ARNs seen lately. Capacity itself is never stored: every pass re-reads it from the
- * cloud.
+ * log, the PT ARNs seen lately and the purchases sent but not yet listed. Capacity itself is never
+ * stored: every pass re-reads it from the cloud.
  */
 public interface StateStore {
 
@@ -46,4 +46,16 @@ public interface StateStore {
 
   /** The ARNs of {@code model} still remembered at {@code now}. */
   Set<String> knownArns(String model, Instant now);
+
+  /**
+   * Records a purchase before it is sent. A purchase with the same token already recorded is kept
+   * as it is: its first {@code recordedAt} and {@code until} stand.
+   */
+  void recordPurchase(PurchaseIntent intent);
+
+  /** Purchases recorded, not forgotten and still pending at {@code now}, oldest first. */
+  List<PurchaseIntent> pendingPurchases(Instant now);
+
+  /** Forgets a purchase (its PT has been listed); nothing happens when it is not recorded. */
+  void forgetPurchase(String clientRequestToken);
 }

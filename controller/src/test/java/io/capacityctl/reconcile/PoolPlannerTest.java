@@ -1,20 +1,26 @@
 package io.capacityctl.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.capacityctl.config.PolicyConfig;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.PtStatus;
 import io.capacityctl.routing.ModelRoutes;
 import io.capacityctl.routing.Route;
+import io.capacityctl.state.PurchaseIntent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** From target units to PT actions: blocks, idempotent names, safe scale-down, drain, cleanup. */
+/**
+ * From target units to PT actions: blocks, idempotent names, purchases sent again until listed,
+ * safe scale-down, drain, cleanup.
+ */
 class PoolPlannerTest {
   private static final Instant NOW = Instant.parse("2027-01-06T12:00:20Z");
   private static final String PREFIX = "capacityctl-shop-";
@@ -37,6 +43,7 @@ class PoolPlannerTest {
 
   private final List<ProvisionedThroughput> pts = new ArrayList<>();
   private final List<Route> routes = new ArrayList<>();
+  private final List<PurchaseIntent> purchases = new ArrayList<>();
 
   private String add(int units, PtStatus status, boolean committed, Map<String, String> tags) {
     String arn = "arn:pt/" + (pts.size() + 1);
@@ -58,6 +65,21 @@ class PoolPlannerTest {
     return add(units, status, false, OURS);
   }
 
+  /** A purchase recorded {@code ago} before {@link #NOW} and not forgotten. */
+  private PurchaseIntent recorded(String model, String token, int units, Duration ago) {
+    Instant at = NOW.minus(ago);
+    PurchaseIntent p =
+        new PurchaseIntent(
+            model, PREFIX + model + "-" + token, units, token, at, at.plus(Duration.ofHours(1)));
+    purchases.add(p);
+    return p;
+  }
+
+  private ModelPool pool() {
+    return ModelPool.of(
+        "shop", "sonnet", pts, new ModelRoutes("anthropic.sonnet", routes), purchases);
+  }
+
   private String draining(int units, Duration since) {
     String arn = ours(units, PtStatus.IN_SERVICE);
     routes.add(new Route(arn, units, NOW.minus(since)));
@@ -66,7 +88,7 @@ class PoolPlannerTest {
 
   private List<PtAction> actions(int target, Instant at) {
     ModelPool pool =
-        ModelPool.of("shop", "sonnet", pts, new ModelRoutes("anthropic.sonnet", routes));
+        ModelPool.of("shop", "sonnet", pts, new ModelRoutes("anthropic.sonnet", routes), purchases);
     return PLANNER.actions(pool, target, at);
   }
 
@@ -109,8 +131,9 @@ class PoolPlannerTest {
     List<String> ours =
         tokens(
             new PoolPlanner("shop", PREFIX, PolicyConfig.DEFAULTS)
-                .actions(ModelPool.of("shop", "sonnet", pts, null), 3, NOW));
-    List<String> theirs = tokens(other.actions(ModelPool.of("other", "sonnet", pts, null), 3, NOW));
+                .actions(ModelPool.of("shop", "sonnet", pts, null, List.of()), 3, NOW));
+    List<String> theirs =
+        tokens(other.actions(ModelPool.of("other", "sonnet", pts, null, List.of()), 3, NOW));
 
     assertThat(ours).hasSize(3).doesNotHaveDuplicates();
     assertThat(theirs).doesNotContainAnyElementsOf(ours);
@@ -205,6 +228,95 @@ class PoolPlannerTest {
     assertThat(only(up, PtAction.Create.class))
         .extracting(PtAction.Create::units)
         .containsExactly(2);
+  }
+
+  @Test
+  void aPurchaseNotListedYetIsSentAgainWithItsOwnNameAndTokenBeforeAnythingNew() {
+    ours(2, PtStatus.IN_SERVICE);
+    PurchaseIntent lost = recorded("sonnet", "tok-lost", 4, Duration.ofMinutes(5));
+
+    List<PtAction.Create> creates = only(actions(12, NOW), PtAction.Create.class);
+
+    assertThat(creates.get(0))
+        .isEqualTo(new PtAction.Create("sonnet", lost.name(), 4, "tok-lost", lost.recordedAt()));
+    assertThat(creates.subList(1, creates.size()))
+        .extracting(PtAction.Create::units, PtAction.Create::name, PtAction.Create::firstSent)
+        .containsExactly(
+            tuple(4, PREFIX + "sonnet-20270106T1200-s7", null),
+            tuple(2, PREFIX + "sonnet-20270106T1200-s11", null));
+  }
+
+  @Test
+  void aPendingPurchaseIsSentWholeEvenWhenFewerUnitsAreMissing() {
+    ours(2, PtStatus.IN_SERVICE);
+    recorded("sonnet", "tok-lost", 4, Duration.ofMinutes(5));
+
+    // 1 unit missing: a new 1-unit PT could be a second purchase if the 4 units were bought.
+    assertThat(tokens(actions(3, NOW))).containsExactly("tok-lost");
+  }
+
+  @Test
+  void aPurchaseWhosePtIsListedIsDoneAndNotSentAgain() {
+    PurchaseIntent done = recorded("sonnet", "tok-done", 1, Duration.ofMinutes(5));
+    add(1, PtStatus.CREATING, false, withPurchase(OURS, "tok-done"));
+
+    assertThat(pool().listedPurchases()).containsExactly(done);
+    assertThat(pool().pendingPurchases()).isEmpty();
+    assertThat(tokens(actions(2, NOW))).hasSize(1).doesNotContain("tok-done");
+  }
+
+  @Test
+  void aPtCarryingThePurchaseTagButNotOursLeavesThePurchasePending() {
+    PurchaseIntent p = recorded("sonnet", "tok-1", 1, Duration.ofMinutes(5));
+    // Listed before its other tags are readable: not counted, so the purchase stays pending.
+    add(1, PtStatus.CREATING, false, Map.of(ProvisionedThroughput.TAG_PURCHASE, "tok-1"));
+
+    assertThat(pool().pendingPurchases()).containsExactly(p);
+    assertThat(tokens(actions(1, NOW))).containsExactly("tok-1");
+  }
+
+  @Test
+  void pendingPurchasesAreNotSentWithoutAScaleUpNorForAnotherModel() {
+    ours(3, PtStatus.IN_SERVICE);
+    recorded("sonnet", "tok-sonnet", 1, Duration.ofMinutes(5));
+    recorded("haiku", "tok-haiku", 1, Duration.ofMinutes(5));
+
+    assertThat(actions(3, NOW)).isEmpty();
+    assertThat(tokens(actions(5, NOW)))
+        .hasSize(2)
+        .contains("tok-sonnet")
+        .doesNotContain("tok-haiku");
+  }
+
+  @Test
+  void aNewPurchaseNeverTakesThePendingOnesToken() {
+    PoolPlanner ones = new PoolPlanner("shop", PREFIX, PolicyConfig.DEFAULTS);
+    List<String> firstPass = tokens(ones.actions(pool(), 2, NOW)); // slots 1 and 2 this minute
+    // Slot 2's PT is not listed; slot 1's went Failed and was deleted, in the same minute.
+    purchases.add(
+        new PurchaseIntent(
+            "sonnet",
+            PREFIX + "sonnet-20270106T1200-s2",
+            1,
+            firstPass.get(1),
+            NOW,
+            NOW.plusSeconds(3600)));
+
+    List<PtAction.Create> retried =
+        only(ones.actions(pool(), 2, NOW.plusSeconds(10)), PtAction.Create.class);
+
+    assertThat(retried)
+        .extracting(PtAction.Create::clientRequestToken)
+        .hasSize(2)
+        .doesNotHaveDuplicates()
+        .startsWith(firstPass.get(1));
+    assertThat(retried.get(1).name()).isEqualTo(PREFIX + "sonnet-20270106T1200-s3");
+  }
+
+  private static Map<String, String> withPurchase(Map<String, String> tags, String token) {
+    Map<String, String> out = new HashMap<>(tags);
+    out.put(ProvisionedThroughput.TAG_PURCHASE, token);
+    return out;
   }
 
   private static List<String> tokens(List<PtAction> actions) {

@@ -314,6 +314,60 @@ public abstract class StateStoreContract {
     assertThat(store().knownArns("haiku", T0)).containsExactly(A2);
   }
 
+  // ---- purchases sent, not yet listed
+
+  static PurchaseIntent purchase(String token, Instant at) {
+    return new PurchaseIntent(
+        "sonnet", "capacityctl-shop-sonnet-" + token, 2, token, at, at.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void aRecordedPurchaseIsPendingWithEveryFieldUntilItIsAbandoned() {
+    PurchaseIntent p = purchase("t1", T0);
+
+    store().recordPurchase(p);
+
+    assertThat(store().pendingPurchases(T0)).containsExactly(p);
+    assertThat(store().pendingPurchases(p.until().minusMillis(1))).containsExactly(p);
+    assertThat(store().pendingPurchases(p.until())).isEmpty();
+  }
+
+  @Test
+  void recordingAPurchaseAgainKeepsTheFirstRecord() {
+    PurchaseIntent first = purchase("t1", T0);
+    store().recordPurchase(first);
+
+    // The same token re-sent 5 minutes later: the abandon time still counts from the first send.
+    store().recordPurchase(purchase("t1", T0.plusSeconds(300)));
+
+    assertThat(store().pendingPurchases(T0.plusSeconds(300))).containsExactly(first);
+  }
+
+  @Test
+  void aForgottenPurchaseIsNoLongerPendingAndForgettingTwiceIsHarmless() {
+    store().recordPurchase(purchase("t1", T0));
+    PurchaseIntent other = purchase("t2", T0);
+    store().recordPurchase(other);
+
+    store().forgetPurchase("t1");
+    store().forgetPurchase("t1");
+    store().forgetPurchase("never-recorded");
+
+    assertThat(store().pendingPurchases(T0)).containsExactly(other);
+  }
+
+  @Test
+  void pendingPurchasesComeOldestFirstThenInSlotOrder() {
+    PurchaseIntent later = purchase("s1", T0.plusSeconds(60));
+    PurchaseIntent slot10 = purchase("s10", T0);
+    PurchaseIntent slot9 = purchase("s9", T0);
+    store().recordPurchase(later);
+    store().recordPurchase(slot10);
+    store().recordPurchase(slot9);
+
+    assertThat(store().pendingPurchases(T0.plusSeconds(60))).containsExactly(slot9, slot10, later);
+  }
+
   static AuditEntry entry(Instant at, String actor, String kind, long token) {
     return new AuditEntry(at, actor, kind, "sonnet", "detail of " + kind, token);
   }

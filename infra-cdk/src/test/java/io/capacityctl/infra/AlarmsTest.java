@@ -15,6 +15,7 @@ import software.amazon.awscdk.assertions.Match;
 /** Each alarm with its metric, threshold, period, evaluation count and missing-data rule. */
 class AlarmsTest {
   private static final String ABOVE = "GreaterThanThreshold";
+  private static final String AT_LEAST = "GreaterThanOrEqualToThreshold";
 
   static Stream<Arguments> alarms() {
     return Stream.of(
@@ -99,6 +100,31 @@ class AlarmsTest {
             ABOVE,
             1,
             "notBreaching"),
+        // Hold (2) or alarm (3) for 10 of 15 minutes; silence is not being in control either.
+        alarm(
+            "degraded-control",
+            rule(
+                metric("capacityctl", "DegradationLevel", "Maximum", 60, null),
+                2,
+                AT_LEAST,
+                15,
+                10,
+                "breaching")),
+        // MangaAssist has a budget cap. Hold passes publish no budget level: skipped, not OK.
+        alarm(
+            "budget-90",
+            metric("capacityctl", "BudgetAlertLevel", "Minimum", 300, null),
+            90,
+            AT_LEAST,
+            3,
+            "missing"),
+        alarm(
+            "budget-100",
+            metric("capacityctl", "BudgetAlertLevel", "Minimum", 300, null),
+            100,
+            AT_LEAST,
+            1,
+            "missing"),
         alarm(
             "tokens-over-budget",
             query("SELECT MAX(TokensPerIntentOverBudget) FROM capacityctl", 3600),
@@ -173,7 +199,7 @@ class AlarmsTest {
       Map<String, Map<String, Object>> alarms =
           Synthesized.resourcesOf(synth, "AWS::CloudWatch::Alarm");
 
-      assertThat(alarms).hasSize(synth == Synthesized.lambda() ? 15 : 11);
+      assertThat(alarms).hasSize(synth == Synthesized.lambda() ? 18 : 14);
       assertThat(alarms.values())
           .allSatisfy(
               a -> {
@@ -181,6 +207,18 @@ class AlarmsTest {
                 assertThat(a.get("OKActions")).isEqualTo(List.of(Map.of("Ref", topic)));
               });
     }
+  }
+
+  @Test
+  void withoutABudgetCapThereIsNoBudgetAlarmButTheDegradationAlarmStays() {
+    Map<String, Map<String, Object>> alarms =
+        Synthesized.resourcesOf(Synthesized.fileConfig(), "AWS::CloudWatch::Alarm");
+
+    // The level is only published with a cap: an alarm on it would watch an empty series.
+    assertThat(alarms.values())
+        .extracting(a -> a.get("AlarmName"))
+        .contains("capacityctl-newyork-degraded-control")
+        .noneMatch(n -> n.toString().contains("budget-"));
   }
 
   @Test
@@ -197,6 +235,10 @@ class AlarmsTest {
                 "TopicArn",
                 Match.anyValue()));
     Synthesized.lambda().template().resourceCountIs("AWS::SNS::Subscription", 0);
+  }
+
+  private static Arguments alarm(String name, Map<String, Object> rule) {
+    return Arguments.of(name, rule);
   }
 
   private static Arguments alarm(
@@ -243,11 +285,22 @@ class AlarmsTest {
       String comparison,
       int periods,
       String missing) {
+    return rule(metric, threshold, comparison, periods, periods, missing);
+  }
+
+  /** {@code breaching} of the last {@code periods} periods must breach. */
+  private static Map<String, Object> rule(
+      Map<String, Object> metric,
+      double threshold,
+      String comparison,
+      int periods,
+      int breaching,
+      String missing) {
     Map<String, Object> props = new HashMap<>(metric);
     props.put("Threshold", threshold);
     props.put("ComparisonOperator", comparison);
     props.put("EvaluationPeriods", periods);
-    props.put("DatapointsToAlarm", periods);
+    props.put("DatapointsToAlarm", breaching);
     props.put("TreatMissingData", missing);
     return props;
   }

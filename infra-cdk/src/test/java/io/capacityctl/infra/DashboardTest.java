@@ -27,6 +27,7 @@ class DashboardTest {
         .contains("\\\"ObservedTps\\\"", "\\\"ProvisionedTps\\\"", "\\\"WasteRatio\\\"")
         .contains("\\\"EcsDesired\\\"", "\\\"EcsRunning\\\"")
         .contains("\\\"InvocationThrottles\\\"", "anthropic.claude-3-sonnet-20240229-v1:0")
+        .contains("\\\"DegradationLevel\\\"", "\\\"BudgetAlertLevel\\\"")
         .contains("Actions: purchases, drains, deletions, ECS changes, overrides")
         .contains("create-pt|drain-pt|delete-pt|set-ecs");
   }
@@ -43,6 +44,8 @@ class DashboardTest {
 
     assertThat(body)
         .contains("llama: observed vs provisioned tokens/s")
-        .doesNotContain("EcsDesired");
+        .contains("\\\"DegradationLevel\\\"")
+        .doesNotContain("EcsDesired")
+        .doesNotContain("BudgetAlertLevel"); // published only with a budget cap
   }
 }

@@ -3,6 +3,7 @@ package io.capacityctl.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.aws.AwsAction;
+import io.capacityctl.ports.ProvisionedThroughput;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,22 @@ class IamPolicyTest {
     assertThat(Synthesized.pretty(Policies.resources(delete)))
         .contains(":provisioned-model/*")
         .contains("ap-northeast-1");
+  }
+
+  @Test
+  void taggingIsLimitedToTheTagKeysEveryPurchaseCarries() {
+    Map<String, Object> tag =
+        Policies.granting(Policies.ofControllerRole(Synthesized.lambda()), "bedrock:TagResource");
+    // Every key a purchase is tagged with must be allowed, or IAM denies the purchase itself.
+    Map<String, String> purchaseTags = ProvisionedThroughput.tagsFor("mangaassist", "sonnet", "t");
+
+    assertThat(tag.get("Condition"))
+        .isEqualTo(
+            Map.of(
+                "ForAllValues:StringEquals",
+                Map.of("aws:TagKeys", ProvisionedThroughput.TAG_KEYS)));
+    assertThat(ProvisionedThroughput.TAG_KEYS)
+        .containsExactlyInAnyOrderElementsOf(purchaseTags.keySet());
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.capacityctl.aws.AwsErrors;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
+import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StaleFencingTokenException;
 import io.capacityctl.state.StateStore;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -41,6 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * <p>Known PT ARNs are one item per model whose attributes are the ARNs themselves, each holding
  * the instant it stays known until: one UpdateItem per pass records every current ARN without a
  * read first, and the item's TTL removes it once no ARN of the model was seen for the keep time.
+ *
+ * <p>A purchase is one item per client request token, put only if absent (the first record stands),
+ * deleted once its PT is listed, removed by TTL once abandoned; reads skip abandoned ones.
  */
 public final class DynamoDbStateStore implements StateStore {
   /** Keeps one update expression well under DynamoDB's 4 KB limit. */
@@ -185,6 +190,39 @@ public final class DynamoDbStateStore implements StateStore {
               }
             });
     return known;
+  }
+
+  @Override
+  public void recordPurchase(PurchaseIntent intent) {
+    Map<String, AttributeValue> item =
+        item(StateItems.purchase(intent), StateTable.PURCHASE_PREFIX + intent.clientRequestToken());
+    AwsErrors.call(
+        AwsAction.DYNAMODB_PUT_ITEM,
+        () -> {
+          try {
+            return dynamo.putItem(
+                r ->
+                    r.tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(" + StateTable.SK + ")"));
+          } catch (ConditionalCheckFailedException e) {
+            return null; // recorded by an earlier pass: its first instant stands
+          }
+        });
+  }
+
+  @Override
+  public List<PurchaseIntent> pendingPurchases(Instant now) {
+    return query(StateTable.PURCHASE_PREFIX).stream()
+        .map(StateItems::purchase)
+        .filter(p -> p.pendingAt(now))
+        .sorted(PurchaseIntent.OLDEST_FIRST)
+        .toList();
+  }
+
+  @Override
+  public void forgetPurchase(String clientRequestToken) {
+    delete(StateTable.PURCHASE_PREFIX + clientRequestToken);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.capacityctl.aws.dynamodb;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
+import io.capacityctl.state.PurchaseIntent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,8 +15,9 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Maps overrides, events and audit entries to and from state-table attributes (keys excluded).
- * Instants, offsets and durations are ISO-8601 strings, so items read well in the console.
+ * Maps overrides, events, audit entries and purchases to and from state-table attributes (keys
+ * excluded). Instants, offsets and durations are ISO-8601 strings, so items read well in the
+ * console.
  */
 final class StateItems {
   private StateItems() {}
@@ -92,6 +94,28 @@ final class StateItems {
         string(item, "target"),
         string(item, "detail"),
         Long.parseLong(item.get("fencingToken").n()));
+  }
+
+  static Map<String, AttributeValue> purchase(PurchaseIntent p) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("model", s(p.model()));
+    item.put("name", s(p.name()));
+    item.put("units", n(p.units()));
+    item.put("clientRequestToken", s(p.clientRequestToken()));
+    item.put("recordedAt", s(p.recordedAt().toString()));
+    item.put("until", s(p.until().toString()));
+    item.put(StateTable.TTL, ttl(p.until()));
+    return item;
+  }
+
+  static PurchaseIntent purchase(Map<String, AttributeValue> item) {
+    return new PurchaseIntent(
+        item.get("model").s(),
+        item.get("name").s(),
+        Integer.parseInt(item.get("units").n()),
+        item.get("clientRequestToken").s(),
+        Instant.parse(item.get("recordedAt").s()),
+        Instant.parse(item.get("until").s()));
   }
 
   /**

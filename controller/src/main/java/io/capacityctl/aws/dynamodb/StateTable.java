@@ -20,12 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code SEQ#AUDIT}: that counter;
  *   <li>{@code LEASE}: the controller lease and its fencing token;
  *   <li>{@code ARNS#<model key>}: the model's PT ARNs seen lately, each an attribute named by the
- *       ARN holding the epoch millisecond until which it stays known.
+ *       ARN holding the epoch millisecond until which it stays known;
+ *   <li>{@code PURCHASE#<client request token>}: a PT purchase recorded before it was sent and not
+ *       yet seen in the PT list.
  * </ul>
  *
- * <p>{@code expiresAt} (epoch seconds) is the table's TTL attribute, carried by overrides and
- * known-ARNs items. The lease deliberately does not: TTL deleting an expired lease would reset its
- * fencing token, and a stale holder's old token would then pass the fencing check again.
+ * <p>{@code expiresAt} (epoch seconds) is the table's TTL attribute, carried by overrides,
+ * known-ARNs and purchase items. The lease deliberately does not: TTL deleting an expired lease
+ * would reset its fencing token, and a stale holder's old token would then pass the fencing check
+ * again.
  */
 final class StateTable {
   static final String PK = "pk";
@@ -37,6 +40,7 @@ final class StateTable {
   static final String AUDIT_SEQUENCE = "SEQ#AUDIT";
   static final String LEASE = "LEASE";
   static final String ARNS_PREFIX = "ARNS#";
+  static final String PURCHASE_PREFIX = "PURCHASE#";
 
   /** Fixed width, so that the string order of sort keys is the time order. */
   private static final DateTimeFormatter SORTABLE_INSTANT =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.LeaseManager;
+import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.state.StateStoreContract;
 import java.time.Duration;
@@ -124,6 +125,20 @@ class DynamoDbStateStoreTest extends StateStoreContract {
     store().rememberArns("sonnet", arns, t, Duration.ofDays(8));
 
     assertThat(store().knownArns("sonnet", t)).containsExactlyInAnyOrderElementsOf(arns);
+  }
+
+  @Test
+  void aPurchaseIsOneItemPerTokenWithATtlAtItsAbandonTime() {
+    Instant t = Instant.parse("2025-03-03T09:00:00Z");
+    Instant until = t.plus(Duration.ofHours(1)).plusMillis(1);
+
+    store()
+        .recordPurchase(
+            new PurchaseIntent("sonnet", "capacityctl-x-sonnet-s1", 1, "tok", t, until));
+
+    Map<String, AttributeValue> item = item(StateTable.PURCHASE_PREFIX + "tok");
+    assertThat(item.get("name").s()).isEqualTo("capacityctl-x-sonnet-s1");
+    assertThat(item.get(StateTable.TTL).n()).isEqualTo(Long.toString(until.getEpochSecond() + 1));
   }
 
   private Map<String, AttributeValue> item(String sortKey) {

@@ -2,7 +2,6 @@ package io.capacityctl.infra.iam;
 
 import io.capacityctl.aws.AwsAction;
 import io.capacityctl.ports.ProvisionedThroughput;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,12 +36,7 @@ public final class ActionScopes {
           Optional.of(
               Grant.on(t.provisionedModels())
                   .when(
-                      "ForAllValues:StringEquals",
-                      "aws:TagKeys",
-                      List.of(
-                          ProvisionedThroughput.TAG_MANAGED_BY,
-                          ProvisionedThroughput.TAG_CONFIG,
-                          ProvisionedThroughput.TAG_MODEL)));
+                      "ForAllValues:StringEquals", "aws:TagKeys", ProvisionedThroughput.TAG_KEYS));
       // IAM has no resource type for these: "*" is a resource wildcard, never an action one.
       case BEDROCK_LIST_PTS, CLOUDWATCH_GET_METRIC_DATA, STS_GET_CALLER_IDENTITY ->
           Optional.of(Grant.ANY_RESOURCE);

@@ -1,7 +1,9 @@
 package io.capacityctl.infra.monitoring;
 
+import static io.capacityctl.infra.monitoring.ControllerMetrics.BUDGET_ALERT_LEVEL;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.CAPACITY_MISMATCH;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.CONFIG_INVALID;
+import static io.capacityctl.infra.monitoring.ControllerMetrics.DEGRADATION_LEVEL;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.HEARTBEAT;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.PT_STUCK_CREATING;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.QUOTA_EXCEEDED;
@@ -43,11 +45,27 @@ public final class ControllerAlarms extends Construct {
       Optional<IQueue> deadLetters,
       Optional<String> email) {}
 
-  /** How many periods the alarm looks at; every one of them must breach. */
+  /** The alarm looks at {@code periods} periods; {@code breaching} of them must breach. */
   private record Rule(
-      double threshold, ComparisonOperator comparison, int periods, TreatMissingData missingData) {}
+      double threshold,
+      ComparisonOperator comparison,
+      int periods,
+      int breaching,
+      TreatMissingData missingData) {
+
+    /** Every period looked at must breach. */
+    Rule(
+        double threshold,
+        ComparisonOperator comparison,
+        int periods,
+        TreatMissingData missingData) {
+      this(threshold, comparison, periods, periods, missingData);
+    }
+  }
 
   private static final ComparisonOperator ABOVE = ComparisonOperator.GREATER_THAN_THRESHOLD;
+  private static final ComparisonOperator AT_LEAST =
+      ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
 
   private final Topic topic;
   private final String prefix;
@@ -125,6 +143,42 @@ public final class ControllerAlarms extends Construct {
         "A purchase hit the model-unit quota: ask AWS support for a raise.",
         ControllerMetrics.anyDimensions(QUOTA_EXCEEDED, "SUM", Duration.minutes(5)),
         new Rule(0, ABOVE, 1, TreatMissingData.NOT_BREACHING));
+    // Level 2 (hold: circuit open, no Bedrock or ECS call) and 3 (alarm: a terminal error such as
+    // AccessDenied) mean the controller is not changing capacity at all. Level 1 (schedule-only)
+    // is not alarmed here: a model nobody invokes publishes no metrics, so an idle model sits at 1
+    // legitimately, and it never scales down; stale metrics while units are in service already
+    // fail the health check. 10 of 15 minutes: one 5-minute hold after a throttling burst stays
+    // quiet, a circuit that keeps re-opening (4 hold passes of every 5) or a denial does not. A
+    // controller that publishes nothing is not in control either: missing data breaches
+    // (heartbeat-missing names the cause).
+    alarm(
+        "degraded-control",
+        "The controller has not been in control of capacity for 10 of the last 15 minutes:"
+            + " DegradationLevel 2 (hold: Bedrock/ECS throttling or unavailable, circuit open) or 3"
+            + " (alarm: AccessDenied or Validation on an AWS call), or no level published at all."
+            + " Capacity is held as it is. See the pass warnings 'degraded: ...'.",
+        ControllerMetrics.controller(DEGRADATION_LEVEL, "Maximum", Duration.minutes(1)),
+        new Rule(2, AT_LEAST, 15, 10, TreatMissingData.BREACHING));
+    if (config.budget().hourlyCapUsd() > 0) {
+      // Published only with a cap, and not by hold passes (they plan nothing), so missing data is
+      // no budget signal: MISSING skips a hold pass, and a controller that publishes nothing at
+      // all leaves these alarms in INSUFFICIENT_DATA, not OK (heartbeat-missing and
+      // degraded-control page for it). Minimum: every pass in the 5 minutes reached the level.
+      alarm(
+          "budget-90",
+          "For 15 minutes every plan has spent at least 90% of the budget cap (budget.maxHourlyUsd"
+              + " or maxDailyUsd / 24). At 100% scale-ups are cut: raise the cap or set an override"
+              + " if the load is real.",
+          ControllerMetrics.controller(BUDGET_ALERT_LEVEL, "Minimum", Duration.minutes(5)),
+          new Rule(90, AT_LEAST, 3, TreatMissingData.MISSING));
+      alarm(
+          "budget-100",
+          "For 5 minutes every plan has reached the budget cap: scale-ups are being cut (the"
+              + " reason names the cap) and capacity may fall short of demand. Raise the cap or"
+              + " set an override.",
+          ControllerMetrics.controller(BUDGET_ALERT_LEVEL, "Minimum", Duration.minutes(5)),
+          new Rule(100, AT_LEAST, 1, TreatMissingData.MISSING));
+    }
     // The metric is observed / budgeted tokens per request (TokenDrift): above 1 is over budget.
     alarm(
         "tokens-over-budget",
@@ -155,7 +209,7 @@ public final class ControllerAlarms extends Construct {
             .threshold(rule.threshold())
             .comparisonOperator(rule.comparison())
             .evaluationPeriods(rule.periods())
-            .datapointsToAlarm(rule.periods())
+            .datapointsToAlarm(rule.breaching())
             .treatMissingData(rule.missingData())
             .build();
     alarm.addAlarmAction(new SnsAction(topic));

@@ -1,6 +1,8 @@
 package io.capacityctl.infra.monitoring;
 
+import static io.capacityctl.infra.monitoring.ControllerMetrics.BUDGET_ALERT_LEVEL;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.CAPACITY_MISMATCH;
+import static io.capacityctl.infra.monitoring.ControllerMetrics.DEGRADATION_LEVEL;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.ECS_DESIRED;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.ECS_RUNNING;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.HEARTBEAT;
@@ -31,7 +33,8 @@ import software.constructs.Construct;
 
 /**
  * One CloudWatch dashboard per configuration: observed vs provisioned throughput per model, waste,
- * units, ECS tasks, Bedrock throttles, the controller's health and the actions it took.
+ * units, ECS tasks, Bedrock throttles, the controller's health, its degradation and budget levels
+ * and the actions it took.
  */
 public final class ControllerDashboard extends Construct {
   private static final Duration MINUTE = Duration.minutes(1);
@@ -111,6 +114,7 @@ public final class ControllerDashboard extends Construct {
                     ControllerMetrics.controller(CAPACITY_MISMATCH, "Maximum", MINUTE),
                     "models short of plan"),
                 ControllerMetrics.anyDimensions(QUOTA_EXCEEDED, "SUM", MINUTE))));
+    widgets.add(control(config));
     widgets.add(
         LogQueryWidget.Builder.create()
             .title("Actions: purchases, drains, deletions, ECS changes, overrides")
@@ -130,6 +134,36 @@ public final class ControllerDashboard extends Construct {
       dashboard.addWidgets(
           widgets.subList(i, Math.min(i + 2, widgets.size())).toArray(IWidget[]::new));
     }
+  }
+
+  /** The degradation ladder and, with a budget cap, the budget alert level, at their alarms. */
+  private static GraphWidget control(CapacityConfig config) {
+    GraphWidget.Builder widget =
+        GraphWidget.Builder.create()
+            .title(
+                "Control: degradation level (alarm at 2), budget alert level (alarms at 90, 100)")
+            .width(HALF)
+            .left(
+                List.of(
+                    label(
+                        ControllerMetrics.controller(DEGRADATION_LEVEL, "Maximum", MINUTE),
+                        "degradation: 0 full, 1 schedule-only, 2 hold, 3 alarm")))
+            .leftYAxis(YAxisProps.builder().min(0).max(3).showUnits(false).build())
+            .leftAnnotations(List.of(HorizontalAnnotation.builder().value(2).build()));
+    if (config.budget().hourlyCapUsd() > 0) {
+      widget
+          .right(
+              List.of(
+                  label(
+                      ControllerMetrics.controller(BUDGET_ALERT_LEVEL, "Maximum", MINUTE),
+                      "budget alert level (% of cap reached)")))
+          .rightYAxis(YAxisProps.builder().min(0).max(100).showUnits(false).build())
+          .rightAnnotations(
+              List.of(
+                  HorizontalAnnotation.builder().value(90).build(),
+                  HorizontalAnnotation.builder().value(100).build()));
+    }
+    return widget.build();
   }
 
   private static IMetric label(Metric metric, String label) {

@@ -31,6 +31,8 @@ public final class ControllerMetrics {
   public static final String PT_STUCK_CREATING = "PtStuckCreating";
   public static final String TOKENS_PER_INTENT_OVER_BUDGET = "TokensPerIntentOverBudget";
   public static final String CONFIG_INVALID = ConfigReloader.METRIC;
+  public static final String DEGRADATION_LEVEL = "DegradationLevel";
+  public static final String BUDGET_ALERT_LEVEL = "BudgetAlertLevel";
 
   private ControllerMetrics() {}
 
