@@ -29,12 +29,15 @@ public final class DemandForecast {
   private final double[] forecast; // index tau-1 for tau in 1..horizon
   private final double level;
   private final double burstHeadroom;
+  private final double recurringBursts;
   private final String basis;
 
-  private DemandForecast(double[] forecast, double level, double burstHeadroom, String basis) {
+  private DemandForecast(
+      double[] forecast, double level, double burstHeadroom, double recurringBursts, String basis) {
     this.forecast = forecast;
     this.level = level;
     this.burstHeadroom = burstHeadroom;
+    this.recurringBursts = recurringBursts;
     this.basis = basis;
   }
 
@@ -71,7 +74,7 @@ public final class DemandForecast {
       }
     }
     double headroom = burstHeadroom(recent, best.profile, residualMinutes);
-    return new DemandForecast(f, level, headroom, best.describe());
+    return new DemandForecast(f, level, headroom, transientBursts(recent), best.describe());
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
@@ -96,6 +99,15 @@ public final class DemandForecast {
   /** How far demand recently rose above the fitted curve (bursts, noise); never negative. */
   public double burstHeadroom() {
     return burstHeadroom;
+  }
+
+  /**
+   * The largest short burst anywhere in the recent window (a day), never negative: headroom for
+   * bursts that recur at random, which model units must be held for because they cannot be bought
+   * in time (see {@link #transientBursts}).
+   */
+  public double recurringBursts() {
+    return recurringBursts;
   }
 
   /** Which profile the forecast follows, for reasons: e.g. "week-ago profile x1.12". */
@@ -226,6 +238,66 @@ public final class DemandForecast {
       headroom = Math.max(headroom, r - fitted);
     }
     return headroom;
+  }
+
+  /** Half-width of the centre a short burst is measured over, so one noisy minute is no burst. */
+  static final int SPIKE_HALF_MINUTES = 2;
+
+  /** Minutes between a burst's centre and the demand it is compared with on either side. */
+  static final int SPIKE_GAP_MINUTES = 10;
+
+  /** The longest a short burst lasts: what rose and fell back within this is one. */
+  public static final int SHORT_BURST_MINUTES = 2 * SPIKE_GAP_MINUTES;
+
+  /** Minutes averaged on either side of a burst for the demand before and after it. */
+  static final int SPIKE_SIDE_MINUTES = 20;
+
+  /**
+   * A burst must lift the mean of its few central minutes this far above the demand around it (as a
+   * fraction of that demand): far beyond minute-level noise, whose mean over five minutes moves a
+   * few percent.
+   */
+  static final double SPIKE_MIN_RISE = 0.25;
+
+  /**
+   * The largest short burst in the whole recent window: how far the mean of its central minutes
+   * rose above the demand both before and after it. Only what rose well above its surroundings
+   * ({@link #SPIKE_MIN_RISE}) and came back down to where it started within about {@link
+   * #SHORT_BURST_MINUTES} counts: a release ramp or a business morning has demand after it far from
+   * where it was before, the curve's own bends change the level on one side. These are the bursts
+   * no purchase can be timed for, which only on-demand headroom can take, and they recur at random
+   * — so they are remembered for the whole window (a day), not only the {@code memory} of {@link
+   * #burstHeadroom}. Prefix sums keep it linear.
+   */
+  static double transientBursts(double[] recent) {
+    int n = recent.length;
+    double[] sum = new double[n + 1];
+    int[] count = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      boolean ok = !Double.isNaN(recent[i]);
+      sum[i + 1] = sum[i] + (ok ? recent[i] : 0);
+      count[i + 1] = count[i] + (ok ? 1 : 0);
+    }
+    int reach = SPIKE_GAP_MINUTES + SPIKE_SIDE_MINUTES;
+    double largest = 0;
+    for (int i = reach; i < n - reach; i++) {
+      double centre = mean(sum, count, i - SPIKE_HALF_MINUTES, i + SPIKE_HALF_MINUTES + 1);
+      double before = mean(sum, count, i - reach, i - SPIKE_GAP_MINUTES);
+      double after = mean(sum, count, i + SPIKE_GAP_MINUTES + 1, i + reach + 1);
+      double around = Math.max(before, after);
+      double rise = centre - around;
+      // Comparisons are false for NaN: a gap in the data is no burst.
+      if (rise > SPIKE_MIN_RISE * around && Math.abs(after - before) <= rise / 2) {
+        largest = Math.max(largest, rise);
+      }
+    }
+    return largest;
+  }
+
+  /** Mean of the present values in [from, to), NaN when fewer than half are present. */
+  private static double mean(double[] sum, int[] count, int from, int to) {
+    int k = count[to] - count[from];
+    return k * 2 < to - from ? Double.NaN : (sum[to] - sum[from]) / k;
   }
 
   private static double errorOf(double[] recent, double[] profile, double ratio) {

@@ -27,7 +27,13 @@ import java.util.Set;
  */
 public final class Planner implements Policy {
   /** Minutes of recent residuals that size headroom for bursts the forecast cannot time. */
-  static final int BURST_MEMORY_MINUTES = 180;
+  static final int BURST_MEMORY_MINUTES = 150;
+
+  /**
+   * Minutes of recent demand read each pass: a day, so short bursts that recur at random are
+   * remembered between them (see {@link DemandForecast#transientBursts}).
+   */
+  static final int RECENT_MINUTES = 1440;
 
   private final CapacityConfig config;
   private final CapacityCalendar calendar;
@@ -47,7 +53,7 @@ public final class Planner implements Policy {
                 .orElse(1);
     int recent =
         Math.max(
-            BURST_MEMORY_MINUTES,
+            RECENT_MINUTES,
             Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization())));
     this.window = new HistoryWindow(recent, maxProvisioning + 5 + DemandForecast.SMOOTH_MINUTES);
     this.horizon = maxProvisioning + 5;
@@ -159,19 +165,21 @@ public final class Planner implements Policy {
     double safety = policy.onDemandSafety();
     double ahead = f.max(p, p + 3);
     // Cost decides the units for the forecast level; bursts seen on top of it only need to fit
-    // provisioned plus the whole on-demand headroom (buying for them would arrive too late).
+    // provisioned plus the whole on-demand headroom (buying for them would arrive too late, so
+    // the day's largest short burst is held for as well: they recur at random).
+    double bursts = Math.max(f.burstHeadroom(), f.recurringBursts());
     int up =
         Math.max(
             UnitSizing.costOptimalUnits(m, ahead, safety),
-            UnitSizing.unitsToAvoidThrottling(m, ahead + f.burstHeadroom(), 1.0));
+            UnitSizing.unitsToAvoidThrottling(m, ahead + bursts, 1.0));
     // Keep covers the same horizon as buying, so a unit bought for demand a provisioning time
     // ahead is not cancelled by the next pass.
     double soon = Math.max(f.max(1, p + 3), maxRecent(s.demand(), stabilizationMinutes()));
     int keep =
         Math.max(
             UnitSizing.costOptimalUnits(m, soon, safety),
-            UnitSizing.unitsToAvoidThrottling(m, soon + f.burstHeadroom(), 1.0));
-    Escalation esc = escalation(m, s);
+            UnitSizing.unitsToAvoidThrottling(m, soon + bursts, 1.0));
+    Escalation esc = escalation(m, s, f);
     int target;
     String reason;
     if (esc != null && esc.units > Math.max(up, current)) {
@@ -181,9 +189,7 @@ public final class Planner implements Policy {
       target = up;
       reason =
           String.format("forecast %,.0f tps in %dm (%s)", ahead, p, f.basis())
-              + (f.burstHeadroom() > 0
-                  ? String.format(", bursts +%,.0f tps", f.burstHeadroom())
-                  : "");
+              + (bursts > 0 ? String.format(", bursts +%,.0f tps", bursts) : "");
     } else if (keep < current) {
       target = Math.max(keep, esc == null ? 0 : esc.units);
       reason =
@@ -217,11 +223,31 @@ public final class Planner implements Policy {
   }
 
   /**
+   * A burst no larger than the short bursts of the last day, younger than such a burst lasts and
+   * served in full (provisioned plus on-demand): it will be over long before a unit bought now
+   * serves, so buying for it is pure waste. Anything larger, longer or throttled escalates.
+   */
+  private static boolean isKnownBurst(
+      ModelConfig m, ModelState s, DemandForecast f, double limit, double peak) {
+    if (f.recurringBursts() <= 0
+        || peak > UnitSizing.servingCapacity(m, s.inServiceUnits())
+        || peak > f.level() + f.recurringBursts()) {
+      return false;
+    }
+    for (int back = 0; back < DemandForecast.SHORT_BURST_MINUTES; back++) {
+      if (!(s.demand().recentAt(back) > limit)) {
+        return true;
+      }
+    }
+    return false; // above the limit for longer than a short burst lasts
+  }
+
+  /**
    * Observed demand above the target utilisation of what serves without throttling (units plus
    * on-demand headroom), or throttling, for {@code escalateAfter}: raise at once, ignoring the
    * forecast — the calendar or the forecast was wrong.
    */
-  private Escalation escalation(ModelConfig m, ModelState s) {
+  private Escalation escalation(ModelConfig m, ModelState s, DemandForecast f) {
     int minutes = Math.max(1, minutes(policy.escalateAfter()));
     double limit = policy.targetUtilization() * UnitSizing.servingCapacity(m, s.inServiceUnits());
     double peak = 0;
@@ -231,6 +257,9 @@ public final class Planner implements Policy {
         return null;
       }
       peak = Math.max(peak, d);
+    }
+    if (isKnownBurst(m, s, f, limit, peak)) {
+      return null;
     }
     // Make the observed peak fit at once, leaving the target utilisation's share of the
     // on-demand headroom free; the forecast catches up with the new level after. (Sizing to 80% of
@@ -321,7 +350,9 @@ public final class Planner implements Policy {
         continue;
       }
       // Tasks are cheap next to model units: size them for the whole stabilisation window ahead,
-      // so rising demand moves them in a few larger steps rather than one task a minute.
+      // so rising demand moves them in a few larger steps rather than one task a minute. Only
+      // recent bursts add headroom: a task starts within minutes, so tasks are not held all day
+      // for a burst that may not come back (model units are, see fromForecast).
       ahead += f.max(1, startup + stabilizationMinutes()) + f.burstHeadroom();
       // Keep what the last stabilisation window needed, with the same burst headroom, so a
       // minute's noise never takes a task away that the next minute adds back.

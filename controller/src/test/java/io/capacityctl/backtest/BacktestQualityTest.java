@@ -43,11 +43,19 @@ class BacktestQualityTest {
     assertThat(cc.totalCostUsd()).as("vs schedule-only").isLessThan(schedule.totalCostUsd());
     assertThat(cc.totalCostUsd()).as("vs target-tracking").isLessThan(tracking.totalCostUsd());
     assertThat(cc.failedPasses()).isZero();
-    if (scenario != Scenario.BURSTY) {
-      // Known gap: on unpredictable bursts above the on-demand headroom, capacityctl throttles a
-      // little (about 0.03%) where baselines holding idle units around the clock throttle none.
-      // Elsewhere "no more" allows 0.001 percentage points (10 tokens in a million): on the flat
-      // trace two noise spikes clip a few hundred tokens/s for a minute each.
+    if (scenario == Scenario.BURSTY) {
+      // Known gap, measured: bursts come at random and their peak minutes (burst + 5% noise)
+      // reach past 2 units + on-demand. Only units held all day prevent that: 3 units around the
+      // clock (schedule-only) throttle none at 1.35 x the oracle; 2 units around the clock cost
+      // about 1.06 x and still throttle 0.001-0.003%. capacityctl holds units for the day's
+      // largest short burst (about 0.005-0.015% over seeds, 1.08-1.10 x), so "no more than the
+      // baselines" cannot hold within 1.10 x here; it is held to a fifth of the 0.05% bar.
+      assertThat(cc.throttledPercent())
+          .as("throttled tokens % on bursts")
+          .isLessThanOrEqualTo(0.01);
+    } else {
+      // "No more" allows 0.001 percentage points (10 tokens in a million): on the flat trace two
+      // noise spikes clip a few hundred tokens/s for a minute each.
       double tolerance = 0.001;
       assertThat(cc.throttledPercent())
           .as("throttles no more than the baselines")

@@ -92,4 +92,59 @@ class DemandForecastTest {
 
     assertThat(DemandForecast.of(demand.build(), HORIZON, 180).level()).isEqualTo(4000);
   }
+
+  @Test
+  void remembersAShortBurstForTheWholeRecentWindow() {
+    // Ten minutes at +4500 tps ten hours ago: long out of the trailing fit's memory.
+    History demand = History.flat(NOW, 1500).span(600, 10, 6000);
+
+    DemandForecast f = DemandForecast.of(demand.build(), HORIZON, 150);
+
+    assertThat(f.recurringBursts()).isCloseTo(4500, within(1e-6));
+    assertThat(f.burstHeadroom()).isZero();
+    assertThat(f.level()).isEqualTo(1500);
+  }
+
+  @Test
+  void takesTheLargestOfSeveralBursts() {
+    History demand =
+        History.flat(NOW, 1500).span(900, 10, 4000).span(500, 8, 6500).span(200, 12, 5000);
+
+    assertThat(DemandForecast.of(demand.build(), HORIZON, 150).recurringBursts())
+        .isCloseTo(5000, within(1e-6));
+  }
+
+  @Test
+  void aStepARampOrAPlateauIsNoBurst() {
+    // A release: up at once and staying there; a business morning: a ramp; a two-hour webinar.
+    History step = History.flat(NOW, 5000).newest(300, 15_000);
+    History stepDown = History.flat(NOW, 15_000).newest(300, 5000);
+    History plateau = History.flat(NOW, 5000).span(400, 120, 10_000);
+    History ramp = History.flat(NOW, 2000);
+    for (int back = 0; back < 600; back++) {
+      ramp.span(back, 1, 2000 + 30.0 * (600 - back));
+    }
+
+    for (History h : new History[] {step, stepDown, plateau, ramp}) {
+      assertThat(DemandForecast.of(h.build(), HORIZON, 150).recurringBursts()).isZero();
+    }
+  }
+
+  @Test
+  void minuteNoiseIsNoBurst() {
+    // +-8% minute to minute, in a fixed pattern: far from a quarter above the demand around it.
+    History demand = History.flat(NOW, 10_000);
+    for (int back = 0; back < History.MINUTES; back++) {
+      demand.span(back, 1, 10_000 * (1 + 0.08 * Math.sin(back * 2.3)));
+    }
+
+    assertThat(DemandForecast.of(demand.build(), HORIZON, 150).recurringBursts()).isZero();
+  }
+
+  @Test
+  void aGapInTheDataIsNoBurst() {
+    History demand = History.flat(NOW, 1500).span(600, 60, Double.NaN).span(628, 5, 6000);
+
+    assertThat(DemandForecast.of(demand.build(), HORIZON, 150).recurringBursts()).isZero();
+  }
 }

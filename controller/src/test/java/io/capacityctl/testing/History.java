@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 public final class History {
   /** The planner's recent window for the default policy. */
-  public static final int MINUTES = 180;
+  public static final int MINUTES = 1440;
 
   private final Instant now;
   private final double[] recent = new double[MINUTES];

@@ -1,0 +1,74 @@
+package io.capacityctl.planner;
+
+import static io.capacityctl.planner.PlannerFixture.decide;
+import static io.capacityctl.planner.PlannerFixture.serving;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.testing.History;
+import io.capacityctl.testing.TestConfig;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Short bursts at random times on a low base (1,000 tps per unit, 5,000 on demand, 15-minute
+ * provisioning): units are held all day for the largest burst seen, and a burst of a known size
+ * that on-demand serves does not buy units that would arrive after it.
+ */
+class PlannerBurstTest {
+  private static final Instant NOW = Instant.parse("2027-01-06T12:00:00Z");
+  private static final CapacityConfig CONFIG = TestConfig.sonnet(0).build();
+
+  @Test
+  void holdsAUnitForABurstSeenHoursAgo() {
+    // At 1300 tps one unit is cost-optimal; a burst to 6300 needs a second next to on-demand.
+    History quiet = History.flat(NOW, 1300);
+    History burstEarlier = History.flat(NOW, 1300).span(500, 10, 6300);
+
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 1, quiet)).targetUnits()).isEqualTo(1);
+    ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 1, burstEarlier));
+    assertThat(d.targetUnits()).isEqualTo(2);
+    assertThat(d.reason()).contains("bursts +5,000 tps");
+  }
+
+  @Test
+  void keepsTheUnitWhileTheBurstIsRemembered() {
+    History burstEarlier = History.flat(NOW, 1300).span(1300, 10, 6300);
+
+    ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 2, burstEarlier));
+
+    assertThat(d.targetUnits()).isEqualTo(2);
+  }
+
+  @Test
+  void doesNotEscalateForABurstOfAKnownSizeThatOnDemandServes() {
+    // 6500 tps is above 80% of 2 units + 5000 on demand (5600) but below the 7000 they serve,
+    // and a larger burst came eight hours ago: this one is over before a unit could serve.
+    History demand = History.flat(NOW, 1300).span(480, 10, 6800).newest(4, 6500);
+
+    ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 2, demand));
+
+    assertThat(d.reason()).doesNotContain("escalate");
+    assertThat(d.targetUnits()).isEqualTo(2);
+  }
+
+  @Test
+  void escalatesForAFirstBurstALargerOneOneThatLastsOrOneThatThrottles() {
+    // Escalating sizes 6500 tps to fit 80% of on-demand: 3 units.
+    History first = History.flat(NOW, 1300).newest(4, 6500);
+    History larger = History.flat(NOW, 1300).span(480, 10, 4300).newest(4, 6500);
+    History lasting =
+        History.flat(NOW, 1300)
+            .span(480, 10, 6800)
+            .newest(DemandForecast.SHORT_BURST_MINUTES + 1, 6500);
+    History throttled = History.flat(NOW, 1300).span(480, 10, 6800).newest(3, 7200);
+
+    for (History h : new History[] {first, larger, throttled}) {
+      ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 2, h));
+      assertThat(d.reason()).startsWith("escalate");
+      assertThat(d.targetUnits()).isGreaterThan(2);
+    }
+    // Past a short burst's length the recent level has caught up: the forecast raises further.
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 2, lasting)).targetUnits()).isGreaterThan(3);
+  }
+}
