@@ -49,7 +49,10 @@ public final class DemandForecast {
    * @return null when the recent past has too few datapoints to say anything
    */
   public static DemandForecast of(DemandHistory h, int horizon, int residualMinutes) {
-    double[] recent = h.recent();
+    double[] all = h.recent();
+    // Everything but the burst memory works on the minutes the profiles align with.
+    double[] recent =
+        Arrays.copyOfRange(all, all.length - Math.min(h.profileMinutes(), all.length), all.length);
     int n = recent.length;
     double level = medianRatio(recent, null, n - LEVEL_MINUTES, n);
     if (Double.isNaN(level)) {
@@ -74,7 +77,7 @@ public final class DemandForecast {
       }
     }
     double headroom = burstHeadroom(recent, best.profile, residualMinutes);
-    return new DemandForecast(f, level, headroom, transientBursts(recent), best.describe());
+    return new DemandForecast(f, level, headroom, transientBursts(all), best.describe());
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */

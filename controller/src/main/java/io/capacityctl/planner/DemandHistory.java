@@ -10,12 +10,18 @@ import java.time.Instant;
  *
  * @param lastMinute start of the newest minute in {@code recent}
  * @param recent demand for the minutes ending at {@code lastMinute}, oldest first
- * @param dayAgo demand from {@code lastMinute - 1d - (recent.length-1)} on, length {@code
- *     recent.length + horizon}; null when none was read
+ * @param dayAgo demand from {@code lastMinute - 1d - (profileMinutes-1)} on, length {@code
+ *     profileMinutes + horizon}; null when none was read
  * @param weekAgo the same a week back; null when none was read
+ * @param profileMinutes how many of the newest {@code recent} minutes the profiles align with
  */
 public record DemandHistory(
-    Instant lastMinute, double[] recent, double[] dayAgo, double[] weekAgo) {
+    Instant lastMinute, double[] recent, double[] dayAgo, double[] weekAgo, int profileMinutes) {
+
+  /** Profiles aligned with the whole recent window. */
+  public DemandHistory(Instant lastMinute, double[] recent, double[] dayAgo, double[] weekAgo) {
+    this(lastMinute, recent, dayAgo, weekAgo, recent.length);
+  }
 
   /** Demand {@code minutesBack} minutes before {@code lastMinute} (0 = newest). */
   public double recentAt(int minutesBack) {

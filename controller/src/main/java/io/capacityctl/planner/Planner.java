@@ -51,11 +51,17 @@ public final class Planner implements Policy {
                 .mapToLong(ModelConfig::provisioningMinutes)
                 .max()
                 .orElse(1);
-    int recent =
+    // The profiles are compared over the burst memory (with the fit before it), the fit window
+    // and the stabilisation window; the recent window reaches back a day for bursts.
+    int profile =
         Math.max(
-            RECENT_MINUTES,
+            BURST_MEMORY_MINUTES + DemandForecast.LEVEL_MINUTES,
             Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization())));
-    this.window = new HistoryWindow(recent, maxProvisioning + 5 + DemandForecast.SMOOTH_MINUTES);
+    this.window =
+        new HistoryWindow(
+            Math.max(RECENT_MINUTES, profile),
+            maxProvisioning + 5 + DemandForecast.SMOOTH_MINUTES,
+            profile);
     this.horizon = maxProvisioning + 5;
   }
 

@@ -158,10 +158,11 @@ public final class Observer {
     Instant last = newestCompleteMinute(now);
     int n = window.recentMinutes();
     int h = window.horizonMinutes();
+    int p = window.profileMinutes();
     Instant dayAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusDays(1).toInstant();
     Instant weekAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusWeeks(1).toInstant();
     List<TimeRange> ranges =
-        List.of(range(last, n, 0), range(dayAnchor, n, h), range(weekAnchor, n, h));
+        List.of(range(last, n, 0), range(dayAnchor, p, h), range(weekAnchor, p, h));
     Map<String, DemandHistory> out = new LinkedHashMap<>();
     try {
       Map<String, List<MinuteSeries>> read = cloud.metrics().read(config.modelKeys(), ranges);
@@ -174,7 +175,11 @@ public final class Observer {
         out.put(
             key,
             new DemandHistory(
-                last, demandOf(s.get(0)), orNull(demandOf(s.get(1))), orNull(demandOf(s.get(2)))));
+                last,
+                demandOf(s.get(0)),
+                orNull(demandOf(s.get(1))),
+                orNull(demandOf(s.get(2))),
+                p));
       }
     } catch (CloudException e) {
       problems.add("metrics read failed (" + e.getMessage() + ")");
