@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,13 +49,16 @@ class DaemonConfigReloadTest {
     daemon.start();
     try {
       // The evening peak under the bundled file: more Sonnet units than the fix below allows.
-      waitFor(() -> latest("TargetUnits", SONNET) > 6 && latest(ConfigReloader.METRIC) == 0);
+      DaemonProbe.waitFor(
+          Duration.ofSeconds(30),
+          () -> latest("TargetUnits", SONNET) > 6 && latest(ConfigReloader.METRIC) == 0);
 
       Files.writeString(file, bundled().replace("maxUnits: 20", "maxUnits: many"));
-      waitFor(() -> latest(ConfigReloader.METRIC) == 1);
+      DaemonProbe.waitFor(Duration.ofSeconds(30), () -> latest(ConfigReloader.METRIC) == 1);
       Instant rejected = account.clock().instant();
       // A health check runs every 15 simulated minutes; passes go on every minute meanwhile.
-      waitFor(
+      DaemonProbe.waitFor(
+          Duration.ofSeconds(30),
           () ->
               account.clock().instant().isAfter(rejected.plus(Duration.ofMinutes(16)))
                   && latest("Healthy", Map.of()) == 0);
@@ -76,7 +77,9 @@ class DaemonConfigReloadTest {
               });
 
       Files.writeString(file, sonnetCappedAtSix(bundled()));
-      waitFor(() -> latest(ConfigReloader.METRIC) == 0 && latest("TargetUnits", SONNET) <= 6);
+      DaemonProbe.waitFor(
+          Duration.ofSeconds(30),
+          () -> latest(ConfigReloader.METRIC) == 0 && latest("TargetUnits", SONNET) <= 6);
 
       assertThat(reloader.current().model("sonnet").maxUnits()).isEqualTo(6);
       assertThat(reloader.finding().status()).isEqualTo(Status.OK);
@@ -103,15 +106,6 @@ class DaemonConfigReloadTest {
   private static String bundled() throws Exception {
     try (var in = ConfigSource.class.getClassLoader().getResourceAsStream(ConfigSource.BUNDLED)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  /** Polls every 20 ms for up to 20 s of real time (a simulated hour and more). */
-  private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
-      Thread.sleep(20);
     }
   }
 }

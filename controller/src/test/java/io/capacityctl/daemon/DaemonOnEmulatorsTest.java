@@ -12,18 +12,12 @@ import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.testing.MotoServer;
 import io.capacityctl.testing.SdkEndpoints;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +36,6 @@ class DaemonOnEmulatorsTest {
   static final double SPEED = 60;
   static final String HOLDER = "daemon:ip-10-0-0-1:4242";
   static final Duration PATIENCE = Duration.ofSeconds(60); // real time, on a loaded machine
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   EndToEndWorld world;
   SdkEndpoints endpoints;
@@ -87,12 +80,12 @@ class DaemonOnEmulatorsTest {
             Optional.empty());
     daemon.start();
     try {
-      waitFor(() -> get(daemon, "/readyz").statusCode() == 200);
+      DaemonProbe.waitFor(PATIENCE, () -> DaemonProbe.get(daemon, "/readyz").statusCode() == 200);
       // Passes go on until the purchases are in service on the accelerated clock.
-      waitFor(() -> inServiceUnits() == 4);
-      waitFor(() -> get(daemon, "/healthz").statusCode() == 200);
+      DaemonProbe.waitFor(PATIENCE, () -> inServiceUnits() == 4);
+      DaemonProbe.waitFor(PATIENCE, () -> DaemonProbe.get(daemon, "/healthz").statusCode() == 200);
 
-      assertThat(get(daemon, "/healthz").body()).contains("\"lastOutcome\":");
+      assertThat(DaemonProbe.get(daemon, "/healthz").body()).contains("\"lastOutcome\":");
       assertThat(world.scalableTarget().minCapacity()).isGreaterThan(INITIAL_TASKS);
       assertThat(world.desiredCount())
           .as("desiredCount stays with target tracking")
@@ -119,31 +112,5 @@ class DaemonOnEmulatorsTest {
         .filter(p -> p.status() == PtStatus.IN_SERVICE)
         .mapToInt(ProvisionedThroughput::modelUnits)
         .sum();
-  }
-
-  private static HttpResponse<String> get(Daemon daemon, String path) {
-    try {
-      return HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + daemon.port() + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void waitFor(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

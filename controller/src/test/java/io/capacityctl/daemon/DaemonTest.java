@@ -21,10 +21,6 @@ import io.capacityctl.state.LeaseManager;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.waste.WasteReporter;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,12 +28,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The daemon end to end on a simulated account whose clock runs 600 times faster than real. */
 class DaemonTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final SimAccount account = SimAccounts.account();
 
@@ -51,11 +45,13 @@ class DaemonTest {
             account);
     daemon.start();
     try {
-      waitFor(() -> get(daemon, "/readyz").statusCode() == 200);
-      waitFor(
+      DaemonProbe.waitFor(
+          Duration.ofSeconds(30), () -> DaemonProbe.get(daemon, "/readyz").statusCode() == 200);
+      DaemonProbe.waitFor(
+          Duration.ofSeconds(30),
           () -> account.clock().instant().isAfter(account.trace().minute(SimAccounts.EVENING + 5)));
 
-      HttpResponse<String> healthz = get(daemon, "/healthz");
+      HttpResponse<String> healthz = DaemonProbe.get(daemon, "/healthz");
       assertThat(healthz.statusCode()).isEqualTo(200);
       assertThat(healthz.body()).contains("\"live\":true").contains("\"lastOutcome\":");
       assertThat(account.leases().current(account.clock().instant()))
@@ -209,28 +205,6 @@ class DaemonTest {
 
   private static RunSettings settings(String holder, Duration grace) {
     return new RunSettings(holder, Duration.ofSeconds(60), 0, 600, grace);
-  }
-
-  private static HttpResponse<String> get(Daemon daemon, String path) {
-    try {
-      return HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + daemon.port() + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Polls every 20 ms for up to 5 s of real time. */
-  private static void waitFor(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
-      sleep(20);
-    }
   }
 
   private static void sleep(long millis) {
