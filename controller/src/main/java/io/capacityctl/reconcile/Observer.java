@@ -66,9 +66,10 @@ public final class Observer {
       routeProblem = "routing table unreadable (" + e.getMessage() + ")";
       problems.add(routeProblem);
     }
+    List<String> keys = config.modelKeys();
     Map<String, ModelPool> pools = new LinkedHashMap<>();
     Map<String, String> modelProblems = new LinkedHashMap<>();
-    for (String key : config.modelKeys()) {
+    for (String key : keys) {
       ModelConfig m = config.model(key);
       try {
         List<ProvisionedThroughput> pts = cloud.bedrock().list(m.modelId());
@@ -86,9 +87,9 @@ public final class Observer {
       }
     }
     Map<String, DemandHistory> demand =
-        rememberArns(pools, now, problems) ? readDemand(now, problems) : Map.of();
+        rememberArns(pools, now, problems) ? readDemand(keys, now, problems) : Map.of();
     Map<String, ModelState> states = new LinkedHashMap<>();
-    for (String key : config.modelKeys()) {
+    for (String key : keys) {
       ModelPool pool = pools.get(key);
       states.put(
           key,
@@ -135,18 +136,20 @@ public final class Observer {
     return now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
   }
 
-  private Map<String, DemandHistory> readDemand(Instant now, List<String> problems) {
+  private Map<String, DemandHistory> readDemand(
+      List<String> keys, Instant now, List<String> problems) {
     Instant last = newestCompleteMinute(now);
     int n = window.recentMinutes();
     int h = window.horizonMinutes();
-    Instant dayAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusDays(1).toInstant();
-    Instant weekAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusWeeks(1).toInstant();
+    ZonedDateTime local = ZonedDateTime.ofInstant(last, config.timezone());
+    Instant dayAnchor = local.minusDays(1).toInstant();
+    Instant weekAnchor = local.minusWeeks(1).toInstant();
     List<TimeRange> ranges =
         List.of(range(last, n, 0), range(dayAnchor, n, h), range(weekAnchor, n, h));
     Map<String, DemandHistory> out = new LinkedHashMap<>();
     try {
-      Map<String, List<MinuteSeries>> read = cloud.metrics().read(config.modelKeys(), ranges);
-      for (String key : config.modelKeys()) {
+      Map<String, List<MinuteSeries>> read = cloud.metrics().read(keys, ranges);
+      for (String key : keys) {
         List<MinuteSeries> s = read.get(key);
         if (s == null || s.size() < 3) {
           problems.add(key + ": no metrics returned");
