@@ -179,7 +179,7 @@ public final class Observer {
 
   private static TimeRange range(Instant anchor, int before, int after) {
     return new TimeRange(
-        anchor.minus(Duration.ofMinutes(before - 1L)), anchor.plus(Duration.ofMinutes(1L + after)));
+        anchor.minusSeconds(60L * (before - 1)), anchor.plusSeconds(60L * (1 + after)));
   }
 
   private static double[] demandOf(MinuteSeries s) {
