@@ -33,10 +33,13 @@ public enum AwsAction {
 
   private final String service;
   private final String operation;
+  // Built once: the simulated cloud asks for it on every call of every reconcile pass.
+  private final String iamAction;
 
   AwsAction(String service, String operation) {
     this.service = service;
     this.operation = operation;
+    this.iamAction = service + ":" + operation;
   }
 
   /** The IAM service prefix, e.g. {@code bedrock}. */
@@ -51,6 +54,6 @@ public enum AwsAction {
 
   /** The IAM action string, e.g. {@code bedrock:CreateProvisionedModelThroughput}. */
   public String iamAction() {
-    return service + ":" + operation;
+    return iamAction;
   }
 }

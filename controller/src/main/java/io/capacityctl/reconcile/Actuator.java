@@ -90,9 +90,7 @@ final class Actuator {
       }
     }
     if (plan.ecs() != null && plan.ecs().targetTasks() != plan.ecs().currentTasks()) {
-      would.add(
-          String.format(
-              "set ECS tasks %d -> %d", plan.ecs().currentTasks(), plan.ecs().targetTasks()));
+      would.add(setTasks(plan.ecs().currentTasks(), plan.ecs().targetTasks()));
     }
     List<String> warnings = new ArrayList<>(snapshot.problems());
     Spend.of(config, plan).warning().ifPresent(warnings::add);
@@ -277,7 +275,7 @@ final class Actuator {
     if (target == ecs.currentTasks()) {
       return;
     }
-    String what = String.format("set ECS tasks %d -> %d", ecs.currentTasks(), target);
+    String what = setTasks(ecs.currentTasks(), target);
     audit("set-ecs", "ecs", what, now);
     try {
       cloud.ecs().setTasks(config.ecs().cluster(), config.ecs().service(), target);
@@ -403,25 +401,33 @@ final class Actuator {
     return "delete-pt";
   }
 
+  private static String setTasks(int from, int to) {
+    return "set ECS tasks " + from + " -> " + to;
+  }
+
+  // Concatenation, not String.format: actions are described several times a pass and the
+  // simulator runs 200,000 passes; a format string is parsed on every call.
   static String describe(PtAction a) {
     if (a instanceof PtAction.Create c) {
-      return String.format(
-          "create %s PT %s (%d unit%s%s)",
-          c.model(),
-          c.name(),
-          c.units(),
-          c.units() == 1 ? "" : "s",
-          c.firstSent() == null
+      return "create "
+          + c.model()
+          + " PT "
+          + c.name()
+          + " ("
+          + c.units()
+          + (c.units() == 1 ? " unit" : " units")
+          + (c.firstSent() == null
               ? ""
               : ", sent again with its first token: first sent "
                   + c.firstSent()
-                  + ", not listed yet");
+                  + ", not listed yet")
+          + ")";
     } else if (a instanceof PtAction.Drain d) {
-      return String.format("drain %s PT %s (%d units)", d.model(), d.arn(), d.units());
+      return "drain " + d.model() + " PT " + d.arn() + " (" + d.units() + " units)";
     } else if (a instanceof PtAction.Undrain u) {
-      return String.format("undrain %s PT %s (%d units)", u.model(), u.arn(), u.units());
+      return "undrain " + u.model() + " PT " + u.arn() + " (" + u.units() + " units)";
     }
     PtAction.Delete d = (PtAction.Delete) a;
-    return String.format("delete %s PT %s (%d units, %s)", d.model(), d.arn(), d.units(), d.why());
+    return "delete " + d.model() + " PT " + d.arn() + " (" + d.units() + " units, " + d.why() + ")";
   }
 }

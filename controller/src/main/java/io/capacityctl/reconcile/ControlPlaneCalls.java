@@ -41,16 +41,23 @@ final class ControlPlaneCalls {
 
   /** True when a call of this pass failed with THROTTLING or UNAVAILABLE. */
   synchronized boolean retryableFailure() {
-    return errors.stream()
-        .anyMatch(
-            e ->
-                e.kind() == CloudException.Kind.THROTTLING
-                    || e.kind() == CloudException.Kind.UNAVAILABLE);
+    for (CloudException e : errors) {
+      if (e.kind() == CloudException.Kind.THROTTLING
+          || e.kind() == CloudException.Kind.UNAVAILABLE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when a call of this pass failed with a terminal kind (AccessDenied, Validation). */
   synchronized boolean terminalFailure() {
-    return errors.stream().anyMatch(CloudException::terminal);
+    for (CloudException e : errors) {
+      if (e.terminal()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private <T> T watch(Supplier<T> call) {

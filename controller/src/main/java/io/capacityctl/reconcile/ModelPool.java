@@ -72,9 +72,14 @@ public final class ModelPool {
         pool.serving.add(pt);
       }
     }
-    pool.drainingSince
-        .keySet()
-        .retainAll(pool.draining.stream().map(ProvisionedThroughput::arn).toList());
+    if (!pool.drainingSince.isEmpty()) {
+      // Only listed PTs drain: forget routes whose PT is gone.
+      Set<String> listed = new HashSet<>();
+      for (ProvisionedThroughput pt : pool.draining) {
+        listed.add(pt.arn());
+      }
+      pool.drainingSince.keySet().retainAll(listed);
+    }
     // Only a PT counted in this pool fulfils a purchase: one whose tags are not readable yet (not
     // ours as far as we know) must leave the purchase pending, or its units would be bought again.
     Set<String> bought = new HashSet<>();
@@ -101,12 +106,12 @@ public final class ModelPool {
 
   /** Routed units in service: committed in service plus ours not draining. */
   public int inServiceUnits() {
-    return units(serving) + units(committed.stream().filter(ModelPool::inService).toList());
+    return units(serving) + committedUnits(true);
   }
 
   /** Our units still in Creating, plus committed ones not yet in service. */
   public int creatingUnits() {
-    return units(creating) + units(committed.stream().filter(p -> !inService(p)).toList());
+    return units(creating) + committedUnits(false);
   }
 
   public int committedUnits() {
@@ -169,31 +174,61 @@ public final class ModelPool {
    */
   public List<String> trafficArns() {
     List<String> arns = new ArrayList<>();
-    for (List<ProvisionedThroughput> group :
-        List.of(committed, serving, creating, draining, failed)) {
-      group.forEach(p -> arns.add(p.arn()));
-    }
+    addArns(committed, arns);
+    addArns(serving, arns);
+    addArns(creating, arns);
+    addArns(draining, arns);
+    addArns(failed, arns);
     return arns;
+  }
+
+  private static void addArns(List<ProvisionedThroughput> pts, List<String> arns) {
+    for (ProvisionedThroughput p : pts) {
+      arns.add(p.arn());
+    }
   }
 
   /** Ours in Creating for longer than {@code 2 x provisioningTime}: reported, alarmed. */
   public List<ProvisionedThroughput> stuck(ModelConfig m, Instant now) {
+    if (creating.isEmpty()) {
+      return List.of();
+    }
     Duration limit = m.provisioningTime().multipliedBy(2);
-    return creating.stream()
-        .filter(p -> p.createdAt() != null && p.createdAt().plus(limit).isBefore(now))
-        .toList();
+    List<ProvisionedThroughput> stuck = new ArrayList<>();
+    for (ProvisionedThroughput p : creating) {
+      if (p.createdAt() != null && p.createdAt().plus(limit).isBefore(now)) {
+        stuck.add(p);
+      }
+    }
+    return stuck;
   }
 
-  /** The routes callers may use: in-service PTs, plus draining ones marked so. */
+  /** The routes callers may use, in a new list: in-service PTs, plus draining ones marked so. */
   public List<Route> routes() {
-    List<Route> routes = new ArrayList<>();
-    committed.stream()
-        .filter(ModelPool::inService)
-        .forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), null)));
-    serving.forEach(p -> routes.add(new Route(p.arn(), p.modelUnits(), null)));
-    draining.forEach(
-        p -> routes.add(new Route(p.arn(), p.modelUnits(), drainingSince.get(p.arn()))));
+    List<Route> routes = new ArrayList<>(committed.size() + serving.size() + draining.size());
+    for (ProvisionedThroughput p : committed) {
+      if (inService(p)) {
+        routes.add(new Route(p.arn(), p.modelUnits(), null));
+      }
+    }
+    for (ProvisionedThroughput p : serving) {
+      routes.add(new Route(p.arn(), p.modelUnits(), null));
+    }
+    for (ProvisionedThroughput p : draining) {
+      routes.add(new Route(p.arn(), p.modelUnits(), drainingSince.get(p.arn())));
+    }
     return routes;
+  }
+
+  /** Units of committed PTs in service ({@code inService}) or not yet. */
+  private int committedUnits(boolean inService) {
+    int sum = 0;
+    for (ProvisionedThroughput p : committed) {
+      if (inService(p) == inService) {
+        sum += p.modelUnits();
+      }
+    }
+    return sum;
   }
 
   private static boolean inService(ProvisionedThroughput p) {

@@ -67,6 +67,7 @@ public final class Observer {
       routeProblem = "routing table unreadable (" + e.getMessage() + ")";
       problems.add(routeProblem);
     }
+    List<String> keys = config.modelKeys();
     Map<String, ModelPool> pools = new LinkedHashMap<>();
     Map<String, String> modelProblems = new LinkedHashMap<>();
     List<PurchaseIntent> purchases = List.of();
@@ -77,7 +78,7 @@ public final class Observer {
       purchaseProblem = "purchase records unreadable (" + e.getMessage() + ")";
       problems.add(purchaseProblem);
     }
-    for (String key : config.modelKeys()) {
+    for (String key : keys) {
       if (purchaseProblem != null) {
         // A purchase sent earlier and not listed yet would be bought again: no pool, as when the
         // PT list fails, so nothing is done for the model.
@@ -105,9 +106,9 @@ public final class Observer {
       }
     }
     Map<String, DemandHistory> demand =
-        rememberArns(pools, now, problems) ? readDemand(now, problems) : Map.of();
+        rememberArns(pools, now, problems) ? readDemand(keys, now, problems) : Map.of();
     Map<String, ModelState> states = new LinkedHashMap<>();
-    for (String key : config.modelKeys()) {
+    for (String key : keys) {
       ModelPool pool = pools.get(key);
       states.put(
           key,
@@ -154,19 +155,21 @@ public final class Observer {
     return now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
   }
 
-  private Map<String, DemandHistory> readDemand(Instant now, List<String> problems) {
+  private Map<String, DemandHistory> readDemand(
+      List<String> keys, Instant now, List<String> problems) {
     Instant last = newestCompleteMinute(now);
     int n = window.recentMinutes();
     int h = window.horizonMinutes();
     int p = window.profileMinutes();
-    Instant dayAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusDays(1).toInstant();
-    Instant weekAnchor = ZonedDateTime.ofInstant(last, config.timezone()).minusWeeks(1).toInstant();
+    ZonedDateTime local = ZonedDateTime.ofInstant(last, config.timezone());
+    Instant dayAnchor = local.minusDays(1).toInstant();
+    Instant weekAnchor = local.minusWeeks(1).toInstant();
     List<TimeRange> ranges =
         List.of(range(last, n, 0), range(dayAnchor, p, h), range(weekAnchor, p, h));
     Map<String, DemandHistory> out = new LinkedHashMap<>();
     try {
-      Map<String, List<MinuteSeries>> read = cloud.metrics().read(config.modelKeys(), ranges);
-      for (String key : config.modelKeys()) {
+      Map<String, List<MinuteSeries>> read = cloud.metrics().read(keys, ranges);
+      for (String key : keys) {
         List<MinuteSeries> s = read.get(key);
         if (s == null || s.size() < 3) {
           problems.add(key + ": no metrics returned");
@@ -200,7 +203,7 @@ public final class Observer {
 
   private static TimeRange range(Instant anchor, int before, int after) {
     return new TimeRange(
-        anchor.minus(Duration.ofMinutes(before - 1L)), anchor.plus(Duration.ofMinutes(1L + after)));
+        anchor.minusSeconds(60L * (before - 1)), anchor.plusSeconds(60L * (1 + after)));
   }
 
   private static double[] demandOf(MinuteSeries s) {

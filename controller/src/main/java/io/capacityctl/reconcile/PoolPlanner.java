@@ -53,6 +53,8 @@ public final class PoolPlanner {
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm").withZone(ZoneOffset.UTC);
+  private static final Comparator<ProvisionedThroughput> LARGEST_FIRST =
+      Comparator.comparingInt(ProvisionedThroughput::modelUnits).reversed();
 
   private final String config;
   private final String namePrefix;
@@ -74,8 +76,7 @@ public final class PoolPlanner {
               model, pt.arn(), pt.modelUnits(), "failed: " + pt.failureMessage(), false));
     }
     int planned = pool.plannedUnits();
-    List<ProvisionedThroughput> draining = new ArrayList<>(pool.draining());
-    draining.sort(Comparator.comparingInt(ProvisionedThroughput::modelUnits).reversed());
+    List<ProvisionedThroughput> draining = largestFirst(pool.draining());
     if (target > planned) {
       int missing = target - planned;
       for (ProvisionedThroughput pt : List.copyOf(draining)) {
@@ -152,7 +153,9 @@ public final class PoolPlanner {
 
   private static List<ProvisionedThroughput> largestFirst(List<ProvisionedThroughput> pts) {
     List<ProvisionedThroughput> sorted = new ArrayList<>(pts);
-    sorted.sort(Comparator.comparingInt(ProvisionedThroughput::modelUnits).reversed());
+    if (sorted.size() > 1) {
+      sorted.sort(LARGEST_FIRST);
+    }
     return sorted;
   }
 

@@ -40,6 +40,9 @@ public final class Faults {
 
   /** Throws the injected error for {@code action}, if any is pending. */
   public synchronized void check(String action) {
+    if (rules.isEmpty()) {
+      return; // the simulator's case: every call of every pass comes through here
+    }
     Rule r = rules.get(action);
     if (r == null || r.remaining <= 0) {
       return;

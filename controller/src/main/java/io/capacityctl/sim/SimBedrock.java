@@ -86,18 +86,16 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     if (r.units() < 1) {
       throw new CloudException(Kind.VALIDATION, action, "modelUnits must be >= 1");
     }
-    if (pts.values().stream().anyMatch(p -> p.name.equals(r.name()))) {
-      throw new CloudException(Kind.CONFLICT, action, "a PT named " + r.name() + " exists");
+    for (Pt p : pts.values()) {
+      if (p.name.equals(r.name())) {
+        throw new CloudException(Kind.CONFLICT, action, "a PT named " + r.name() + " exists");
+      }
     }
     Duration delay = provisioning.get(r.modelId());
     if (delay == null) {
       throw new CloudException(Kind.VALIDATION, action, "unknown model " + r.modelId());
     }
-    int used =
-        pts.values().stream()
-            .filter(p -> p.modelId.equals(r.modelId()))
-            .mapToInt(p -> p.units)
-            .sum();
+    int used = billedUnits(r.modelId());
     int limit = quota.getOrDefault(r.modelId(), Integer.MAX_VALUE);
     if (used + r.units() > limit) {
       throw new CloudException(
@@ -159,7 +157,9 @@ public final class SimBedrock implements ProvisionedThroughputApi {
   /** Puts every PT still Creating in service now (the simulator's warm start). */
   public synchronized void completeCreations() {
     Instant now = clock.instant();
-    pts.values().forEach(p -> p.readyAt = p.readyAt.isAfter(now) ? now : p.readyAt);
+    for (Pt p : pts.values()) {
+      p.readyAt = p.readyAt.isAfter(now) ? now : p.readyAt;
+    }
   }
 
   /** Keeps a PT in Creating until {@code until} (a stuck creation). */
@@ -174,10 +174,13 @@ public final class SimBedrock implements ProvisionedThroughputApi {
 
   /** Units of every PT that exists for the model (billed whatever its state). */
   public synchronized int billedUnits(String modelId) {
-    return pts.values().stream()
-        .filter(p -> p.modelId.equals(modelId))
-        .mapToInt(p -> p.units)
-        .sum();
+    int sum = 0;
+    for (Pt p : pts.values()) {
+      if (p.modelId.equals(modelId)) {
+        sum += p.units;
+      }
+    }
+    return sum;
   }
 
   public synchronized int creates(String modelId) {

@@ -3,7 +3,6 @@ package io.capacityctl.sim;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EcsConfig;
 import io.capacityctl.config.ModelConfig;
-import io.capacityctl.planner.ModelDecision;
 import io.capacityctl.planner.Policy;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
@@ -13,6 +12,7 @@ import io.capacityctl.telemetry.TelemetrySink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -69,10 +69,19 @@ public final class Simulator {
     cloud.bedrock().completeCreations();
     cloud.ecs().completeStarts();
 
+    // Per model by index in config order: this loop runs once a minute for a month.
+    List<String> keys = config.modelKeys();
+    int n = keys.size();
+    ModelConfig[] models = new ModelConfig[n];
+    ModelTotals[] tots = new ModelTotals[n];
     Map<String, ModelTotals> totals = new LinkedHashMap<>();
-    config.modelKeys().forEach(k -> totals.put(k, new ModelTotals()));
+    for (int k = 0; k < n; k++) {
+      models[k] = config.model(keys.get(k));
+      tots[k] = new ModelTotals();
+      totals.put(keys.get(k), tots[k]);
+    }
     EcsTotals ecsTotals = config.ecs() == null ? null : new EcsTotals();
-    Map<String, Integer> lastTarget = new LinkedHashMap<>();
+    Integer[] lastTarget = new Integer[n];
     int failed = 0;
     TrafficStep traffic = new TrafficStep(config, cloud);
     for (int i = 0; i < trace.minutes(); i++) {
@@ -84,9 +93,10 @@ public final class Simulator {
       }
       Map<String, TrafficStep.Served> served = traffic.serve(trace, i);
       double totalDemand = 0;
-      for (String key : config.modelKeys()) {
-        ModelConfig m = config.model(key);
-        ModelTotals tot = totals.get(key);
+      for (int k = 0; k < n; k++) {
+        String key = keys.get(k);
+        ModelConfig m = models[k];
+        ModelTotals tot = tots[k];
         TrafficStep.Served s = served.get(key);
         totalDemand += s.demand();
         int billed = cloud.bedrock().billedUnits(m.modelId());
@@ -104,15 +114,14 @@ public final class Simulator {
           tot.wasteMinutes++;
         }
         if (report.plan() != null) {
-          ModelDecision d = report.plan().models().get(key);
-          lastTarget.put(key, d.targetUnits());
+          lastTarget[k] = report.plan().models().get(key).targetUnits();
         }
         if (timeline != null) {
           timeline.row(
               t,
               key,
               s.demand(),
-              lastTarget.getOrDefault(key, s.inServiceUnits()),
+              lastTarget[k] == null ? s.inServiceUnits() : lastTarget[k],
               s.inServiceUnits(),
               s.capacity(),
               s.throttled(),
@@ -122,8 +131,9 @@ public final class Simulator {
       }
       if (ecsTotals != null) {
         EcsConfig ecs = config.ecs();
-        ecsTotals.taskMinutes += cloud.ecs().desired();
-        ecsTotals.costUsd += cloud.ecs().desired() * ecs.taskHourlyUsd() / 60;
+        int desired = cloud.ecs().desired();
+        ecsTotals.taskMinutes += desired;
+        ecsTotals.costUsd += desired * ecs.taskHourlyUsd() / 60;
         if (cloud.ecs().running() * ecs.tokensPerSecondPerTask() < totalDemand) {
           ecsTotals.shortfallMinutes++;
         }

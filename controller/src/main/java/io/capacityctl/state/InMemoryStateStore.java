@@ -35,7 +35,16 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public synchronized List<CapacityOverride> activeOverrides(Instant now) {
-    return overrides.values().stream().filter(o -> o.activeAt(now)).toList();
+    if (overrides.isEmpty()) {
+      return List.of(); // asked every pass
+    }
+    List<CapacityOverride> active = new ArrayList<>(overrides.size());
+    for (CapacityOverride o : overrides.values()) {
+      if (o.activeAt(now)) {
+        active.add(o);
+      }
+    }
+    return List.copyOf(active);
   }
 
   @Override
@@ -95,7 +104,10 @@ public final class InMemoryStateStore implements StateStore {
     Map<String, Instant> until = arnsUntil.computeIfAbsent(model, k -> new LinkedHashMap<>());
     Instant keepUntil = now.plus(keep);
     for (String arn : arns) {
-      until.merge(arn, keepUntil, (a, b) -> a.isAfter(b) ? a : b);
+      Instant was = until.get(arn);
+      if (was == null || keepUntil.isAfter(was)) {
+        until.put(arn, keepUntil);
+      }
     }
     // Prune expired ARNs at most hourly (a month-long simulation stays small, passes stay cheap);
     // knownArns filters by expiry anyway.
