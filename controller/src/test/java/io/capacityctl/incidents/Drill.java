@@ -6,10 +6,13 @@ import io.capacityctl.health.HealthCheck;
 import io.capacityctl.health.HealthReport;
 import io.capacityctl.planner.Planner;
 import io.capacityctl.planner.Policy;
+import io.capacityctl.ports.ProvisionedThroughputApi;
+import io.capacityctl.reconcile.CloudPorts;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.runtime.LeaseTerms;
 import io.capacityctl.sim.SimAccount;
+import io.capacityctl.sim.SimulatedCloud;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TrafficStep;
 import io.capacityctl.testing.SimAccounts;
@@ -113,6 +116,24 @@ final class Drill {
     account.warmStart(reconciler);
     run(minutes);
     return this;
+  }
+
+  /**
+   * Another controller on the drill's account, with its lease and state, seeing Bedrock through
+   * {@code pt} (a fault wrapped around the account's own).
+   */
+  Reconciler controller(String holder, ProvisionedThroughputApi pt) {
+    CapacityConfig c = account.config();
+    SimulatedCloud cloud = account.cloud();
+    return new Reconciler(
+        new Planner(c, CapacityCalendar.of(c)),
+        new CloudPorts(pt, cloud.metrics(), cloud.ecs(), cloud.routes()),
+        account.state(),
+        account.leases(),
+        account.telemetry(),
+        account.clock(),
+        holder,
+        LeaseTerms.DEFAULT_TTL);
   }
 
   /** The trace minute the clock is in: the next {@link #step} runs in it. */

@@ -3,20 +3,15 @@ package io.capacityctl.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.aws.AwsAction;
-import io.capacityctl.calendar.CapacityCalendar;
-import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.incidents.Drill.Minute;
-import io.capacityctl.planner.Planner;
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.CreatePtRequest;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.ProvisionedThroughputApi;
-import io.capacityctl.reconcile.CloudPorts;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.runtime.LeaseTerms;
 import io.capacityctl.sim.SimBedrock;
-import io.capacityctl.sim.SimulatedCloud;
 import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.testing.TestConfig;
 import java.util.ArrayList;
@@ -44,23 +39,6 @@ class LeaseAndRetryFaultTest {
             TestConfig.sonnet(8).ecs().build(),
             Drill.trace(WARM + 120, "sonnet", m -> m < WARM ? 7000 : 16_000))
         .warmUp(WARM);
-  }
-
-  /**
-   * A controller on the drill's account, its lease and state, seeing Bedrock through {@code pt}.
-   */
-  private static Reconciler controller(Drill d, String holder, ProvisionedThroughputApi pt) {
-    CapacityConfig c = d.account.config();
-    SimulatedCloud cloud = d.account.cloud();
-    return new Reconciler(
-        new Planner(c, CapacityCalendar.of(c)),
-        new CloudPorts(pt, cloud.metrics(), cloud.ecs(), cloud.routes()),
-        d.account.state(),
-        d.account.leases(),
-        d.account.telemetry(),
-        d.account.clock(),
-        holder,
-        LeaseTerms.DEFAULT_TTL);
   }
 
   /** Bedrock that runs {@code after} once, right after the next successful purchase. */
@@ -151,7 +129,7 @@ class LeaseAndRetryFaultTest {
     Drill d = drill();
     SimBedrock real = d.account.cloud().bedrock();
     Interrupting frozen = new Interrupting(real);
-    Reconciler a = controller(d, "daemon:a", frozen);
+    Reconciler a = d.controller("daemon:a", frozen);
     Reconciler b = SimAccounts.reconciler(d.account, "daemon:b");
     d.run(2); // 16000 tps seen for the escalation's 2 minutes (the drill's own holder passes)
     d.reconciler.releaseLease();
@@ -185,7 +163,7 @@ class LeaseAndRetryFaultTest {
     Drill d = drill();
     SimBedrock real = d.account.cloud().bedrock();
     Interrupting lossy = new Interrupting(real);
-    Reconciler r = controller(d, "lambda:reconcile", lossy);
+    Reconciler r = d.controller("lambda:reconcile", lossy);
     d.run(2);
     d.reconciler.releaseLease();
     List<String> lost = new ArrayList<>();

@@ -3,20 +3,14 @@ package io.capacityctl.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.aws.AwsAction;
-import io.capacityctl.calendar.CapacityCalendar;
-import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.incidents.Drill.Minute;
-import io.capacityctl.planner.Planner;
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.CreatePtRequest;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.ProvisionedThroughputApi;
-import io.capacityctl.reconcile.CloudPorts;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
-import io.capacityctl.runtime.LeaseTerms;
 import io.capacityctl.sim.SimBedrock;
-import io.capacityctl.sim.SimulatedCloud;
 import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.testing.TestConfig;
 import java.time.Duration;
@@ -124,7 +118,7 @@ class PurchaseRetryAcrossMinutesFaultTest {
     d.reconciler.releaseLease();
     bedrock(d).delayListing(Duration.ofMinutes(6));
     Killing bedrock = new Killing(bedrock(d), true);
-    Reconciler doomed = controller(d, "lambda:reconcile:doomed", bedrock);
+    Reconciler doomed = d.controller("lambda:reconcile:doomed", bedrock);
     int creates = bedrock(d).creates(SONNET);
     int billed = bedrock(d).billedUnits(SONNET);
 
@@ -165,7 +159,7 @@ class PurchaseRetryAcrossMinutesFaultTest {
     Drill d = drill();
     d.reconciler.releaseLease();
     Killing bedrock = new Killing(bedrock(d), false);
-    Reconciler doomed = controller(d, "lambda:reconcile:doomed", bedrock);
+    Reconciler doomed = d.controller("lambda:reconcile:doomed", bedrock);
     int creates = bedrock(d).creates(SONNET);
     int billed = bedrock(d).billedUnits(SONNET);
 
@@ -184,23 +178,6 @@ class PurchaseRetryAcrossMinutesFaultTest {
     assertThat(bedrock(d).list(SONNET))
         .extracting(ProvisionedThroughput::purchaseToken)
         .containsOnlyOnce(bedrock.killed.clientRequestToken());
-  }
-
-  /**
-   * A controller on the drill's account, its lease and state, seeing Bedrock through {@code pt}.
-   */
-  private static Reconciler controller(Drill d, String holder, ProvisionedThroughputApi pt) {
-    CapacityConfig c = d.account.config();
-    SimulatedCloud cloud = d.account.cloud();
-    return new Reconciler(
-        new Planner(c, CapacityCalendar.of(c)),
-        new CloudPorts(pt, cloud.metrics(), cloud.ecs(), cloud.routes()),
-        d.account.state(),
-        d.account.leases(),
-        d.account.telemetry(),
-        d.account.clock(),
-        holder,
-        LeaseTerms.DEFAULT_TTL);
   }
 
   /** The pass, or null when the process died in it (what a killed Lambda leaves: nothing). */
