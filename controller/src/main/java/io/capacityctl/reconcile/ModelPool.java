@@ -80,12 +80,17 @@ public final class ModelPool {
       }
       pool.drainingSince.keySet().retainAll(listed);
     }
+    if (purchases.isEmpty()) {
+      return pool; // the usual pass: nothing bought and not yet listed
+    }
     // Only a PT counted in this pool fulfils a purchase: one whose tags are not readable yet (not
     // ours as far as we know) must leave the purchase pending, or its units would be bought again.
     Set<String> bought = new HashSet<>();
     for (List<ProvisionedThroughput> group :
         List.of(pool.serving, pool.creating, pool.draining, pool.failed)) {
-      group.forEach(p -> bought.add(p.purchaseToken()));
+      for (ProvisionedThroughput pt : group) {
+        bought.add(pt.purchaseToken());
+      }
     }
     for (PurchaseIntent p : purchases) {
       if (!p.model().equals(model)) {
