@@ -65,9 +65,10 @@ public final class PoolPlanner {
         }
       }
       int slot = planned + (target - planned - missing);
+      String minute = missing > 0 ? MINUTE.format(now.truncatedTo(ChronoUnit.MINUTES)) : null;
       while (missing > 0) {
         int size = Math.min(missing, Math.max(1, policy.blockUnits()));
-        out.add(create(model, slot + 1, size, now));
+        out.add(create(model, slot + 1, size, minute));
         slot += size;
         missing -= size;
       }
@@ -101,8 +102,8 @@ public final class PoolPlanner {
     return out;
   }
 
-  private PtAction.Create create(String model, int slot, int units, Instant now) {
-    String minute = MINUTE.format(now.truncatedTo(ChronoUnit.MINUTES));
+  /** A purchase named and tokened by {@code minute}, the pass's minute as {@link #MINUTE}. */
+  private PtAction.Create create(String model, int slot, int units, String minute) {
     String name = namePrefix + model + "-" + minute + "-s" + slot;
     String token = sha256(config + "|" + model + "|" + slot + "|" + minute);
     return new PtAction.Create(model, name, units, token);
