@@ -10,7 +10,9 @@ import io.capacityctl.planner.Plan;
 import io.capacityctl.planner.Policy;
 import io.capacityctl.planner.UnitSizing;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Each model's largest scheduled units, around the clock: what MangaAssist ran before its
@@ -18,12 +20,26 @@ import java.util.List;
  */
 public final class StaticPeakPolicy implements Policy {
   private final CapacityConfig config;
+  // The peaks are fixed by the schedule: worked out once, not on every pass.
+  private final Map<String, Integer> peaks = new HashMap<>();
+  private final int tasks;
 
   public StaticPeakPolicy(CapacityConfig config) {
     this.config = config;
+    double tps = 0;
+    for (String key : config.modelKeys()) {
+      ModelConfig m = config.model(key);
+      int peak = peakUnits(config, m);
+      peaks.put(key, peak);
+      tps += peak * m.tokensPerSecondPerUnit();
+    }
+    this.tasks =
+        config.ecs() == null
+            ? 0
+            : UnitSizing.tasksFor(config.ecs(), tps, config.policy().ecsTargetUtilization());
   }
 
-  static int peakUnits(CapacityConfig config, ModelConfig m) {
+  private static int peakUnits(CapacityConfig config, ModelConfig m) {
     int peak = 0;
     for (ScheduleWindow w : config.schedule()) {
       if (w.units().containsKey(m.key())) {
@@ -41,16 +57,7 @@ public final class StaticPeakPolicy implements Policy {
 
   @Override
   public Plan plan(Observation obs, List<CapacityOverride> overrides, Instant now) {
-    double tps = 0;
-    for (String key : config.modelKeys()) {
-      ModelConfig m = config.model(key);
-      tps += peakUnits(config, m) * m.tokensPerSecondPerUnit();
-    }
-    int tasks =
-        config.ecs() == null
-            ? 0
-            : UnitSizing.tasksFor(config.ecs(), tps, config.policy().ecsTargetUtilization());
-    return Decisions.plan(config, obs, now, "static peak", m -> peakUnits(config, m), tasks);
+    return Decisions.plan(config, obs, now, "static peak", m -> peaks.get(m.key()), tasks);
   }
 
   @Override

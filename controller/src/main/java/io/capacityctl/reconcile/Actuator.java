@@ -190,11 +190,12 @@ final class Actuator {
         continue; // after AccessDenied or quota, further purchases this pass would fail the same
         // way
       }
+      String what = describe(a);
       if (denied.contains(awsActionOf(a))) {
-        warnings.add("skipped (denied earlier this pass): " + describe(a));
+        warnings.add("skipped (denied earlier this pass): " + what);
         continue;
       }
-      audit(kindOf(a), a.model(), describe(a), now);
+      audit(kindOf(a), a.model(), what, now);
       if (a instanceof PtAction.Create c) {
         // Durable before the call: whatever happens to the call or to this process, a later pass
         // sends this same request again until its PT is listed (PoolPlanner).
@@ -209,7 +210,7 @@ final class Actuator {
       }
       try {
         perform(a, routes.get(a.model()), now);
-        done.add(describe(a));
+        done.add(what);
         plannedAfter.merge(a.model(), delta(a), Integer::sum);
       } catch (CloudException e) {
         if (a instanceof PtAction.Delete && e.kind() == CloudException.Kind.NOT_FOUND) {
@@ -217,7 +218,7 @@ final class Actuator {
           warnings.add(a.model() + ": " + ((PtAction.Delete) a).arn() + " already gone");
           continue;
         }
-        fail(describe(a), e, a.model(), now);
+        fail(what, e, a.model(), now);
         if (a instanceof PtAction.Create) {
           purchasesOk = false;
           if (e.kind() == CloudException.Kind.QUOTA_EXCEEDED) {
