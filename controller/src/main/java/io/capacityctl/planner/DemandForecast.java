@@ -7,11 +7,12 @@ import java.util.Arrays;
  * shaped by the same minutes a week or a day earlier (whichever fits the recent past better), or
  * the recent level held flat when neither exists.
  *
- * <p>The level is a median over {@link #LEVEL_MINUTES}, so a burst shorter than that never moves it
- * (the planner does not chase bursts it cannot serve in time). How far demand rises above the curve
- * — bursts and noise the forecast cannot time — is kept separately as {@link #burstHeadroom()}: the
- * largest rise above a trailing fit over the burst memory, so a level that has since fallen is not
- * mistaken for a burst.
+ * <p>The level is a median over {@link #LEVEL_MINUTES} (twice that where short bursts recur, so two
+ * close together do not move it either), so a burst shorter than that never moves it (the planner
+ * does not chase bursts it cannot serve in time). How far demand rises above the curve — bursts and
+ * noise the forecast cannot time — is kept separately as {@link #burstHeadroom()}: the largest rise
+ * above a trailing fit over the burst memory, so a level that has since fallen is not mistaken for
+ * a burst.
  */
 public final class DemandForecast {
   /** Minutes over which the level (or the ratio to a profile) is a median. */
@@ -54,13 +55,17 @@ public final class DemandForecast {
     double[] recent =
         Arrays.copyOfRange(all, all.length - Math.min(h.profileMinutes(), all.length), all.length);
     int n = recent.length;
-    double level = medianRatio(recent, null, n - LEVEL_MINUTES, n);
+    double bursts = transientBursts(all);
+    // Two short bursts within LEVEL_MINUTES would move its median: where they recur, the level
+    // and the profiles' ratios are medians over twice the window.
+    int levelMinutes = bursts > 0 ? 2 * LEVEL_MINUTES : LEVEL_MINUTES;
+    double level = medianRatio(recent, null, n - levelMinutes, n);
     if (Double.isNaN(level)) {
       return null;
     }
     Candidate best = new Candidate("recent level", null, level, errorOf(recent, null, level));
-    Candidate week = profiled("week-ago", recent, h.weekAgo(), horizon);
-    Candidate day = profiled("day-ago", recent, h.dayAgo(), horizon);
+    Candidate week = profiled("week-ago", recent, h.weekAgo(), horizon, levelMinutes);
+    Candidate day = profiled("day-ago", recent, h.dayAgo(), horizon, levelMinutes);
     // Prefer the weekly profile on a near tie: it also knows weekly events and weekends.
     if (week != null && week.error <= best.error * 1.1) {
       best = week;
@@ -77,7 +82,7 @@ public final class DemandForecast {
       }
     }
     double headroom = burstHeadroom(recent, best.profile, residualMinutes);
-    return new DemandForecast(f, level, headroom, transientBursts(all), best.describe());
+    return new DemandForecast(f, level, headroom, bursts, best.describe());
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
@@ -94,7 +99,10 @@ public final class DemandForecast {
     return m;
   }
 
-  /** Median of the newest {@link #LEVEL_MINUTES} observed minutes. */
+  /**
+   * Median of the newest {@link #LEVEL_MINUTES} observed minutes, or twice as many where short
+   * bursts recur.
+   */
   public double level() {
     return level;
   }
@@ -172,7 +180,8 @@ public final class DemandForecast {
     return size;
   }
 
-  private static Candidate profiled(String name, double[] recent, double[] profile, int horizon) {
+  private static Candidate profiled(
+      String name, double[] recent, double[] profile, int horizon, int levelMinutes) {
     int n = recent.length;
     if (profile == null || profile.length < n + horizon) {
       return null;
@@ -183,7 +192,7 @@ public final class DemandForecast {
         missingAhead++;
       }
     }
-    double ratio = medianRatio(recent, profile, n - LEVEL_MINUTES, n);
+    double ratio = medianRatio(recent, profile, n - levelMinutes, n);
     // A profile with a near-zero or gappy past, or a gappy future, says nothing reliable.
     if (Double.isNaN(ratio) || missingAhead > horizon / 4) {
       return null;

@@ -229,15 +229,14 @@ public final class Planner implements Policy {
   }
 
   /**
-   * A burst no larger than the short bursts of the last day, younger than such a burst lasts and
-   * served in full (provisioned plus on-demand): it will be over long before a unit bought now
-   * serves, so buying for it is pure waste. Anything larger, longer or throttled escalates.
+   * Where short bursts recur (the last day had some), an excursion younger than such a burst lasts
+   * is most likely another: it will be over long before a unit bought now serves, so escalating for
+   * it — at the target utilisation, above what the burst needs — buys units that are cancelled
+   * unused. Its size still counts: the forecast's burst headroom makes it fit provisioned plus
+   * on-demand (see fromForecast), and it is held for from then on. What lasts longer escalates.
    */
-  private static boolean isKnownBurst(
-      ModelConfig m, ModelState s, DemandForecast f, double limit, double peak) {
-    if (f.recurringBursts() <= 0
-        || peak > UnitSizing.servingCapacity(m, s.inServiceUnits())
-        || peak > f.level() + f.recurringBursts()) {
+  private static boolean isShortBurst(ModelState s, DemandForecast f, double limit) {
+    if (f.recurringBursts() <= 0) {
       return false;
     }
     for (int back = 0; back < DemandForecast.SHORT_BURST_MINUTES; back++) {
@@ -264,7 +263,7 @@ public final class Planner implements Policy {
       }
       peak = Math.max(peak, d);
     }
-    if (isKnownBurst(m, s, f, limit, peak)) {
+    if (isShortBurst(s, f, limit)) {
       return null;
     }
     // Make the observed peak fit at once, leaving the target utilisation's share of the

@@ -106,6 +106,17 @@ class DemandForecastTest {
   }
 
   @Test
+  void twoBurstsCloseTogetherMoveTheLevelOnlyWhereNoBurstsRecur() {
+    // Twenty of the newest thirty minutes are in two bursts: a 30-minute median reads 6000.
+    History twoNow = History.flat(NOW, 1500).span(18, 10, 6000).span(3, 10, 6000);
+    History afterEarlierBursts = History.flat(NOW, 1500).span(600, 10, 6000);
+    afterEarlierBursts.span(18, 10, 6000).span(3, 10, 6000);
+
+    assertThat(DemandForecast.of(twoNow.build(), HORIZON, 150).level()).isEqualTo(6000);
+    assertThat(DemandForecast.of(afterEarlierBursts.build(), HORIZON, 150).level()).isEqualTo(1500);
+  }
+
+  @Test
   void takesTheLargestOfSeveralBursts() {
     History demand =
         History.flat(NOW, 1500).span(900, 10, 4000).span(500, 8, 6500).span(200, 12, 5000);

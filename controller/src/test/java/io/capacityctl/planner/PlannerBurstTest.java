@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Short bursts at random times on a low base (1,000 tps per unit, 5,000 on demand, 15-minute
- * provisioning): units are held all day for the largest burst seen, and a burst of a known size
- * that on-demand serves does not buy units that would arrive after it.
+ * provisioning): units are held all day for the largest burst seen, and a young burst where bursts
+ * recur does not escalate into units that would arrive after it.
  */
 class PlannerBurstTest {
   private static final Instant NOW = Instant.parse("2027-01-06T12:00:00Z");
@@ -53,22 +53,35 @@ class PlannerBurstTest {
   }
 
   @Test
-  void escalatesForAFirstBurstALargerOneOneThatLastsOrOneThatThrottles() {
+  void doesNotEscalateForAYoungBurstWhereShortBurstsRecur() {
+    // Larger than the day's bursts, or even throttling: a unit bought now serves in 15 minutes,
+    // after this burst. Its size is still made to fit units plus the whole on-demand headroom.
+    History larger = History.flat(NOW, 1300).span(480, 10, 4300).newest(4, 6500);
+    History throttled = History.flat(NOW, 1300).span(480, 10, 6800).newest(3, 7200);
+
+    ModelDecision fits = decide(CONFIG, NOW, serving("sonnet", 2, larger));
+    ModelDecision over = decide(CONFIG, NOW, serving("sonnet", 2, throttled));
+
+    assertThat(fits.reason()).doesNotContain("escalate");
+    assertThat(fits.targetUnits()).isEqualTo(2);
+    // 7200 tps = 3 units + 5000 on demand; escalating at 80% would have bought 4.
+    assertThat(over.reason()).doesNotContain("escalate").contains("bursts +5,900 tps");
+    assertThat(over.targetUnits()).isEqualTo(3);
+  }
+
+  @Test
+  void escalatesForAFirstBurstOrOneThatLasts() {
     // Escalating sizes 6500 tps to fit 80% of on-demand: 3 units.
     History first = History.flat(NOW, 1300).newest(4, 6500);
-    History larger = History.flat(NOW, 1300).span(480, 10, 4300).newest(4, 6500);
     History lasting =
         History.flat(NOW, 1300)
             .span(480, 10, 6800)
             .newest(DemandForecast.SHORT_BURST_MINUTES + 1, 6500);
-    History throttled = History.flat(NOW, 1300).span(480, 10, 6800).newest(3, 7200);
 
-    for (History h : new History[] {first, larger, throttled}) {
+    for (History h : new History[] {first, lasting}) {
       ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 2, h));
       assertThat(d.reason()).startsWith("escalate");
-      assertThat(d.targetUnits()).isGreaterThan(2);
+      assertThat(d.targetUnits()).isEqualTo(3);
     }
-    // Past a short burst's length the recent level has caught up: the forecast raises further.
-    assertThat(decide(CONFIG, NOW, serving("sonnet", 2, lasting)).targetUnits()).isGreaterThan(3);
   }
 }
