@@ -16,6 +16,8 @@ COPY schedules/src/main/resources/ /app/schedules/
 # No root needed: the controller only calls AWS APIs and listens on an unprivileged port.
 USER 10001
 EXPOSE 8080
-# Size the heap from the task's memory, not the host's.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/capacityctl.jar"]
+# Size the heap from the task's memory, not the host's; log JSON lines on stdout (the awslogs
+# driver ships them to CloudWatch Logs, where Logs Insights can query their fields).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dlog4j2.configurationFile=log4j2-json.xml", \
+            "-jar", "/app/capacityctl.jar"]
 CMD ["run"]

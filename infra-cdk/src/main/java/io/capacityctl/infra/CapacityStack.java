@@ -39,7 +39,6 @@ import software.constructs.Construct;
  */
 public final class CapacityStack extends Stack {
   public static final String ENV_CONFIG = "CAPACITYCTL_CONFIG";
-  public static final String ENV_STATE_TABLE = "CAPACITYCTL_STATE_TABLE";
 
   private final Role controllerRole;
 
@@ -74,10 +73,9 @@ public final class CapacityStack extends Stack {
 
     LogGroup logs =
         LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
-    Map<String, String> environment =
-        Map.of(
-            ENV_CONFIG, props.config().reference(),
-            ENV_STATE_TABLE, state.table().getTableName());
+    // The table name reaches the controller through the configuration (aws.stateTable), the same
+    // name the table is created with: no second source for it.
+    Map<String, String> environment = Map.of(ENV_CONFIG, props.config().reference());
 
     Map<String, IFunction> functions = Map.of();
     Optional<IQueue> deadLetters = Optional.empty();

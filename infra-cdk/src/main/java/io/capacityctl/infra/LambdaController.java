@@ -35,7 +35,7 @@ public final class LambdaController extends Construct {
   /**
    * @param code the shaded lambda-handlers jar (or any asset in tests)
    * @param role the controller role (the AWS action registry, scoped)
-   * @param environment {@code CAPACITYCTL_CONFIG} and {@code CAPACITYCTL_STATE_TABLE}
+   * @param environment {@code CAPACITYCTL_CONFIG} (the state table is named in the configuration)
    * @param timeZone the configuration's zone: the weekly report runs Monday 09:00 local time
    */
   public record Props(
