@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param ecsTargetUtilization ECS tasks are sized so expected demand uses this share of them
  * @param drainTime how long a PT stays out of the published routing table before it is deleted
  * @param metricsMaxAge observations older than this count as missing (hold, never scale down)
+ * @param eventMargin an event's multiplier is a forecast (MangaAssist's 3x release once came at
+ *     5x): from one provisioning time before its start until its real level is observed, the event
+ *     floor is this share above what the multiplier needs
  */
 public record PolicyConfig(
     double targetUtilization,
@@ -26,7 +29,8 @@ public record PolicyConfig(
     int blockUnits,
     double ecsTargetUtilization,
     Duration drainTime,
-    Duration metricsMaxAge) {
+    Duration metricsMaxAge,
+    double eventMargin) {
 
   public static final PolicyConfig DEFAULTS =
       new PolicyConfig(
@@ -37,7 +41,8 @@ public record PolicyConfig(
           1,
           0.8,
           Duration.ofMinutes(2),
-          Duration.ofMinutes(5));
+          Duration.ofMinutes(5),
+          0.3);
 
   /** These settings with another drain time. */
   public PolicyConfig withDrainTime(Duration d) {
@@ -49,6 +54,7 @@ public record PolicyConfig(
         blockUnits,
         ecsTargetUtilization,
         d,
-        metricsMaxAge);
+        metricsMaxAge,
+        eventMargin);
   }
 }

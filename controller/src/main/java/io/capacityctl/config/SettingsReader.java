@@ -26,7 +26,8 @@ final class SettingsReader {
                 f.optional("blockUnits", Scalars.count(1), d.blockUnits()),
                 f.optional("ecsTargetUtilization", Scalars.fraction(), d.ecsTargetUtilization()),
                 f.optional("drainTime", Scalars.nonNegativeDuration(), d.drainTime()),
-                f.optional("metricsMaxAge", Scalars.positiveDuration(), d.metricsMaxAge())));
+                f.optional("metricsMaxAge", Scalars.positiveDuration(), d.metricsMaxAge()),
+                f.optional("eventMargin", Scalars.nonNegative(), d.eventMargin())));
   }
 
   static Reader<BudgetConfig> budget() {

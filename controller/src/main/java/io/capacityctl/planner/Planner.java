@@ -284,9 +284,11 @@ public final class Planner implements Policy {
   /**
    * The floor an event imposes while it is due: from {@code start - leadTime} (or one provisioning
    * time before start, if the lead time is shorter) until shortly after it starts, what the
-   * schedule times its multiplier needs. Once the event's real level has been observed, demand
-   * takes over like at any other time — escalation covers a release above its calendar multiplier,
-   * trimming one below it.
+   * schedule times its multiplier needs — with {@code eventMargin} more for units that serve from
+   * the start on: a multiplier larger than planned shows only once readers arrive, and units bought
+   * then serve a provisioning time later, through the event's first rush. Once the event's real
+   * level has been observed, demand takes over like at any other time — escalation covers a release
+   * above its calendar multiplier, trimming one below it.
    */
   private EventFloor eventFloor(ModelConfig m, Instant now, int p) {
     EventFloor best = new EventFloor(0, null);
@@ -298,22 +300,35 @@ public final class Planner implements Policy {
       if (e.event() == null || !now.isBefore(e.event().start().plus(grace))) {
         continue;
       }
-      int units = unitsOf(m, e);
+      // The margin is bought one provisioning time before the start, so it serves from the start
+      // and is paid for no longer than it takes to see the event's real level.
+      boolean margin =
+          policy.eventMargin() > 0 && !now.plus(m.provisioningTime()).isBefore(e.event().start());
+      int units = unitsOf(m, margin ? withMargin(e) : e);
       if (units > best.units) {
         Duration until = Duration.between(now, e.event().start());
         best =
             new EventFloor(
                 units,
                 String.format(
-                    "%s %s (lead %s): x%.1f of the schedule needs %d units",
+                    "%s %s (lead %s): x%.1f of the schedule%s needs %d units",
                     e.event().event().name(),
                     until.isNegative() || until.isZero() ? "started" : "in " + human(until),
                     human(e.event().event().leadTime()),
                     e.multiplier(),
+                    margin
+                        ? String.format(
+                            " +%.0f%% until its level is seen", policy.eventMargin() * 100)
+                        : "",
                     units));
       }
     }
     return best;
+  }
+
+  private Expectation withMargin(Expectation e) {
+    double k = 1 + policy.eventMargin();
+    return new Expectation(e.window(), e.units() * k, e.tps() * k, e.multiplier(), e.event());
   }
 
   private EcsDecision decideEcs(

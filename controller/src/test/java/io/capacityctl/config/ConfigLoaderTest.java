@@ -88,7 +88,8 @@ class ConfigLoaderTest {
                 2,
                 d.ecsTargetUtilization(),
                 d.drainTime(),
-                d.metricsMaxAge()));
+                d.metricsMaxAge(),
+                d.eventMargin()));
     assertThat(c.budget()).isEqualTo(new BudgetConfig(600, 0));
     assertThat(c.aws())
         .isEqualTo(

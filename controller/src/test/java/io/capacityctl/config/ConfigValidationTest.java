@@ -178,6 +178,12 @@ class ConfigValidationTest {
               "must be in (0, 1]"),
           bad(
               "blockUnits: 2",
+              "blockUnits: 2\n  eventMargin: -0.3",
+              "eventMargin",
+              "policy.eventMargin",
+              "must be >= 0, got -0.3"),
+          bad(
+              "blockUnits: 2",
               "blockUnits: 2\n  metricsMaxAge: PT0S",
               "metricsMaxAge",
               "policy.metricsMaxAge",

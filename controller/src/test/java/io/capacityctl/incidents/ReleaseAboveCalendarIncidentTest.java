@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * MangaAssist incident 1: the final-chapter release drew 5x the usual traffic while the calendar
- * planned 3x. The event floor must be in place for the lead time, escalation must follow within
- * minutes of sustained load above 80%, and capacity must cover demand a provisioning time later.
+ * planned 3x. The event floor must be in place for the lead time, with its margin from the start
+ * on; beyond that margin, escalation must follow within minutes of sustained load above 80%, and
+ * capacity must cover demand a provisioning time later.
  */
 class ReleaseAboveCalendarIncidentTest {
   /** The release starts at 05:00Z, minute 300 of the drill. */
@@ -22,18 +23,23 @@ class ReleaseAboveCalendarIncidentTest {
   private static final int PROVISIONING = 15;
 
   @Test
-  void aFiveTimesReleaseOnAThreeTimesCalendarEscalatesAndIsCovered() {
-    // 4 units scheduled for 4000 tps; the calendar says x3 (12 units); the release brings 20000.
-    Drill d =
-        new Drill(
-                TestConfig.sonnet(4)
-                    .event(
-                        "{ name: final-chapter, start: \"2027-01-06T05:00:00Z\", duration: PT6H,"
-                            + " multiplier: 3.0, leadTime: PT2H }")
-                    .ecs()
-                    .build(),
-                Drill.trace(RELEASE + 60, "sonnet", m -> m < RELEASE ? 4000 : 20_000))
-            .warmUp(200);
+  void theEventMarginServesAFiveTimesReleaseOnAThreeTimesCalendarFromItsFirstMinute() {
+    // 12 units x 1.3 = 16 units from the start: with 5000 tps on demand they serve 21,000.
+    Drill d = release(TestConfig.sonnet(4), 20_000);
+
+    d.run(RELEASE - d.now());
+    List<Minute> release = d.run(40);
+
+    ModelDecision floor = d.since(RELEASE - 1).get(0).pass().plan().models().get("sonnet");
+    assertThat(floor.targetUnits()).isEqualTo(16);
+    assertThat(floor.reason()).contains("final-chapter").contains("+30% until its level is seen");
+    assertThat(release).allSatisfy(m -> assertThat(m.throttled("sonnet")).isZero());
+  }
+
+  @Test
+  void aReleaseBeyondTheMarginEscalatesAndIsCovered() {
+    // No margin (eventMargin: 0): 12 units planned, the release brings 20000.
+    Drill d = release(TestConfig.sonnet(4).policy("eventMargin", 0), 20_000);
 
     d.run(RELEASE - d.now());
     List<Minute> release = d.run(40);
@@ -73,5 +79,18 @@ class ReleaseAboveCalendarIncidentTest {
     assertThat(covered.minute() - RELEASE).isLessThanOrEqualTo(PROVISIONING + 3);
     assertThat(release.subList(covered.minute() - RELEASE, release.size()))
         .allSatisfy(m -> assertThat(m.throttled("sonnet")).isZero());
+  }
+
+  /** 4 units scheduled for 4000 tps; the calendar says x3 (12 units); the release brings more. */
+  private static Drill release(TestConfig config, double releaseTps) {
+    return new Drill(
+            config
+                .event(
+                    "{ name: final-chapter, start: \"2027-01-06T05:00:00Z\", duration: PT6H,"
+                        + " multiplier: 3.0, leadTime: PT2H }")
+                .ecs()
+                .build(),
+            Drill.trace(RELEASE + 60, "sonnet", m -> m < RELEASE ? 4000 : releaseTps))
+        .warmUp(200);
   }
 }

@@ -66,12 +66,44 @@ class PlannerEventTest {
   }
 
   @Test
-  void holdsTheEventFloorAfterItStartsUntilItsRealLevelIsObserved() {
+  void holdsTheEventFloorWithItsMarginAfterItStartsUntilItsRealLevelIsObserved() {
     // Provisioning time (15m) plus the stabilisation window (10m) past the start.
     ModelDecision early = at("2027-01-04T00:24:00Z", 6000);
 
-    assertThat(early.targetUnits()).isEqualTo(45);
+    assertThat(early.targetUnits()).isEqualTo(59); // 45 x 1.3, rounded up
     assertThat(early.reason()).contains("weekly-release started");
+  }
+
+  @Test
+  void buysTheMarginOneProvisioningTimeBeforeTheStartSoItServesTheFirstRush() {
+    // The multiplier is a forecast: a 3x release once came at 5x. 45 x (1 + 0.3) = 58.5 units.
+    ModelDecision before = at("2027-01-03T23:44:00Z", 10_000);
+    ModelDecision from = at("2027-01-03T23:45:00Z", 10_000);
+
+    assertThat(before.targetUnits()).isEqualTo(45);
+    assertThat(before.reason()).doesNotContain("until its level is seen");
+    assertThat(from.targetUnits()).isEqualTo(59);
+    assertThat(from.reason())
+        .startsWith(
+            "weekly-release in 15m (lead 4h): x3.0 of the schedule +30% until its level is seen"
+                + " needs 59 units")
+        .endsWith("15 -> 59");
+  }
+
+  @Test
+  void anEventMarginOfZeroHoldsWhatTheMultiplierNeeds() {
+    CapacityConfig config =
+        TestConfig.sonnet(15)
+            .event(
+                "{ name: weekly-release, cron: \"0 0 0 ? * MON\", duration: PT6H, multiplier: 3.0,"
+                    + " leadTime: PT4H }")
+            .policy("eventMargin", 0)
+            .build();
+    Instant now = Instant.parse("2027-01-04T00:10:00Z");
+
+    ModelDecision d = decide(config, now, serving("sonnet", 15, History.flat(now, 6000)));
+
+    assertThat(d.targetUnits()).isEqualTo(45);
   }
 
   @Test

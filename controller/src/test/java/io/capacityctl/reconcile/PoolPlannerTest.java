@@ -33,7 +33,8 @@ class PoolPlannerTest {
           4,
           0.7,
           Duration.ofMinutes(2),
-          Duration.ofMinutes(5));
+          Duration.ofMinutes(5),
+          0.3);
   private static final PoolPlanner PLANNER = new PoolPlanner("shop", PREFIX, BLOCKS_OF_4);
   private static final Map<String, String> OURS =
       Map.of(
