@@ -328,7 +328,7 @@ public final class DemandForecast {
 
   private record Candidate(String name, double[] profile, double ratio, double error) {
     String describe() {
-      return profile == null ? name : String.format("%s profile x%.2f", name, ratio);
+      return profile == null ? name : name + " profile x" + Figures.fixed(ratio, 2);
     }
   }
 }
