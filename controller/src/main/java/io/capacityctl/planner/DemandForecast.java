@@ -285,17 +285,28 @@ public final class DemandForecast {
     int n = recent.length;
     double[] sum = new double[n + 1];
     int[] count = new int[n + 1];
+    // Running totals in locals: the JIT would otherwise reload each from the array just stored.
+    double s = 0;
+    int c = 0;
     for (int i = 0; i < n; i++) {
       boolean ok = !Double.isNaN(recent[i]);
-      sum[i + 1] = sum[i] + (ok ? recent[i] : 0);
-      count[i + 1] = count[i] + (ok ? 1 : 0);
+      s += ok ? recent[i] : 0;
+      c += ok ? 1 : 0;
+      sum[i + 1] = s;
+      count[i + 1] = c;
     }
     int reach = SPIKE_GAP_MINUTES + SPIKE_SIDE_MINUTES;
+    // Each side window is the demand before one minute and after another: its mean, from j on,
+    // is worked out once.
+    double[] side = new double[Math.max(0, n - SPIKE_SIDE_MINUTES + 1)];
+    for (int j = 0; j < side.length; j++) {
+      side[j] = mean(sum, count, j, j + SPIKE_SIDE_MINUTES);
+    }
     double largest = 0;
     for (int i = reach; i < n - reach; i++) {
       double centre = mean(sum, count, i - SPIKE_HALF_MINUTES, i + SPIKE_HALF_MINUTES + 1);
-      double before = mean(sum, count, i - reach, i - SPIKE_GAP_MINUTES);
-      double after = mean(sum, count, i + SPIKE_GAP_MINUTES + 1, i + reach + 1);
+      double before = side[i - reach];
+      double after = side[i + SPIKE_GAP_MINUTES + 1];
       double around = Math.max(before, after);
       double rise = centre - around;
       // Comparisons are false for NaN: a gap in the data is no burst.
@@ -328,7 +339,7 @@ public final class DemandForecast {
 
   private record Candidate(String name, double[] profile, double ratio, double error) {
     String describe() {
-      return profile == null ? name : String.format("%s profile x%.2f", name, ratio);
+      return profile == null ? name : name + " profile x" + Figures.fixed(ratio, 2);
     }
   }
 }

@@ -158,9 +158,9 @@ public final class Planner implements Policy {
     }
     int clamped = UnitSizing.clamp(target, lower, m.maxUnits());
     if (clamped < target) {
-      reason += String.format("; capped at maxUnits %d (quota)", m.maxUnits());
+      reason += "; capped at maxUnits " + Figures.integer(m.maxUnits()) + " (quota)";
     } else if (clamped > target) {
-      reason += String.format("; raised to floor %d (minUnits/committed)", clamped);
+      reason += "; raised to floor " + Figures.integer(clamped) + " (minUnits/committed)";
     }
     return new ModelDecision(
         m.key(), current, clamped, arrow(reason, current, clamped), d.held && clamped == current);
@@ -194,17 +194,36 @@ public final class Planner implements Policy {
     } else if (up > current) {
       target = up;
       reason =
-          String.format("forecast %,.0f tps in %dm (%s)", ahead, p, f.basis())
-              + (bursts > 0 ? String.format(", bursts +%,.0f tps", bursts) : "");
+          "forecast "
+              + Figures.grouped(ahead)
+              + " tps in "
+              + Figures.integer(p)
+              + "m ("
+              + f.basis()
+              + ")"
+              + (bursts > 0 ? ", bursts +" + Figures.grouped(bursts) + " tps" : "");
     } else if (keep < current) {
       target = Math.max(keep, esc == null ? 0 : esc.units);
       reason =
-          String.format(
-              "trim: highest need over the next %dm and last %dm is %,.0f tps (%s)",
-              p + 3, stabilizationMinutes(), soon, f.basis());
+          "trim: highest need over the next "
+              + Figures.integer(p + 3)
+              + "m and last "
+              + Figures.integer(stabilizationMinutes())
+              + "m is "
+              + Figures.grouped(soon)
+              + " tps ("
+              + f.basis()
+              + ")";
     } else {
       target = current;
-      reason = String.format("steady: forecast %,.0f tps in %dm (%s)", ahead, p, f.basis());
+      reason =
+          "steady: forecast "
+              + Figures.grouped(ahead)
+              + " tps in "
+              + Figures.integer(p)
+              + "m ("
+              + f.basis()
+              + ")";
     }
     return new Decision(target, reason, false);
   }
@@ -273,12 +292,15 @@ public final class Planner implements Policy {
     int units = UnitSizing.unitsToAvoidThrottling(m, peak, policy.targetUtilization());
     return new Escalation(
         units,
-        String.format(
-            "escalate: observed %,.0f tps > %.0f%% of %,.0f serving capacity for %dm",
-            peak,
-            policy.targetUtilization() * 100,
-            UnitSizing.servingCapacity(m, s.inServiceUnits()),
-            minutes));
+        "escalate: observed "
+            + Figures.grouped(peak)
+            + " tps > "
+            + Figures.fixed(policy.targetUtilization() * 100, 0)
+            + "% of "
+            + Figures.grouped(UnitSizing.servingCapacity(m, s.inServiceUnits()))
+            + " serving capacity for "
+            + Figures.integer(minutes)
+            + "m");
   }
 
   /**
@@ -310,17 +332,22 @@ public final class Planner implements Policy {
         best =
             new EventFloor(
                 units,
-                String.format(
-                    "%s %s (lead %s): x%.1f of the schedule%s needs %d units",
-                    e.event().event().name(),
-                    until.isNegative() || until.isZero() ? "started" : "in " + human(until),
-                    human(e.event().event().leadTime()),
-                    e.multiplier(),
-                    margin
-                        ? String.format(
-                            " +%.0f%% until its level is seen", policy.eventMargin() * 100)
-                        : "",
-                    units));
+                e.event().event().name()
+                    + " "
+                    + (until.isNegative() || until.isZero() ? "started" : "in " + human(until))
+                    + " (lead "
+                    + human(e.event().event().leadTime())
+                    + "): x"
+                    + Figures.fixed(e.multiplier(), 1)
+                    + " of the schedule"
+                    + (margin
+                        ? " +"
+                            + Figures.fixed(policy.eventMargin() * 100, 0)
+                            + "% until its level is seen"
+                        : "")
+                    + " needs "
+                    + Figures.integer(units)
+                    + " units");
       }
     }
     return best;
@@ -391,17 +418,22 @@ public final class Planner implements Policy {
     if (need * 1.05 > current) {
       target = Math.max(current, (int) Math.ceil(need * 1.1));
       reason =
-          String.format(
-              "expected %,.0f tps within %dm at %.0f%% per task, +10%% spare",
-              ahead, startup + stabilizationMinutes(), util * 100);
+          "expected "
+              + Figures.grouped(ahead)
+              + " tps within "
+              + Figures.integer(startup + stabilizationMinutes())
+              + "m at "
+              + Figures.fixed(util * 100, 0)
+              + "% per task, +10% spare";
     } else if (partial) {
       target = current;
       reason = "partial view: holding tasks (no scale-down)";
     } else if (Math.max(need, keep) * 1.1 < current * 0.85) {
       target = (int) Math.ceil(Math.max(need, keep) * 1.1);
       reason =
-          String.format(
-              "trim: highest recent and expected demand %,.0f tps", Math.max(ahead, soon));
+          "trim: highest recent and expected demand "
+              + Figures.grouped(Math.max(ahead, soon))
+              + " tps";
     } else {
       target = current;
       reason = "steady";
@@ -413,16 +445,17 @@ public final class Planner implements Policy {
       if (capped < target) {
         target = capped;
         reason +=
-            String.format(
-                "; capped at %d tasks that Bedrock plus on-demand can serve%s",
-                maxServable, capped > maxServable ? " (held: units unknown)" : "");
+            "; capped at "
+                + Figures.integer(maxServable)
+                + " tasks that Bedrock plus on-demand can serve"
+                + (capped > maxServable ? " (held: units unknown)" : "");
       }
     }
     int clamped = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
     if (clamped < target) {
-      reason += String.format("; capped at maxTasks %d", ecs.maxTasks());
+      reason += "; capped at maxTasks " + Figures.integer(ecs.maxTasks());
     } else if (clamped > target) {
-      reason += String.format("; raised to minTasks %d", ecs.minTasks());
+      reason += "; raised to minTasks " + Figures.integer(ecs.minTasks());
     }
     return new EcsDecision(current, clamped, maxServable, arrow(reason, current, clamped));
   }

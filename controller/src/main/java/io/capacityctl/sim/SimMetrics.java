@@ -77,23 +77,38 @@ public final class SimMetrics implements MetricsApi {
       for (TimeRange r : ranges) {
         int n = r.minutes();
         long first = Math.floorDiv(r.from().getEpochSecond() - start.getEpochSecond(), 60);
-        double[][] v = new double[3][n];
         int lo = (int) Math.min(n, Math.max(0, -first));
         int hi =
             s == null
                 ? lo
                 : (int) Math.max(lo, Math.min(n, Math.min(s[0].length, readable) - first));
-        for (int k = 0; k < 3; k++) {
-          Arrays.fill(v[k], 0, lo, Double.NaN);
-          if (hi > lo) {
-            System.arraycopy(s[k], (int) (first + lo), v[k], lo, hi - lo);
-          }
-          Arrays.fill(v[k], hi, n, Double.NaN);
-        }
-        list.add(new MinuteSeries(r.from(), v[0], v[1], v[2]));
+        list.add(
+            new MinuteSeries(
+                r.from(),
+                window(s, 0, first, lo, hi, n),
+                window(s, 1, first, lo, hi, n),
+                window(s, 2, first, lo, hi, n)));
       }
       out.put(model, list);
     }
     return out;
+  }
+
+  /**
+   * Series {@code k} of a model over the {@code n} minutes from {@code first}: what was recorded in
+   * [lo, hi), missing around it. A plain copy when all of it was recorded, the usual case (the
+   * controller reads a day of it every pass).
+   */
+  private static double[] window(double[][] s, int k, long first, int lo, int hi, int n) {
+    if (lo == 0 && hi == n && n > 0) {
+      return Arrays.copyOfRange(s[k], (int) first, (int) first + n);
+    }
+    double[] v = new double[n];
+    Arrays.fill(v, 0, lo, Double.NaN);
+    if (hi > lo) {
+      System.arraycopy(s[k], (int) (first + lo), v, lo, hi - lo);
+    }
+    Arrays.fill(v, hi, n, Double.NaN);
+    return v;
   }
 }

@@ -1,0 +1,119 @@
+package io.capacityctl.planner;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/**
+ * Numbers for reasons, written exactly as {@link String#format} writes {@code %d}, {@code %.Nf} and
+ * {@code %,.Nf} in the default format locale, without {@link java.util.Formatter}: the planner
+ * writes its reasons every pass, and Formatter parses the pattern and looks the locale's symbols up
+ * again on every call (a large share of a simulated month's time).
+ */
+final class Figures {
+  private static volatile Symbols cached;
+
+  private Figures() {}
+
+  /** As {@code String.format("%d", v)}. */
+  static String integer(long v) {
+    String digits = Long.toString(v);
+    return v < 0
+        ? localize(digits.substring(1), true, false, symbols(defaultLocale()))
+        : localize(digits, false, false, symbols(defaultLocale()));
+  }
+
+  /** As {@code String.format("%,.0f", v)}: rounded, with the locale's thousands separators. */
+  static String grouped(double v) {
+    return decimal(v, 0, true, defaultLocale());
+  }
+
+  /** As {@code String.format("%." + decimals + "f", v)}. */
+  static String fixed(double v, int decimals) {
+    return decimal(v, decimals, false, defaultLocale());
+  }
+
+  /** As {@code String.format(locale, group ? "%,.Nf" : "%.Nf", v)} with N = {@code decimals}. */
+  static String decimal(double v, int decimals, boolean group, Locale locale) {
+    Symbols s = symbols(locale);
+    if (!Double.isFinite(v) || s.groupingUnknown()) {
+      return String.format(locale, "%" + (group ? "," : "") + "." + decimals + "f", v);
+    }
+    // Formatter's contract: the decimal Double.toString shows, rounded half up; a minus for any
+    // value below zero (-0.0 too), then the magnitude.
+    String digits =
+        new BigDecimal(Double.toString(Math.abs(v)))
+            .setScale(decimals, RoundingMode.HALF_UP)
+            .toPlainString();
+    return localize(digits, Double.compare(v, 0.0) < 0, group, s);
+  }
+
+  /** Formatter's localisation of a magnitude: digits from the locale's zero, its separators. */
+  private static String localize(String digits, boolean negative, boolean group, Symbols s) {
+    StringBuilder sb = new StringBuilder(digits.length() + 8);
+    if (negative) {
+      sb.append('-');
+    }
+    int len = digits.length();
+    int dot = digits.indexOf('.');
+    if (dot < 0) {
+      dot = len;
+    }
+    char sep = group ? s.group() : '\0';
+    for (int j = 0; j < len; j++) {
+      if (j == dot) {
+        sb.append(s.decimal());
+        sep = '\0';
+        continue;
+      }
+      sb.append((char) (digits.charAt(j) - '0' + s.zero()));
+      if (sep != '\0' && j != dot - 1 && (dot - j) % s.groupSize() == 1) {
+        sb.append(sep);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Locale defaultLocale() {
+    return Locale.getDefault(Locale.Category.FORMAT);
+  }
+
+  private static Symbols symbols(Locale locale) {
+    Symbols s = cached;
+    if (s == null || !s.locale().equals(locale)) {
+      s = Symbols.of(locale);
+      cached = s;
+    }
+    return s;
+  }
+
+  /**
+   * A locale's symbols as Formatter reads them (Java 17): US fixed, others from {@link
+   * DecimalFormatSymbols} and the grouping of the locale's number pattern; {@code groupingUnknown}
+   * when that pattern is no {@link DecimalFormat} (Formatter then goes its own way: defer to it).
+   */
+  private record Symbols(
+      Locale locale, char zero, char decimal, char group, int groupSize, boolean groupingUnknown) {
+
+    static Symbols of(Locale l) {
+      if (l.equals(Locale.US)) {
+        return new Symbols(l, '0', '.', ',', 3, false);
+      }
+      DecimalFormatSymbols dfs = DecimalFormatSymbols.getInstance(l);
+      if (!(NumberFormat.getNumberInstance(l) instanceof DecimalFormat df)) {
+        return new Symbols(l, dfs.getZeroDigit(), dfs.getDecimalSeparator(), '\0', 0, true);
+      }
+      boolean grouping = df.isGroupingUsed() && df.getGroupingSize() != 0;
+      return new Symbols(
+          l,
+          dfs.getZeroDigit(),
+          dfs.getDecimalSeparator(),
+          grouping ? dfs.getGroupingSeparator() : '\0',
+          df.getGroupingSize(),
+          false);
+    }
+  }
+}
