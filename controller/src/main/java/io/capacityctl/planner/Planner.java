@@ -30,6 +30,14 @@ public final class Planner implements Policy {
   static final int BURST_MEMORY_MINUTES = 150;
 
   /**
+   * Where short bursts recur, the last unit is bought for a fraction of a unit this far below the
+   * break-even utilisation: near the break-even it costs little more than the same tokens on demand
+   * (at most about a fifth of its price at MangaAssist's prices), and it takes the peak minutes of
+   * a burst larger than the day's largest, which nothing bought then could serve.
+   */
+  static final double BURST_NEAR_TIE = 0.1;
+
+  /**
    * Minutes of recent demand read each pass: a day, so short bursts that recur at random are
    * remembered between them (see {@link DemandForecast#transientBursts}).
    */
@@ -174,16 +182,17 @@ public final class Planner implements Policy {
     // provisioned plus the whole on-demand headroom (buying for them would arrive too late, so
     // the day's largest short burst is held for as well: they recur at random).
     double bursts = Math.max(f.burstHeadroom(), f.recurringBursts());
+    double nearTie = f.recurringBursts() > 0 ? BURST_NEAR_TIE : 0;
     int up =
         Math.max(
-            UnitSizing.costOptimalUnits(m, ahead, safety),
+            UnitSizing.costOptimalUnits(m, ahead, safety, nearTie),
             UnitSizing.unitsToAvoidThrottling(m, ahead + bursts, 1.0));
     // Keep covers the same horizon as buying, so a unit bought for demand a provisioning time
     // ahead is not cancelled by the next pass.
     double soon = Math.max(f.max(1, p + 3), maxRecent(s.demand(), stabilizationMinutes()));
     int keep =
         Math.max(
-            UnitSizing.costOptimalUnits(m, soon, safety),
+            UnitSizing.costOptimalUnits(m, soon, safety, nearTie),
             UnitSizing.unitsToAvoidThrottling(m, soon + bursts, 1.0));
     Escalation esc = escalation(m, s, f);
     int target;

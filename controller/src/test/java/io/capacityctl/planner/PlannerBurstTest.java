@@ -32,6 +32,17 @@ class PlannerBurstTest {
   }
 
   @Test
+  void buysTheUnitNearItsBreakEvenWhereBurstsRecur() {
+    // Break-even 7.70 / (3.6 M tokens x $0.0045 per 1k) = 0.475 of a unit: 1420 tps leaves 0.42
+    // on demand. A burst of +2000 fits one unit plus on-demand, so it only tips the near tie.
+    History quiet = History.flat(NOW, 1420);
+    History burstEarlier = History.flat(NOW, 1420).span(500, 10, 3420);
+
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 1, quiet)).targetUnits()).isEqualTo(1);
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 1, burstEarlier)).targetUnits()).isEqualTo(2);
+  }
+
+  @Test
   void keepsTheUnitWhileTheBurstIsRemembered() {
     History burstEarlier = History.flat(NOW, 1300).span(1300, 10, 6300);
 
