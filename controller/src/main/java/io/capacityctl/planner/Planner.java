@@ -3,7 +3,6 @@ package io.capacityctl.planner;
 import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.calendar.Expectation;
 import io.capacityctl.config.CapacityConfig;
-import io.capacityctl.config.EcsConfig;
 import io.capacityctl.config.ModelConfig;
 import io.capacityctl.config.PolicyConfig;
 import java.time.Duration;
@@ -48,6 +47,7 @@ public final class Planner implements Policy {
   private final PolicyConfig policy;
   private final HistoryWindow window;
   private final int horizon;
+  private final EcsPlanner ecsPlanner;
 
   public Planner(CapacityConfig config, CapacityCalendar calendar) {
     this.config = config;
@@ -71,6 +71,7 @@ public final class Planner implements Policy {
             maxProvisioning + 5 + DemandForecast.SMOOTH_MINUTES,
             profile);
     this.horizon = maxProvisioning + 5;
+    this.ecsPlanner = new EcsPlanner(config, this::calendarTps);
   }
 
   @Override
@@ -103,7 +104,7 @@ public final class Planner implements Policy {
     EcsDecision ecs =
         config.ecs() == null
             ? null
-            : decideEcs(
+            : ecsPlanner.decide(
                 config.ecs(),
                 obs.ecs(),
                 obs,
@@ -367,108 +368,6 @@ public final class Planner implements Policy {
     return new Expectation(e.window(), e.units() * k, e.tps() * k, e.multiplier(), e.event());
   }
 
-  private EcsDecision decideEcs(
-      EcsConfig ecs,
-      EcsObservation seen,
-      Observation obs,
-      Map<String, ModelDecision> models,
-      Map<String, DemandForecast> forecasts,
-      CapacityOverride ov,
-      Instant now) {
-    int current = seen == null ? ecs.minTasks() : seen.floor();
-    int maxServable = UnitSizing.servableTasks(config, models);
-    if (ov != null) {
-      int target =
-          ov.pause() ? current : UnitSizing.clamp(ov.amount(), ecs.minTasks(), ecs.maxTasks());
-      return new EcsDecision(
-          current, target, maxServable, (ov.pause() ? "paused" : "override") + ": " + describe(ov));
-    }
-    if (seen != null && seen.problem() != null) {
-      // The real task count is unknown: any count set now could scale the service down.
-      return new EcsDecision(
-          current, current, maxServable, seen.problem() + ": no action on a partial view");
-    }
-    int startup = (int) ecs.startupMinutes();
-    double ahead = 0;
-    double soon = 0;
-    boolean partial = seen == null;
-    boolean unitsUnknown = false;
-    for (String key : config.modelKeys()) {
-      DemandForecast f = forecasts.get(key);
-      ModelState s = obs.models().get(key);
-      if (s == null || s.problem() != null) {
-        partial = true;
-        unitsUnknown = true; // so what Bedrock can serve is unknown too
-      }
-      if (f == null) {
-        partial = true;
-        ahead += calendarTps(config.model(key), now);
-        continue;
-      }
-      // Tasks are cheap next to model units: size them for the whole stabilisation window ahead,
-      // so rising demand moves them in a few larger steps rather than one task a minute. Only
-      // recent bursts add headroom: a task starts within minutes, so tasks are not held all day
-      // for a burst that may not come back (model units are, see fromForecast).
-      ahead += f.max(1, startup + stabilizationMinutes()) + f.burstHeadroom();
-      // Keep what the last stabilisation window needed, with the same burst headroom, so a
-      // minute's noise never takes a task away that the next minute adds back.
-      soon +=
-          Math.max(maxRecent(s.demand(), stabilizationMinutes()), f.max(1, startup))
-              + f.burstHeadroom();
-    }
-    double util = policy.ecsTargetUtilization();
-    // Hysteresis: step up when demand nears the tasks there are, to 10% spare; step down only
-    // when even that spare leaves 15% idle. Tasks cost little next to model units, and a rising
-    // curve then moves them a few times an hour instead of every minute.
-    int need = UnitSizing.tasksFor(ecs, ahead, util);
-    int keep = UnitSizing.tasksFor(ecs, soon, util);
-    int target;
-    String reason;
-    if (need * 1.05 > current) {
-      target = Math.max(current, (int) Math.ceil(need * 1.1));
-      reason =
-          "expected "
-              + Figures.grouped(ahead)
-              + " tps within "
-              + Figures.integer(startup + stabilizationMinutes())
-              + "m at "
-              + Figures.fixed(util * 100, 0)
-              + "% per task, +10% spare";
-    } else if (partial) {
-      target = current;
-      reason = "partial view: holding tasks (no scale-down)";
-    } else if (Math.max(need, keep) * 1.1 < current * 0.85) {
-      target = (int) Math.ceil(Math.max(need, keep) * 1.1);
-      reason =
-          "trim: highest recent and expected demand "
-              + Figures.grouped(Math.max(ahead, soon))
-              + " tps";
-    } else {
-      target = current;
-      reason = "steady";
-    }
-    if (target > maxServable) {
-      // When a model's units could not be read the cap rests on unknown units: it may stop a
-      // rise, never take running tasks away (a fault never scales down).
-      int capped = unitsUnknown ? Math.max(Math.min(current, target), maxServable) : maxServable;
-      if (capped < target) {
-        target = capped;
-        reason +=
-            "; capped at "
-                + Figures.integer(maxServable)
-                + " tasks that Bedrock plus on-demand can serve"
-                + (capped > maxServable ? " (held: units unknown)" : "");
-      }
-    }
-    int clamped = UnitSizing.clamp(target, ecs.minTasks(), ecs.maxTasks());
-    if (clamped < target) {
-      reason += "; capped at maxTasks " + Figures.integer(ecs.maxTasks());
-    } else if (clamped > target) {
-      reason += "; raised to minTasks " + Figures.integer(ecs.minTasks());
-    }
-    return new EcsDecision(current, clamped, maxServable, arrow(reason, current, clamped));
-  }
-
   private int calendarUnits(ModelConfig m, Instant t) {
     return unitsOf(m, calendar.expected(m.key(), t));
   }
@@ -489,7 +388,7 @@ public final class Planner implements Policy {
     return minutes(policy.scaleDownStabilization());
   }
 
-  private static double maxRecent(DemandHistory h, int minutes) {
+  static double maxRecent(DemandHistory h, int minutes) {
     double m = 0;
     for (int back = 0; back < minutes; back++) {
       double d = h.recentAt(back);
@@ -510,11 +409,11 @@ public final class Planner implements Policy {
     return found;
   }
 
-  private static String describe(CapacityOverride o) {
+  static String describe(CapacityOverride o) {
     return String.format("\"%s\" by %s until %s", o.reason(), o.who(), o.expiresAt());
   }
 
-  private static String arrow(String reason, int from, int to) {
+  static String arrow(String reason, int from, int to) {
     return from == to ? reason + " (" + to + ")" : reason + ": " + from + " -> " + to;
   }
 
