@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.capacityctl.aws.EndToEndWorld;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.PtStatus;
-import io.capacityctl.runtime.ConfigReloader;
 import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.testing.MotoServer;
+import io.capacityctl.testing.Reloaders;
 import io.capacityctl.testing.SdkEndpoints;
 import java.time.Duration;
 import java.util.List;
@@ -67,13 +67,7 @@ class DaemonOnEmulatorsTest {
         new Daemon(
             new RunSettings(HOLDER, Duration.ofSeconds(60), 0, SPEED, Duration.ofSeconds(20)),
             new LiveGraph(
-                new ConfigReloader(
-                    world.config,
-                    null,
-                    location -> world.config,
-                    ConfigReloader.DEFAULT_EVERY,
-                    world.clock,
-                    world.telemetry),
+                Reloaders.unchanging(world.config, world.clock, world.telemetry),
                 c ->
                     DaggerDaemonComponent_OnAws.factory()
                         .create(c, world.cloudModule(), world.clientsModule())),

@@ -46,13 +46,7 @@ public final class SimAccounts {
 
   /** A reloader that reads the account's own configuration every time: nobody changes it. */
   public static ConfigReloader unchangingConfig(SimAccount a) {
-    return new ConfigReloader(
-        a.config(),
-        null,
-        location -> a.config(),
-        ConfigReloader.DEFAULT_EVERY,
-        a.clock(),
-        a.telemetry());
+    return Reloaders.unchanging(a.config(), a.clock(), a.telemetry());
   }
 
   public static Reconciler reconciler(SimAccount a, String holder) {

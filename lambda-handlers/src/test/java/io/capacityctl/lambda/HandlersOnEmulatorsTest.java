@@ -14,11 +14,11 @@ import io.capacityctl.config.ModelConfig;
 import io.capacityctl.fake.bedrock.BedrockErrorCode;
 import io.capacityctl.fake.bedrock.PtOperation;
 import io.capacityctl.health.UnhealthyException;
-import io.capacityctl.runtime.ConfigReloader;
 import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.testing.EmfShipper;
 import io.capacityctl.testing.MotoServer;
+import io.capacityctl.testing.Reloaders;
 import io.capacityctl.testing.SdkEndpoints;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,14 +65,7 @@ class HandlersOnEmulatorsTest {
             .create(world.config, world.cloudModule(), world.clientsModule());
     graph =
         new LiveGraph(
-            new ConfigReloader(
-                world.config,
-                null,
-                location -> world.config,
-                ConfigReloader.DEFAULT_EVERY,
-                world.clock,
-                world.telemetry),
-            c -> component);
+            Reloaders.unchanging(world.config, world.clock, world.telemetry), c -> component);
     world.registerScalableTarget(INITIAL_TASKS, 20);
   }
 

@@ -10,6 +10,7 @@ import io.capacityctl.daemon.RunSettings;
 import io.capacityctl.runtime.ControllerGraph;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.state.AuditEntry;
+import io.capacityctl.testing.SimAccounts;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -66,7 +67,7 @@ class ModesShareOneLeaseTest {
     Daemon daemon =
         DaemonComponent.onSim(
             new RunSettings(DAEMON, Duration.ofSeconds(60), 0, 600, Duration.ofSeconds(5)),
-            Sim.unchanging(account),
+            SimAccounts.unchangingConfig(account),
             account);
     daemon.start();
     List<Map<String, Object>> lambdaPasses = new ArrayList<>();

@@ -10,12 +10,12 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.planner.CapacityOverride;
-import io.capacityctl.runtime.ConfigReloader;
 import io.capacityctl.runtime.ControllerGraph;
 import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimCloudModule;
 import io.capacityctl.sim.TraceGenerator;
+import io.capacityctl.testing.SimAccounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -82,18 +82,7 @@ final class Sim {
 
   /** What a handler runs on: the account's configuration, which nobody changes. */
   static LiveGraph live(SimAccount account) {
-    return new LiveGraph(unchanging(account), c -> graph(account, c));
-  }
-
-  /** A reloader that reads the account's own configuration every time. */
-  static ConfigReloader unchanging(SimAccount account) {
-    return new ConfigReloader(
-        account.config(),
-        null,
-        location -> account.config(),
-        ConfigReloader.DEFAULT_EVERY,
-        account.clock(),
-        account.telemetry());
+    return new LiveGraph(SimAccounts.unchangingConfig(account), c -> graph(account, c));
   }
 
   static Map<String, Object> event(String json) {
