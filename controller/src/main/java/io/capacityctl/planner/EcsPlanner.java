@@ -28,13 +28,13 @@ final class EcsPlanner {
   }
 
   EcsDecision decide(
-      EcsConfig ecs,
-      EcsObservation seen,
       Observation obs,
       Map<String, ModelDecision> models,
       Map<String, DemandForecast> forecasts,
       CapacityOverride ov,
       Instant now) {
+    EcsConfig ecs = config.ecs();
+    EcsObservation seen = obs.ecs();
     int current = seen == null ? ecs.minTasks() : seen.floor();
     int maxServable = UnitSizing.servableTasks(config, models);
     if (ov != null) {

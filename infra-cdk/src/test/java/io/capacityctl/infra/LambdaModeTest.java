@@ -138,15 +138,7 @@ class LambdaModeTest {
     t.hasResourceProperties(
         "AWS::SSM::Parameter",
         Map.of("Name", "/capacityctl/newyork/config", "Value", yaml, "Tier", "Standard"));
-    t.hasResourceProperties(
-        "AWS::Lambda::Function",
-        Match.objectLike(
-            Map.of(
-                "Environment",
-                Map.of(
-                    "Variables",
-                    Match.objectLike(
-                        Map.of("CAPACITYCTL_CONFIG", "ssm:/capacityctl/newyork/config"))))));
+    assertControllerReadsConfigFrom(t, "ssm:/capacityctl/newyork/config");
     template.resourceCountIs("AWS::SSM::Parameter", 0);
   }
 
@@ -154,17 +146,17 @@ class LambdaModeTest {
   void aConfigurationInS3IsReadFromTheObjectAndNotDelivered() {
     Template t = Synthesized.s3Config().template();
 
+    assertControllerReadsConfigFrom(t, "s3://team-config/capacityctl/newyork.yaml");
+    t.resourceCountIs("AWS::SSM::Parameter", 0);
+  }
+
+  private static void assertControllerReadsConfigFrom(Template t, String location) {
     t.hasResourceProperties(
         "AWS::Lambda::Function",
         Match.objectLike(
             Map.of(
                 "Environment",
-                Map.of(
-                    "Variables",
-                    Match.objectLike(
-                        Map.of(
-                            "CAPACITYCTL_CONFIG", "s3://team-config/capacityctl/newyork.yaml"))))));
-    t.resourceCountIs("AWS::SSM::Parameter", 0);
+                Map.of("Variables", Match.objectLike(Map.of("CAPACITYCTL_CONFIG", location))))));
   }
 
   private String roleId() {
