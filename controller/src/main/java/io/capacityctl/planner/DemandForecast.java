@@ -50,15 +50,20 @@ public final class DemandForecast {
    * @return null when the recent past has too few datapoints to say anything
    */
   public static DemandForecast of(DemandHistory h, int horizon, int residualMinutes) {
+    return of(h, horizon, residualMinutes, new BurstMemory());
+  }
+
+  /** Builds the forecast, with the short bursts measured by one model's {@code bursts}. */
+  static DemandForecast of(DemandHistory h, int horizon, int residualMinutes, BurstMemory bursts) {
     double[] all = h.recent();
     // Everything but the burst memory works on the minutes the profiles align with.
     double[] recent =
         Arrays.copyOfRange(all, all.length - Math.min(h.profileMinutes(), all.length), all.length);
     int n = recent.length;
-    double bursts = transientBursts(all);
+    double recurring = bursts.largest(h.lastMinute(), all);
     // Two short bursts within LEVEL_MINUTES would move its median: where they recur, the level
     // and the profiles' ratios are medians over twice the window.
-    int levelMinutes = bursts > 0 ? 2 * LEVEL_MINUTES : LEVEL_MINUTES;
+    int levelMinutes = recurring > 0 ? 2 * LEVEL_MINUTES : LEVEL_MINUTES;
     double level = medianRatio(recent, null, n - levelMinutes, n);
     if (Double.isNaN(level)) {
       return null;
@@ -82,7 +87,7 @@ public final class DemandForecast {
       }
     }
     double headroom = burstHeadroom(recent, best.profile, residualMinutes);
-    return new DemandForecast(f, level, headroom, bursts, best.describe());
+    return new DemandForecast(f, level, headroom, recurring, best.describe());
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
@@ -243,7 +248,9 @@ public final class DemandForecast {
       double r = recent[i];
       double p = profile == null ? 1 : profile[i];
       double past = sp[i] - sp[i - LEVEL_MINUTES];
-      if (Double.isNaN(r) || Double.isNaN(p) || past <= 0) {
+      // Demand is never negative, so neither is the fit: a minute no higher than the headroom so
+      // far cannot raise it, and is passed over before the division.
+      if (!(r > headroom) || Double.isNaN(p) || past <= 0) {
         continue;
       }
       double fitted = p * (sr[i] - sr[i - LEVEL_MINUTES]) / past;
@@ -272,55 +279,61 @@ public final class DemandForecast {
   static final double SPIKE_MIN_RISE = 0.25;
 
   /**
-   * The largest short burst in the whole recent window: how far the mean of its central minutes
-   * rose above the demand both before and after it. Only what rose well above its surroundings
-   * ({@link #SPIKE_MIN_RISE}) and came back down to where it started within about {@link
-   * #SHORT_BURST_MINUTES} counts: a release ramp or a business morning has demand after it far from
-   * where it was before, the curve's own bends change the level on one side. These are the bursts
-   * no purchase can be timed for, which only on-demand headroom can take, and they recur at random
-   * — so they are remembered for the whole window (a day), not only the {@code memory} of {@link
-   * #burstHeadroom}. Prefix sums keep it linear.
+   * The largest short burst in the whole recent window: the largest {@link #burstRise} of its
+   * minutes. These are the bursts no purchase can be timed for, which only on-demand headroom can
+   * take, and they recur at random — so they are remembered for the whole window (a day), not only
+   * the {@code memory} of {@link #burstHeadroom}. {@link BurstMemory} gives the same figure pass
+   * after pass without measuring the whole day again.
    */
   static double transientBursts(double[] recent) {
-    int n = recent.length;
-    double[] sum = new double[n + 1];
-    int[] count = new int[n + 1];
-    // Running totals in locals: the JIT would otherwise reload each from the array just stored.
-    double s = 0;
-    int c = 0;
-    for (int i = 0; i < n; i++) {
-      boolean ok = !Double.isNaN(recent[i]);
-      s += ok ? recent[i] : 0;
-      c += ok ? 1 : 0;
-      sum[i + 1] = s;
-      count[i + 1] = c;
-    }
-    int reach = SPIKE_GAP_MINUTES + SPIKE_SIDE_MINUTES;
-    // Each side window is the demand before one minute and after another: its mean, from j on,
-    // is worked out once.
-    double[] side = new double[Math.max(0, n - SPIKE_SIDE_MINUTES + 1)];
-    for (int j = 0; j < side.length; j++) {
-      side[j] = mean(sum, count, j, j + SPIKE_SIDE_MINUTES);
-    }
     double largest = 0;
-    for (int i = reach; i < n - reach; i++) {
-      double centre = mean(sum, count, i - SPIKE_HALF_MINUTES, i + SPIKE_HALF_MINUTES + 1);
-      double before = side[i - reach];
-      double after = side[i + SPIKE_GAP_MINUTES + 1];
-      double around = Math.max(before, after);
-      double rise = centre - around;
-      // Comparisons are false for NaN: a gap in the data is no burst.
-      if (rise > SPIKE_MIN_RISE * around && Math.abs(after - before) <= rise / 2) {
-        largest = Math.max(largest, rise);
-      }
+    for (int i = BURST_REACH; i < recent.length - BURST_REACH; i++) {
+      largest = Math.max(largest, burstRise(recent, i));
     }
     return largest;
   }
 
-  /** Mean of the present values in [from, to), NaN when fewer than half are present. */
-  private static double mean(double[] sum, int[] count, int from, int to) {
-    int k = count[to] - count[from];
-    return k * 2 < to - from ? Double.NaN : (sum[to] - sum[from]) / k;
+  /** Minutes on either side of a burst's centre that {@link #burstRise} reads. */
+  static final int BURST_REACH = SPIKE_GAP_MINUTES + SPIKE_SIDE_MINUTES;
+
+  /**
+   * How far the mean of the few minutes centred on {@code i} rose above the demand both before and
+   * after them, or 0 when that is no short burst. Only what rose well above its surroundings
+   * ({@link #SPIKE_MIN_RISE}) and came back down to where it started within about {@link
+   * #SHORT_BURST_MINUTES} counts: a release ramp or a business morning has demand after it far from
+   * where it was before, the curve's own bends change the level on one side. It reads only the
+   * {@link #BURST_REACH} minutes on either side of {@code i} (each mean summed from its own
+   * minutes), so a minute's rise is the same in every window that holds them.
+   */
+  static double burstRise(double[] recent, int i) {
+    double before = mean(recent, i - BURST_REACH, SPIKE_SIDE_MINUTES);
+    double centre = mean(recent, i - SPIKE_HALF_MINUTES, 2 * SPIKE_HALF_MINUTES + 1);
+    // Almost no minute is a burst: demand is never negative, so one whose centre is not even above
+    // the demand before it is none, whatever comes after (a burst's is 1 + SPIKE_MIN_RISE times).
+    if (!(centre > before)) {
+      return 0;
+    }
+    double after = mean(recent, i + SPIKE_GAP_MINUTES + 1, SPIKE_SIDE_MINUTES);
+    double around = Math.max(before, after);
+    double rise = centre - around;
+    // Comparisons are false for NaN: a gap in the data is no burst.
+    return rise > SPIKE_MIN_RISE * around && Math.abs(after - before) <= rise / 2 ? rise : 0;
+  }
+
+  /**
+   * Mean of the present values of {@code width} minutes from {@code from}, NaN when fewer than half
+   * are present.
+   */
+  private static double mean(double[] v, int from, int width) {
+    double sum = 0;
+    int k = 0;
+    for (int i = from; i < from + width; i++) {
+      if (!Double.isNaN(v[i])) {
+        sum += v[i];
+        k++;
+      }
+    }
+    return k * 2 < width ? Double.NaN : sum / k;
   }
 
   private static double errorOf(double[] recent, double[] profile, double ratio) {

@@ -7,6 +7,7 @@ import io.capacityctl.config.ModelConfig;
 import io.capacityctl.config.PolicyConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class Planner implements Policy {
   private final HistoryWindow window;
   private final int horizon;
   private final EcsPlanner ecsPlanner;
+  // Per model: the day's short bursts, measured once a minute rather than the whole day each pass.
+  private final Map<String, BurstMemory> bursts = new HashMap<>();
 
   public Planner(CapacityConfig config, CapacityCalendar calendar) {
     this.config = config;
@@ -72,6 +75,7 @@ public final class Planner implements Policy {
             profile);
     this.horizon = maxProvisioning + 5;
     this.ecsPlanner = new EcsPlanner(config, this::calendarTps);
+    config.modelKeys().forEach(key -> bursts.put(key, new BurstMemory()));
   }
 
   @Override
@@ -97,7 +101,7 @@ public final class Planner implements Policy {
       DemandForecast forecast =
           state.demand() == null || isStale(state.demand(), now)
               ? null
-              : DemandForecast.of(state.demand(), horizon, BURST_MEMORY_MINUTES);
+              : DemandForecast.of(state.demand(), horizon, BURST_MEMORY_MINUTES, bursts.get(key));
       forecasts.put(key, forecast);
       decisions.put(key, decideModel(m, state, forecast, override(overrides, key, now), now));
     }

@@ -31,8 +31,11 @@ public record MinuteSeries(
     if (Double.isNaN(t)) {
       return Double.NaN;
     }
+    double thr = throttles[i];
+    if (Double.isNaN(thr) || thr == 0) {
+      return t / 60.0; // the common minute, nothing throttled: no division per request
+    }
     double inv = invocations[i];
-    double thr = Double.isNaN(throttles[i]) ? 0 : throttles[i];
     double perRequest = inv > 0 ? t / inv : 0;
     return (t + thr * perRequest) / 60.0;
   }
