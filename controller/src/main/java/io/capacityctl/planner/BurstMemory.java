@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * One model's {@link DemandForecast#transientBursts} kept from one pass to the next. The recent
- * window is a day and moves on a minute or so each pass, while a minute's {@link
- * DemandForecast#burstRise} reads only the minutes around it: so the rises of the minutes the last
- * window already measured, with the same data around them, are kept, and only the newest are
- * measured. The result is exactly what measuring the whole window gives; a window that is not the
- * last one moved on with the same data (a gap, a revised datapoint, a restart) is measured whole.
+ * One model's largest short burst in its recent window (a day): the largest {@link
+ * DemandForecast#burstRise} of the window's minutes. These are the bursts no purchase can be timed
+ * for, which only on-demand headroom can take, and they recur at random, so they are remembered for
+ * the whole day, not only the memory of {@link DemandForecast#burstHeadroom}.
+ *
+ * <p>It is kept from one pass to the next: the window moves on a minute or so each pass, while a
+ * minute's rise reads only the minutes around it, so the rises of the minutes the last window
+ * already measured, with the same data around them, are kept, and only the newest are measured. The
+ * result is exactly what measuring the whole window gives; a window that is not the last one moved
+ * on with the same data (a gap, a revised datapoint, a restart) is measured whole.
  *
  * <p>The planner stays a function of what it is given: this only remembers work, never a decision.
  */

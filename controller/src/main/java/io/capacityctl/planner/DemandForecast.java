@@ -120,7 +120,7 @@ public final class DemandForecast {
   /**
    * The largest short burst anywhere in the recent window (a day), never negative: headroom for
    * bursts that recur at random, which model units must be held for because they cannot be bought
-   * in time (see {@link #transientBursts}).
+   * in time (see {@link #burstRise} and {@link BurstMemory}).
    */
   public double recurringBursts() {
     return recurringBursts;
@@ -277,21 +277,6 @@ public final class DemandForecast {
    * few percent.
    */
   static final double SPIKE_MIN_RISE = 0.25;
-
-  /**
-   * The largest short burst in the whole recent window: the largest {@link #burstRise} of its
-   * minutes. These are the bursts no purchase can be timed for, which only on-demand headroom can
-   * take, and they recur at random — so they are remembered for the whole window (a day), not only
-   * the {@code memory} of {@link #burstHeadroom}. {@link BurstMemory} gives the same figure pass
-   * after pass without measuring the whole day again.
-   */
-  static double transientBursts(double[] recent) {
-    double largest = 0;
-    for (int i = BURST_REACH; i < recent.length - BURST_REACH; i++) {
-      largest = Math.max(largest, burstRise(recent, i));
-    }
-    return largest;
-  }
 
   /** Minutes on either side of a burst's centre that {@link #burstRise} reads. */
   static final int BURST_REACH = SPIKE_GAP_MINUTES + SPIKE_SIDE_MINUTES;

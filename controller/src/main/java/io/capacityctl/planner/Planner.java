@@ -39,7 +39,7 @@ public final class Planner implements Policy {
 
   /**
    * Minutes of recent demand read each pass: a day, so short bursts that recur at random are
-   * remembered between them (see {@link DemandForecast#transientBursts}).
+   * remembered between them (see {@link BurstMemory}).
    */
   static final int RECENT_MINUTES = 1440;
 
