@@ -21,7 +21,13 @@ import java.util.Arrays;
 final class BurstMemory {
   private Instant lastMinute;
   private double[] recent;
-  private double[] rises; // rises[i]: burstRise(recent, i), 0 outside the measurable centres
+  // The measured centres that can still be the window's largest, oldest first, rises decreasing: a
+  // centre with a later one at least as large never is again, the later one leaves the window last.
+  // A ring of (minute since the epoch, rise); only rises above zero are kept.
+  private long[] minutes = new long[0];
+  private double[] rises = new double[0];
+  private int head;
+  private int size;
 
   /**
    * The largest short burst in {@code recent}, whose newest minute starts at {@code lastMinute}.
@@ -29,26 +35,39 @@ final class BurstMemory {
   synchronized double largest(Instant lastMinute, double[] recent) {
     int n = recent.length;
     int reach = DemandForecast.BURST_REACH;
-    double[] next = new double[n];
+    long first = Math.floorDiv(lastMinute.getEpochSecond(), 60) - (n - 1); // recent[0]'s minute
     int measuredFrom = reach;
     int shift = shiftSinceLast(lastMinute, recent);
     if (shift >= 0) {
       // Centre i now was centre i + shift then, measured when i + shift + reach < n.
-      int keptTo = n - shift - reach;
-      System.arraycopy(rises, reach + shift, next, reach, Math.max(0, keptTo - reach));
-      measuredFrom = Math.max(reach, keptTo);
-    }
-    double largest = 0;
-    for (int i = reach; i < n - reach; i++) {
-      if (i >= measuredFrom) {
-        next[i] = DemandForecast.burstRise(recent, i);
+      while (size > 0 && minutes[head] < first + reach) {
+        head = (head + 1) % minutes.length;
+        size--;
       }
-      largest = Math.max(largest, next[i]);
+      measuredFrom = Math.max(reach, n - shift - reach);
+    } else {
+      if (minutes.length < n) {
+        minutes = new long[n];
+        rises = new double[n];
+      }
+      head = 0;
+      size = 0;
+    }
+    for (int i = measuredFrom; i < n - reach; i++) {
+      double rise = DemandForecast.burstRise(recent, i);
+      if (rise > 0) {
+        while (size > 0 && rises[(head + size - 1) % rises.length] <= rise) {
+          size--;
+        }
+        int at = (head + size) % rises.length;
+        minutes[at] = first + i;
+        rises[at] = rise;
+        size++;
+      }
     }
     this.lastMinute = lastMinute;
     this.recent = recent.clone();
-    this.rises = next;
-    return largest;
+    return size == 0 ? 0 : rises[head];
   }
 
   /**

@@ -41,12 +41,24 @@ public final class Observer {
   private final CloudPorts cloud;
   private final StateStore state;
   private final HistoryWindow window;
+  private final DemandMemory demandMemory;
 
   public Observer(CapacityConfig config, CloudPorts cloud, StateStore state, HistoryWindow window) {
+    this(config, cloud, state, window, new DemandMemory());
+  }
+
+  /** An observer that derives demand with the reconciler's memory of the last passes' reads. */
+  Observer(
+      CapacityConfig config,
+      CloudPorts cloud,
+      StateStore state,
+      HistoryWindow window,
+      DemandMemory demandMemory) {
     this.config = config;
     this.cloud = cloud;
     this.state = state;
     this.window = window;
+    this.demandMemory = demandMemory;
   }
 
   /**
@@ -179,9 +191,9 @@ public final class Observer {
             key,
             new DemandHistory(
                 last,
-                demandOf(s.get(0)),
-                orNull(demandOf(s.get(1))),
-                orNull(demandOf(s.get(2))),
+                demandMemory.demandTps(key, 0, s.get(0)),
+                orNull(demandMemory.demandTps(key, 1, s.get(1))),
+                orNull(demandMemory.demandTps(key, 2, s.get(2))),
                 p));
       }
     } catch (CloudException e) {
@@ -204,14 +216,6 @@ public final class Observer {
   private static TimeRange range(Instant anchor, int before, int after) {
     return new TimeRange(
         anchor.minusSeconds(60L * (before - 1)), anchor.plusSeconds(60L * (1 + after)));
-  }
-
-  private static double[] demandOf(MinuteSeries s) {
-    double[] d = new double[s.size()];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = s.demandTps(i);
-    }
-    return d;
   }
 
   /** A history with no datapoint at all is absent, not a flat zero. */

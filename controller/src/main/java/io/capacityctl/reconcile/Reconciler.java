@@ -37,6 +37,7 @@ public final class Reconciler {
   private final Optional<DriftCheck> drift;
   private final ControlPlaneCalls calls;
   private final ControlPlaneCircuit circuit;
+  private final DemandMemory demandMemory = new DemandMemory();
   private List<EventSpec> extraEvents = List.of();
   private Policy planner;
 
@@ -167,7 +168,8 @@ public final class Reconciler {
   }
 
   private Assessment assess(Instant now, CloudPorts ports) {
-    Snapshot snapshot = new Observer(config, ports, state, planner.historyWindow()).observe(now);
+    Snapshot snapshot =
+        new Observer(config, ports, state, planner.historyWindow(), demandMemory).observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
     return new Assessment(now, snapshot, plan);
   }

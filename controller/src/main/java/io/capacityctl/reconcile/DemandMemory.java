@@ -1,0 +1,72 @@
+package io.capacityctl.reconcile;
+
+import io.capacityctl.ports.MinuteSeries;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The demand last derived from each metrics range of each model ({@link MinuteSeries#demandTps}),
+ * kept between passes by the reconciler so a pass derives only the minutes that are new.
+ *
+ * <p>Each pass still reads every range whole (level-based: a revised or late datapoint is seen);
+ * the ranges move on a minute or so a pass, so where a range overlaps the last one read with the
+ * same datapoints, bit for bit in all three series, the demand derived from them then is kept. The
+ * result is exactly what deriving every minute gives; anything else is derived whole.
+ */
+final class DemandMemory {
+  private record Derived(MinuteSeries series, double[] demand) {}
+
+  // Per model, per range of the read (recent, a day back, a week back).
+  private final Map<String, Derived[]> last = new HashMap<>();
+
+  /** The demand of every minute of {@code series}, range {@code range} of {@code model}'s read. */
+  synchronized double[] demandTps(String model, int range, MinuteSeries series) {
+    Derived[] ranges = last.get(model);
+    if (ranges == null || ranges.length <= range) {
+      ranges = Arrays.copyOf(ranges == null ? new Derived[0] : ranges, range + 1);
+      last.put(model, ranges);
+    }
+    double[] demand = derive(series, ranges[range]);
+    ranges[range] = new Derived(series, demand);
+    return demand.clone(); // the caller's to keep; the memory's copy stays as derived
+  }
+
+  private static double[] derive(MinuteSeries s, Derived earlier) {
+    int n = s.size();
+    double[] d = new double[n];
+    int from = earlier == null ? 0 : kept(s, earlier, d);
+    for (int i = from; i < n; i++) {
+      d[i] = s.demandTps(i);
+    }
+    return d;
+  }
+
+  /**
+   * Copies into {@code d} the demand of the leading minutes {@code s} shares with the earlier read
+   * of its range and returns how many; 0 when the range did not move on by whole minutes or what
+   * overlaps differs.
+   */
+  private static int kept(MinuteSeries s, Derived earlier, double[] d) {
+    MinuteSeries e = earlier.series();
+    Duration moved = Duration.between(e.start(), s.start());
+    if (moved.isNegative() || moved.toSeconds() % 60 != 0 || moved.toMinutes() >= e.size()) {
+      return 0;
+    }
+    int shift = (int) moved.toMinutes();
+    int overlap = Math.min(s.size(), e.size() - shift);
+    if (!same(e.tokens(), s.tokens(), shift, overlap)
+        || !same(e.throttles(), s.throttles(), shift, overlap)
+        || !same(e.invocations(), s.invocations(), shift, overlap)) {
+      return 0;
+    }
+    System.arraycopy(earlier.demand(), shift, d, 0, overlap);
+    return overlap;
+  }
+
+  /** Same bits (NaN for NaN) in {@code earlier} from {@code shift} as in {@code now} from 0. */
+  private static boolean same(double[] earlier, double[] now, int shift, int overlap) {
+    return Arrays.equals(earlier, shift, shift + overlap, now, 0, overlap);
+  }
+}
