@@ -7,7 +7,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Creates the state table as the CDK stack does: pk/sk strings, on-demand, TTL on expiresAt. */
+/**
+ * Creates the state table as the CDK stack does (pk/sk strings, on-demand), but with TTL off: the
+ * tests' clocks are fixed in the past, and DynamoDB Local, like DynamoDB, deletes items whose TTL
+ * has passed in the background, which would remove items in the middle of a test at random. That
+ * items carry their TTL is asserted on the items themselves.
+ */
 public final class StateTableFixture {
   private StateTableFixture() {}
 
@@ -26,10 +31,6 @@ public final class StateTableFixture {
                         .attributeName(StateTable.SK)
                         .keyType(KeyType.RANGE)
                         .build()));
-    dynamo.updateTimeToLive(
-        r ->
-            r.tableName(table)
-                .timeToLiveSpecification(t -> t.attributeName(StateTable.TTL).enabled(true)));
   }
 
   private static AttributeDefinition attribute(String name) {
