@@ -66,7 +66,7 @@ final class BurstMemory {
       }
     }
     this.lastMinute = lastMinute;
-    this.recent = recent.clone();
+    this.recent = recent; // shared, never written (DemandHistory)
     return size == 0 ? 0 : rises[head];
   }
 

@@ -8,6 +8,9 @@ import java.time.Instant;
  * planner needs it to forecast: the recent past, and the same minutes a day and a week earlier
  * reaching {@code horizon} minutes past the aligned present. {@code NaN} marks a missing minute.
  *
+ * <p>The arrays are read, never written: passes share them (the reconciler's memory of what it
+ * derived, the planner's of the day's bursts) rather than copy a day of minutes each pass.
+ *
  * @param lastMinute start of the newest minute in {@code recent}
  * @param recent demand for the minutes ending at {@code lastMinute}, oldest first
  * @param dayAgo demand from {@code lastMinute - 1d - (profileMinutes-1)} on, length {@code

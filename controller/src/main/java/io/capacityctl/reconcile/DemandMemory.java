@@ -30,7 +30,7 @@ final class DemandMemory {
     }
     double[] demand = derive(series, ranges[range]);
     ranges[range] = new Derived(series, demand);
-    return demand.clone(); // the caller's to keep; the memory's copy stays as derived
+    return demand; // shared, never written (DemandHistory)
   }
 
   private static double[] derive(MinuteSeries s, Derived earlier) {

@@ -107,12 +107,4 @@ class DemandMemoryTest {
     assertFresh(m, offMinute);
     assertFresh(m, read(c, 199, RANGE)); // further on than a whole range
   }
-
-  @Test
-  void whatTheCallerDoesWithTheDemandDoesNotChangeTheNextPass() {
-    double[][] c = cloud(RANGE + 1);
-    DemandMemory m = new DemandMemory();
-    Arrays.fill(m.demandTps("chat", 0, read(c, 0, RANGE)), -1);
-    assertFresh(m, read(c, 1, RANGE));
-  }
 }
