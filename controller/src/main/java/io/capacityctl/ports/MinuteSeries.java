@@ -1,25 +1,108 @@
 package io.capacityctl.ports;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Per-minute Bedrock metrics for one model over a time range; {@code NaN} marks a missing minute
- * (never read a missing datapoint as zero traffic).
+ * (never read a missing datapoint as zero traffic). Per minute: the input+output tokens served, the
+ * successful invocations, and the throttled invocations (they count in neither of the others).
  *
- * @param start the first minute
- * @param tokens input+output tokens served in each minute
- * @param invocations successful invocations in each minute
- * @param throttles throttled invocations in each minute (they count in neither of the others)
+ * <p>Immutable as far as its readers go: the arrays it is built on are never written while it reads
+ * them, so a series may be a {@link #view} of a longer record without a copy (the simulator serves
+ * a day of minutes every pass).
  */
-public record MinuteSeries(
-    Instant start, double[] tokens, double[] invocations, double[] throttles) {
+public final class MinuteSeries {
+  private final Instant start;
+  private final double[] tokens;
+  private final double[] invocations;
+  private final double[] throttles;
+  private final int offset;
+  private final int size;
+
+  /** A series of the three arrays' minutes (the same length), from {@code start}. */
+  public MinuteSeries(Instant start, double[] tokens, double[] invocations, double[] throttles) {
+    this(start, tokens, invocations, throttles, 0, tokens.length);
+    if (invocations.length != size || throttles.length != size) {
+      throw new IllegalArgumentException("tokens, invocations and throttles differ in length");
+    }
+  }
+
+  private MinuteSeries(
+      Instant start,
+      double[] tokens,
+      double[] invocations,
+      double[] throttles,
+      int offset,
+      int size) {
+    this.start = start;
+    this.tokens = tokens;
+    this.invocations = invocations;
+    this.throttles = throttles;
+    this.offset = offset;
+    this.size = size;
+  }
+
+  /**
+   * Minutes {@code [offset, offset + size)} of the three arrays, without copying them: the caller
+   * must never write those minutes afterwards.
+   */
+  public static MinuteSeries view(
+      Instant start,
+      double[] tokens,
+      double[] invocations,
+      double[] throttles,
+      int offset,
+      int size) {
+    int end = Math.addExact(offset, size);
+    if (offset < 0
+        || size < 0
+        || end > tokens.length
+        || end > invocations.length
+        || end > throttles.length) {
+      throw new IndexOutOfBoundsException("minutes [" + offset + ", " + end + ") out of bounds");
+    }
+    return new MinuteSeries(start, tokens, invocations, throttles, offset, size);
+  }
+
+  /** The first minute. */
+  public Instant start() {
+    return start;
+  }
 
   public int size() {
-    return tokens.length;
+    return size;
+  }
+
+  public double tokens(int i) {
+    return tokens[at(i)];
+  }
+
+  public double invocations(int i) {
+    return invocations[at(i)];
+  }
+
+  public double throttles(int i) {
+    return throttles[at(i)];
+  }
+
+  /** Tokens of every minute (a copy). */
+  public double[] tokens() {
+    return Arrays.copyOfRange(tokens, offset, offset + size);
+  }
+
+  /** Invocations of every minute (a copy). */
+  public double[] invocations() {
+    return Arrays.copyOfRange(invocations, offset, offset + size);
+  }
+
+  /** Throttled invocations of every minute (a copy). */
+  public double[] throttles() {
+    return Arrays.copyOfRange(throttles, offset, offset + size);
   }
 
   public boolean missing(int i) {
-    return Double.isNaN(tokens[i]);
+    return Double.isNaN(tokens(i));
   }
 
   /**
@@ -27,22 +110,56 @@ public record MinuteSeries(
    * the minute's average tokens per invocation.
    */
   public double demandTps(int i) {
-    double t = tokens[i];
+    double t = tokens(i);
     if (Double.isNaN(t)) {
       return Double.NaN;
     }
-    double thr = throttles[i];
+    double thr = throttles(i);
     if (Double.isNaN(thr) || thr == 0) {
       return t / 60.0; // the common minute, nothing throttled: no division per request
     }
-    double inv = invocations[i];
+    double inv = invocations(i);
     double perRequest = inv > 0 ? t / inv : 0;
     return (t + thr * perRequest) / 60.0;
   }
 
   public double throttledTps(int i) {
-    double inv = invocations[i];
-    double thr = Double.isNaN(throttles[i]) ? 0 : throttles[i];
-    return inv > 0 && !Double.isNaN(tokens[i]) ? thr * (tokens[i] / inv) / 60.0 : 0;
+    double inv = invocations(i);
+    double thr = Double.isNaN(throttles(i)) ? 0 : throttles(i);
+    double t = tokens(i);
+    return inv > 0 && !Double.isNaN(t) ? thr * (t / inv) / 60.0 : 0;
+  }
+
+  /**
+   * Whether {@code count} minutes from {@code from} hold the same datapoints, bit for bit (NaN for
+   * NaN), as {@code other}'s from {@code otherFrom}.
+   */
+  public boolean sameMinutes(int from, MinuteSeries other, int otherFrom, int count) {
+    int a = first(from, count);
+    int b = other.first(otherFrom, count);
+    return Arrays.equals(tokens, a, a + count, other.tokens, b, b + count)
+        && Arrays.equals(throttles, a, a + count, other.throttles, b, b + count)
+        && Arrays.equals(invocations, a, a + count, other.invocations, b, b + count);
+  }
+
+  private int at(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("minute " + i + " of " + size);
+    }
+    return offset + i;
+  }
+
+  /** Where minutes {@code [from, from + count)} start in the arrays. */
+  private int first(int from, int count) {
+    if (from < 0 || count < 0 || from > size - count) {
+      throw new IndexOutOfBoundsException(
+          "minutes [" + from + ", " + (from + count) + ") of " + size);
+    }
+    return offset + from;
+  }
+
+  @Override
+  public String toString() {
+    return "MinuteSeries[start=" + start + ", minutes=" + size + "]";
   }
 }

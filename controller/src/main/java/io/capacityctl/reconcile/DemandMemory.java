@@ -56,17 +56,10 @@ final class DemandMemory {
     }
     int shift = (int) moved.toMinutes();
     int overlap = Math.min(s.size(), e.size() - shift);
-    if (!same(e.tokens(), s.tokens(), shift, overlap)
-        || !same(e.throttles(), s.throttles(), shift, overlap)
-        || !same(e.invocations(), s.invocations(), shift, overlap)) {
+    if (!s.sameMinutes(0, e, shift, overlap)) {
       return 0;
     }
     System.arraycopy(earlier.demand(), shift, d, 0, overlap);
     return overlap;
-  }
-
-  /** Same bits (NaN for NaN) in {@code earlier} from {@code shift} as in {@code now} from 0. */
-  private static boolean same(double[] earlier, double[] now, int shift, int overlap) {
-    return Arrays.equals(earlier, shift, shift + overlap, now, 0, overlap);
   }
 }

@@ -20,10 +20,21 @@ import java.util.Map;
 public final class SimMetrics implements MetricsApi {
   private final Clock clock;
   private final Instant start;
-  private final Map<String, double[][]> series =
-      new LinkedHashMap<>(); // tokens, invocations, throttles
+  private final Map<String, Recorded> series = new LinkedHashMap<>();
   private final Faults faults = new Faults();
   private int reads;
+
+  /** A model's minutes: tokens, invocations, throttles. */
+  private static final class Recorded {
+    double[][] s;
+    // Minutes before this were handed out in views (MinuteSeries.view): the arrays are copied
+    // before any of them is written, so that what a reader holds never changes.
+    long exposed;
+
+    Recorded(double[][] s) {
+      this.s = s;
+    }
+  }
 
   public SimMetrics(Clock clock, Instant start, int minutes, List<String> models) {
     this.clock = clock;
@@ -33,7 +44,7 @@ public final class SimMetrics implements MetricsApi {
       for (double[] a : s) {
         Arrays.fill(a, Double.NaN);
       }
-      series.put(m, s);
+      series.put(m, new Recorded(s));
     }
   }
 
@@ -44,7 +55,7 @@ public final class SimMetrics implements MetricsApi {
   /** Records one minute of traffic for a model. */
   public synchronized void record(
       String model, int minute, double tokens, double invocations, double throttles) {
-    double[][] s = series.get(model);
+    double[][] s = writable(series.get(model), minute);
     s[0][minute] = tokens;
     s[1][minute] = invocations;
     s[2][minute] = throttles;
@@ -52,11 +63,20 @@ public final class SimMetrics implements MetricsApi {
 
   /** Blanks minutes [from, to) of every model: CloudWatch returned no data for them. */
   public synchronized void blank(int fromMinute, int toMinute) {
-    for (double[][] s : series.values()) {
-      for (double[] a : s) {
+    for (Recorded r : series.values()) {
+      for (double[] a : writable(r, fromMinute)) {
         Arrays.fill(a, Math.max(0, fromMinute), Math.min(a.length, toMinute), Double.NaN);
       }
     }
+  }
+
+  /** The model's arrays, copied first when {@code fromMinute} was already handed out in a view. */
+  private static double[][] writable(Recorded r, int fromMinute) {
+    if (fromMinute < r.exposed) {
+      r.s = new double[][] {r.s[0].clone(), r.s[1].clone(), r.s[2].clone()};
+      r.exposed = 0;
+    }
+    return r.s;
   }
 
   public synchronized int reads() {
@@ -72,7 +92,8 @@ public final class SimMetrics implements MetricsApi {
     long readable = Math.floorDiv(clock.instant().getEpochSecond() - start.getEpochSecond(), 60);
     Map<String, List<MinuteSeries>> out = new LinkedHashMap<>();
     for (String model : modelKeys) {
-      double[][] s = series.get(model);
+      Recorded rec = series.get(model);
+      double[][] s = rec == null ? null : rec.s;
       List<MinuteSeries> list = new ArrayList<>(ranges.size());
       for (TimeRange r : ranges) {
         int n = r.minutes();
@@ -82,12 +103,18 @@ public final class SimMetrics implements MetricsApi {
             s == null
                 ? lo
                 : (int) Math.max(lo, Math.min(n, Math.min(s[0].length, readable) - first));
-        list.add(
-            new MinuteSeries(
-                r.from(),
-                window(s, 0, first, lo, hi, n),
-                window(s, 1, first, lo, hi, n),
-                window(s, 2, first, lo, hi, n)));
+        if (lo == 0 && hi == n && n > 0) {
+          // All of it recorded, the usual case (the controller reads a day of it every pass).
+          list.add(MinuteSeries.view(r.from(), s[0], s[1], s[2], (int) first, n));
+          rec.exposed = Math.max(rec.exposed, first + n);
+        } else {
+          list.add(
+              new MinuteSeries(
+                  r.from(),
+                  window(s, 0, first, lo, hi, n),
+                  window(s, 1, first, lo, hi, n),
+                  window(s, 2, first, lo, hi, n)));
+        }
       }
       out.put(model, list);
     }
@@ -96,13 +123,9 @@ public final class SimMetrics implements MetricsApi {
 
   /**
    * Series {@code k} of a model over the {@code n} minutes from {@code first}: what was recorded in
-   * [lo, hi), missing around it. A plain copy when all of it was recorded, the usual case (the
-   * controller reads a day of it every pass).
+   * [lo, hi), missing around it.
    */
   private static double[] window(double[][] s, int k, long first, int lo, int hi, int n) {
-    if (lo == 0 && hi == n && n > 0) {
-      return Arrays.copyOfRange(s[k], (int) first, (int) first + n);
-    }
     double[] v = new double[n];
     Arrays.fill(v, 0, lo, Double.NaN);
     if (hi > lo) {

@@ -109,7 +109,7 @@ public final class WasteReporter {
     int unobserved = 0;
     for (int i = 0; i < range.minutes(); i++) {
       double u = units == null ? Double.NaN : units[i];
-      double tokens = traffic == null ? Double.NaN : traffic.tokens()[i];
+      double tokens = traffic == null ? Double.NaN : traffic.tokens(i);
       if (Double.isNaN(u) || (u > 0 && Double.isNaN(tokens))) {
         unobserved++;
         continue;

@@ -71,4 +71,24 @@ class SimEcsAndMetricsTest {
     assertThat(s.missing(4)).isTrue();
     assertThat(s.missing(5)).isFalse();
   }
+
+  @Test
+  void whatWasReadNeverChangesWhenMinutesAreBlankedOrRecordedAfter() {
+    SimMetrics metrics = new SimMetrics(clock, T0, 10, List.of("sonnet"));
+    for (int i = 0; i < 6; i++) {
+      metrics.record("sonnet", i, 60_000, 60, 0);
+    }
+    clock.set(T0.plus(Duration.ofMinutes(6)));
+    TimeRange first5 = new TimeRange(T0, T0.plus(Duration.ofMinutes(5)));
+    MinuteSeries before = metrics.read(List.of("sonnet"), List.of(first5)).get("sonnet").get(0);
+
+    metrics.blank(3, 5);
+    metrics.record("sonnet", 2, 120_000, 60, 0); // a late revision of a minute already read
+
+    assertThat(before.tokens()).containsExactly(60_000, 60_000, 60_000, 60_000, 60_000);
+    MinuteSeries after = metrics.read(List.of("sonnet"), List.of(first5)).get("sonnet").get(0);
+    assertThat(after.tokens()).containsExactly(60_000, 60_000, 120_000, Double.NaN, Double.NaN);
+    assertThat(after.sameMinutes(0, before, 0, 2)).isTrue();
+    assertThat(after.sameMinutes(0, before, 0, 3)).isFalse();
+  }
 }
