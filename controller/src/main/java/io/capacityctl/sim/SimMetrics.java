@@ -23,6 +23,7 @@ public final class SimMetrics implements MetricsApi {
   private final Map<String, Recorded> series = new LinkedHashMap<>();
   private final Faults faults = new Faults();
   private int reads;
+  private double[] missing = new double[0]; // all NaN, never written: views of it read as missing
 
   /** A model's minutes: tokens, invocations, throttles. */
   private static final class Recorded {
@@ -107,6 +108,10 @@ public final class SimMetrics implements MetricsApi {
           // All of it recorded, the usual case (the controller reads a day of it every pass).
           list.add(MinuteSeries.view(r.from(), s[0], s[1], s[2], (int) first, n));
           rec.exposed = Math.max(rec.exposed, first + n);
+        } else if (lo == hi) {
+          // None of it recorded: a week back in the simulation's first week, every pass.
+          double[] none = missing(n);
+          list.add(MinuteSeries.view(r.from(), none, none, none, 0, n));
         } else {
           list.add(
               new MinuteSeries(
@@ -119,6 +124,14 @@ public final class SimMetrics implements MetricsApi {
       out.put(model, list);
     }
     return out;
+  }
+
+  private double[] missing(int n) {
+    if (missing.length < n) {
+      missing = new double[n];
+      Arrays.fill(missing, Double.NaN);
+    }
+    return missing;
   }
 
   /**

@@ -91,4 +91,19 @@ class SimEcsAndMetricsTest {
     assertThat(after.sameMinutes(0, before, 0, 2)).isTrue();
     assertThat(after.sameMinutes(0, before, 0, 3)).isFalse();
   }
+
+  @Test
+  void aRangeBeforeTheSimulationReadsAsMissingMinutes() {
+    SimMetrics metrics = new SimMetrics(clock, T0, 10, List.of("sonnet"));
+    metrics.record("sonnet", 0, 60_000, 60, 0);
+    clock.set(T0.plus(Duration.ofMinutes(5)));
+    TimeRange weekBack = new TimeRange(T0.minus(Duration.ofDays(7)), T0.minus(Duration.ofDays(6)));
+
+    MinuteSeries s = metrics.read(List.of("sonnet"), List.of(weekBack)).get("sonnet").get(0);
+
+    assertThat(s.size()).isEqualTo(1440);
+    for (int i = 0; i < s.size(); i++) {
+      assertThat(s.missing(i)).isTrue();
+    }
+  }
 }
