@@ -12,11 +12,14 @@ import java.util.Arrays;
  * does not chase bursts it cannot serve in time). How far demand rises above the curve — bursts and
  * noise the forecast cannot time — is kept separately as {@link #burstHeadroom()}: the largest rise
  * above a trailing fit over the burst memory, so a level that has since fallen is not mistaken for
- * a burst.
+ * a burst; and the minute-to-minute noise as {@link #noiseHeadroom()}.
  */
 public final class DemandForecast {
   /** Minutes over which the level (or the ratio to a profile) is a median. */
   static final int LEVEL_MINUTES = 30;
+
+  /** Standard deviations of minute-to-minute noise that units plus on-demand cover. */
+  static final double NOISE_SIGMAS = 4.5;
 
   /** Minutes over which the candidate profiles are compared. */
   static final int FIT_MINUTES = 60;
@@ -31,14 +34,21 @@ public final class DemandForecast {
   private final double level;
   private final double burstHeadroom;
   private final double recurringBursts;
+  private final double noiseHeadroom;
   private final String basis;
 
   private DemandForecast(
-      double[] forecast, double level, double burstHeadroom, double recurringBursts, String basis) {
+      double[] forecast,
+      double level,
+      double burstHeadroom,
+      double recurringBursts,
+      double noiseHeadroom,
+      String basis) {
     this.forecast = forecast;
     this.level = level;
     this.burstHeadroom = burstHeadroom;
     this.recurringBursts = recurringBursts;
+    this.noiseHeadroom = noiseHeadroom;
     this.basis = basis;
   }
 
@@ -87,7 +97,39 @@ public final class DemandForecast {
       }
     }
     double headroom = burstHeadroom(recent, best.profile, residualMinutes);
-    return new DemandForecast(f, level, headroom, recurring, best.describe());
+    return new DemandForecast(
+        f, level, headroom, recurring, NOISE_SIGMAS * noise(recent), best.describe());
+  }
+
+  /**
+   * Minute-to-minute noise of {@code recent} as a standard deviation, robustly: the median absolute
+   * deviation of its first differences (a level, a trend and a few bursts barely move it), over the
+   * whole window so it does not flicker from pass to pass; 0 with fewer than 10 differences.
+   */
+  static double noise(double[] recent) {
+    double[] d = new double[Math.max(0, recent.length - 1)];
+    int k = 0;
+    for (int i = 1; i < recent.length; i++) {
+      double diff = recent[i] - recent[i - 1];
+      if (!Double.isNaN(diff)) {
+        d[k++] = diff;
+      }
+    }
+    if (k < 10) {
+      return 0;
+    }
+    double median = median(d, k);
+    for (int i = 0; i < k; i++) {
+      d[i] = Math.abs(d[i] - median);
+    }
+    // 1.4826 MAD estimates a normal sigma; a difference of two minutes has sqrt(2) of theirs.
+    return 1.4826 * median(d, k) / Math.sqrt(2);
+  }
+
+  /** Median of the first {@code k} values (sorts them). */
+  private static double median(double[] v, int k) {
+    Arrays.sort(v, 0, k);
+    return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
@@ -115,6 +157,16 @@ public final class DemandForecast {
   /** How far demand recently rose above the fitted curve (bursts, noise); never negative. */
   public double burstHeadroom() {
     return burstHeadroom;
+  }
+
+  /**
+   * {@link #NOISE_SIGMAS} standard deviations of the minute-to-minute noise: over a month of
+   * minutes noise alone reaches past the largest rise of a few hours ({@link #burstHeadroom()}: 4
+   * sigma is about once in 30,000 minutes), so provisioned plus on-demand capacity covers at least
+   * this.
+   */
+  public double noiseHeadroom() {
+    return noiseHeadroom;
   }
 
   /**
@@ -223,8 +275,7 @@ public final class DemandForecast {
     if (k == 0 || k < (to - from) / 2) {
       return Double.NaN;
     }
-    Arrays.sort(v, 0, k);
-    return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+    return median(v, k);
   }
 
   /**

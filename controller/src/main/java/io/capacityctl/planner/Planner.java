@@ -179,8 +179,9 @@ public final class Planner implements Policy {
     double ahead = f.max(p, p + 3);
     // Cost decides the units for the forecast level; bursts seen on top of it only need to fit
     // provisioned plus the whole on-demand headroom (buying for them would arrive too late, so
-    // the day's largest short burst is held for as well: they recur at random).
-    double bursts = Math.max(f.burstHeadroom(), f.recurringBursts());
+    // the day's largest short burst is held for as well: they recur at random), and so does the
+    // noise a month of minutes brings (ECS tasks start in minutes and have their own margin).
+    double bursts = Math.max(Math.max(f.burstHeadroom(), f.recurringBursts()), f.noiseHeadroom());
     double nearTie = f.recurringBursts() > 0 ? BURST_NEAR_TIE : 0;
     int up =
         Math.max(

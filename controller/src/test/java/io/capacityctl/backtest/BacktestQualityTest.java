@@ -48,20 +48,17 @@ class BacktestQualityTest {
       // reach past 2 units + on-demand. Only units held all day prevent that: 3 units around the
       // clock (schedule-only) throttle none at 1.35 x the oracle; 2 units around the clock cost
       // about 1.06 x and still throttle 0.001-0.003%. capacityctl holds units for the day's
-      // largest short burst and buys the unit near its break-even where bursts recur (about
-      // 0.001-0.005% over seeds, 1.06-1.08 x), so "no more than the baselines" cannot hold within
-      // 1.10 x here; it is held to a tenth of the 0.05% bar.
+      // largest short burst and buys the unit near its break-even where bursts recur (0.0004-0.016%
+      // over 20 other seeds, 1.06-1.09 x), so "no more than the baselines" cannot hold within
+      // 1.10 x here; on this seed it is held to a tenth of the 0.05% bar.
       assertThat(cc.throttledPercent())
           .as("throttled tokens % on bursts")
           .isLessThanOrEqualTo(0.005);
     } else {
-      // "No more" allows 0.001 percentage points (10 tokens in a million): on the flat trace two
-      // noise spikes clip a few hundred tokens/s for a minute each.
-      double tolerance = 0.001;
       assertThat(cc.throttledPercent())
           .as("throttles no more than the baselines")
-          .isLessThanOrEqualTo(schedule.throttledPercent() + tolerance)
-          .isLessThanOrEqualTo(tracking.throttledPercent() + tolerance);
+          .isLessThanOrEqualTo(schedule.throttledPercent())
+          .isLessThanOrEqualTo(tracking.throttledPercent());
     }
   }
 }

@@ -158,4 +158,33 @@ class DemandForecastTest {
 
     assertThat(DemandForecast.of(demand.build(), HORIZON, 150).recurringBursts()).isZero();
   }
+
+  /** A level with normal noise of {@code sigma} tps a minute, plus {@code slope} tps a minute. */
+  private static History noisy(double level, double sigma, double slope) {
+    java.util.Random rnd = new java.util.Random(3);
+    History demand = History.flat(NOW, level);
+    for (int back = 0; back < N; back++) {
+      demand.span(back, 1, level - slope * back + sigma * rnd.nextGaussian());
+    }
+    return demand;
+  }
+
+  @Test
+  void coversFourAndAHalfSigmaOfMinuteNoiseAtLeast() {
+    DemandForecast f = DemandForecast.of(noisy(40_000, 1200, 0).build(), HORIZON, 150);
+
+    assertThat(f.noiseHeadroom()).isCloseTo(4.5 * 1200, within(0.15 * 4.5 * 1200));
+    assertThat(f.noiseHeadroom()).isGreaterThan(f.burstHeadroom()); // the rises of a few hours
+  }
+
+  @Test
+  void noiseIsMeasuredApartFromARampAndABurst() {
+    double flat = DemandForecast.noise(noisy(40_000, 1200, 0).build().recent());
+    double ramp =
+        DemandForecast.noise(noisy(40_000, 1200, 40).span(30, 10, 60_000).build().recent());
+
+    assertThat(flat).isCloseTo(1200, within(180.0));
+    assertThat(ramp).isCloseTo(flat, within(0.1 * flat));
+    assertThat(DemandForecast.noise(History.flat(NOW, 5000).build().recent())).isZero();
+  }
 }
