@@ -187,4 +187,24 @@ class DemandForecastTest {
     assertThat(ramp).isCloseTo(flat, within(0.1 * flat));
     assertThat(DemandForecast.noise(History.flat(NOW, 5000).build().recent())).isZero();
   }
+
+  @Test
+  void theMedianIsWhatSortingGives() {
+    java.util.Random rnd = new java.util.Random(9);
+    for (int trial = 0; trial < 2000; trial++) {
+      int k = 1 + rnd.nextInt(200);
+      double[] v = new double[k + rnd.nextInt(5)]; // values past k are not the median's
+      for (int i = 0; i < v.length; i++) {
+        // Few distinct values in some trials: ties, runs, sorted and reversed stretches.
+        v[i] = trial % 3 == 0 ? rnd.nextInt(4) : trial % 3 == 1 ? i % 7 - i : rnd.nextGaussian();
+      }
+      double[] sorted = java.util.Arrays.copyOf(v, k);
+      java.util.Arrays.sort(sorted);
+      double expected = k % 2 == 1 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
+
+      assertThat(DemandForecast.median(v.clone(), k))
+          .as("k=%d trial %d", k, trial)
+          .isEqualTo(expected);
+    }
+  }
 }
