@@ -18,17 +18,22 @@ import java.util.Map;
  * (or blanked by a fault) reads as missing, never as zero.
  */
 public final class SimMetrics implements MetricsApi {
+  /**
+   * Minutes kept, all missing, before the start: the controller reads a week and a day back, so
+   * from the first minute on every range it reads lies in the arrays and is handed out as a view.
+   */
+  private static final int BEFORE = 8 * 1440;
+
   private final Clock clock;
   private final Instant start;
   private final Map<String, Recorded> series = new LinkedHashMap<>();
   private final Faults faults = new Faults();
   private int reads;
-  private double[] missing = new double[0]; // all NaN, never written: views of it read as missing
 
-  /** A model's minutes: tokens, invocations, throttles. */
+  /** A model's minutes, {@link #BEFORE} missing ones first: tokens, invocations, throttles. */
   private static final class Recorded {
     double[][] s;
-    // Minutes before this were handed out in views (MinuteSeries.view): the arrays are copied
+    // Indices before this were handed out in views (MinuteSeries.view): the arrays are copied
     // before any of them is written, so that what a reader holds never changes.
     long exposed;
 
@@ -41,7 +46,7 @@ public final class SimMetrics implements MetricsApi {
     this.clock = clock;
     this.start = start;
     for (String m : models) {
-      double[][] s = new double[3][minutes];
+      double[][] s = new double[3][BEFORE + minutes];
       for (double[] a : s) {
         Arrays.fill(a, Double.NaN);
       }
@@ -56,24 +61,26 @@ public final class SimMetrics implements MetricsApi {
   /** Records one minute of traffic for a model. */
   public synchronized void record(
       String model, int minute, double tokens, double invocations, double throttles) {
-    double[][] s = writable(series.get(model), minute);
-    s[0][minute] = tokens;
-    s[1][minute] = invocations;
-    s[2][minute] = throttles;
+    int at = BEFORE + minute;
+    double[][] s = writable(series.get(model), at);
+    s[0][at] = tokens;
+    s[1][at] = invocations;
+    s[2][at] = throttles;
   }
 
   /** Blanks minutes [from, to) of every model: CloudWatch returned no data for them. */
   public synchronized void blank(int fromMinute, int toMinute) {
+    int from = BEFORE + Math.max(0, fromMinute);
     for (Recorded r : series.values()) {
-      for (double[] a : writable(r, fromMinute)) {
-        Arrays.fill(a, Math.max(0, fromMinute), Math.min(a.length, toMinute), Double.NaN);
+      for (double[] a : writable(r, from)) {
+        Arrays.fill(a, from, Math.max(from, Math.min(a.length, BEFORE + toMinute)), Double.NaN);
       }
     }
   }
 
-  /** The model's arrays, copied first when {@code fromMinute} was already handed out in a view. */
-  private static double[][] writable(Recorded r, int fromMinute) {
-    if (fromMinute < r.exposed) {
+  /** The model's arrays, copied first when index {@code from} was already handed out in a view. */
+  private static double[][] writable(Recorded r, int from) {
+    if (from < r.exposed) {
       r.s = new double[][] {r.s[0].clone(), r.s[1].clone(), r.s[2].clone()};
       r.exposed = 0;
     }
@@ -90,7 +97,8 @@ public final class SimMetrics implements MetricsApi {
     faults.check(AwsAction.CLOUDWATCH_GET_METRIC_DATA.iamAction());
     reads++;
     // Minute m (from start) is readable once it is over: start + (m + 1) minutes <= now.
-    long readable = Math.floorDiv(clock.instant().getEpochSecond() - start.getEpochSecond(), 60);
+    long readable =
+        BEFORE + Math.floorDiv(clock.instant().getEpochSecond() - start.getEpochSecond(), 60);
     Map<String, List<MinuteSeries>> out = new LinkedHashMap<>();
     for (String model : modelKeys) {
       Recorded rec = series.get(model);
@@ -98,20 +106,17 @@ public final class SimMetrics implements MetricsApi {
       List<MinuteSeries> list = new ArrayList<>(ranges.size());
       for (TimeRange r : ranges) {
         int n = r.minutes();
-        long first = Math.floorDiv(r.from().getEpochSecond() - start.getEpochSecond(), 60);
+        // Where the range starts in the arrays; what lies outside them reads as missing.
+        long first = BEFORE + Math.floorDiv(r.from().getEpochSecond() - start.getEpochSecond(), 60);
         int lo = (int) Math.min(n, Math.max(0, -first));
         int hi =
             s == null
                 ? lo
                 : (int) Math.max(lo, Math.min(n, Math.min(s[0].length, readable) - first));
-        if (lo == 0 && hi == n && n > 0) {
-          // All of it recorded, the usual case (the controller reads a day of it every pass).
+        if (lo == 0 && hi == n) {
+          // The usual case: the controller reads a day of it every pass.
           list.add(MinuteSeries.view(r.from(), s[0], s[1], s[2], (int) first, n));
           rec.exposed = Math.max(rec.exposed, first + n);
-        } else if (lo == hi) {
-          // None of it recorded: a week back in the simulation's first week, every pass.
-          double[] none = missing(n);
-          list.add(MinuteSeries.view(r.from(), none, none, none, 0, n));
         } else {
           list.add(
               new MinuteSeries(
@@ -126,17 +131,9 @@ public final class SimMetrics implements MetricsApi {
     return out;
   }
 
-  private double[] missing(int n) {
-    if (missing.length < n) {
-      missing = new double[n];
-      Arrays.fill(missing, Double.NaN);
-    }
-    return missing;
-  }
-
   /**
-   * Series {@code k} of a model over the {@code n} minutes from {@code first}: what was recorded in
-   * [lo, hi), missing around it.
+   * Series {@code k} of a model over the {@code n} minutes from index {@code first}: what was
+   * recorded in [lo, hi), missing around it.
    */
   private static double[] window(double[][] s, int k, long first, int lo, int hi, int n) {
     double[] v = new double[n];
