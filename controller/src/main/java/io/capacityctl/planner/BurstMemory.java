@@ -1,6 +1,6 @@
 package io.capacityctl.planner;
 
-import java.time.Duration;
+import io.capacityctl.time.Minutes;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -78,12 +78,12 @@ final class BurstMemory {
     if (this.lastMinute == null || this.recent.length != recent.length) {
       return -1;
     }
-    Duration moved = Duration.between(this.lastMinute, lastMinute);
+    long moved = Minutes.after(this.lastMinute, lastMinute);
     int n = recent.length;
-    if (moved.isNegative() || moved.toSeconds() % 60 != 0 || moved.toMinutes() >= n) {
+    if (moved < 0 || moved >= n) {
       return -1;
     }
-    int shift = (int) moved.toMinutes();
+    int shift = (int) moved;
     // Same bits, NaN for NaN: a revised or filled-in datapoint is measured again.
     return Arrays.equals(this.recent, shift, n, recent, 0, n - shift) ? shift : -1;
   }

@@ -2,6 +2,7 @@ package io.capacityctl.ports;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Per-minute Bedrock metrics for one model over a time range; {@code NaN} marks a missing minute
@@ -54,14 +55,9 @@ public final class MinuteSeries {
       double[] throttles,
       int offset,
       int size) {
-    int end = Math.addExact(offset, size);
-    if (offset < 0
-        || size < 0
-        || end > tokens.length
-        || end > invocations.length
-        || end > throttles.length) {
-      throw new IndexOutOfBoundsException("minutes [" + offset + ", " + end + ") out of bounds");
-    }
+    Objects.checkFromIndexSize(offset, size, tokens.length);
+    Objects.checkFromIndexSize(offset, size, invocations.length);
+    Objects.checkFromIndexSize(offset, size, throttles.length);
     return new MinuteSeries(start, tokens, invocations, throttles, offset, size);
   }
 
@@ -75,15 +71,15 @@ public final class MinuteSeries {
   }
 
   public double tokens(int i) {
-    return tokens[at(i)];
+    return tokens[offset + Objects.checkIndex(i, size)];
   }
 
   public double invocations(int i) {
-    return invocations[at(i)];
+    return invocations[offset + Objects.checkIndex(i, size)];
   }
 
   public double throttles(int i) {
-    return throttles[at(i)];
+    return throttles[offset + Objects.checkIndex(i, size)];
   }
 
   /** Tokens of every minute (a copy). */
@@ -135,27 +131,11 @@ public final class MinuteSeries {
    * NaN), as {@code other}'s from {@code otherFrom}.
    */
   public boolean sameMinutes(int from, MinuteSeries other, int otherFrom, int count) {
-    int a = first(from, count);
-    int b = other.first(otherFrom, count);
+    int a = offset + Objects.checkFromIndexSize(from, count, size);
+    int b = other.offset + Objects.checkFromIndexSize(otherFrom, count, other.size);
     return Arrays.equals(tokens, a, a + count, other.tokens, b, b + count)
         && Arrays.equals(throttles, a, a + count, other.throttles, b, b + count)
         && Arrays.equals(invocations, a, a + count, other.invocations, b, b + count);
-  }
-
-  private int at(int i) {
-    if (i < 0 || i >= size) {
-      throw new IndexOutOfBoundsException("minute " + i + " of " + size);
-    }
-    return offset + i;
-  }
-
-  /** Where minutes {@code [from, from + count)} start in the arrays. */
-  private int first(int from, int count) {
-    if (from < 0 || count < 0 || from > size - count) {
-      throw new IndexOutOfBoundsException(
-          "minutes [" + from + ", " + (from + count) + ") of " + size);
-    }
-    return offset + from;
   }
 
   @Override

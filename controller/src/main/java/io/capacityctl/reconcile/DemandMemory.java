@@ -1,9 +1,9 @@
 package io.capacityctl.reconcile;
 
 import io.capacityctl.ports.MinuteSeries;
-import java.time.Duration;
-import java.util.Arrays;
+import io.capacityctl.time.Minutes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,19 +18,24 @@ import java.util.Map;
 final class DemandMemory {
   private record Derived(MinuteSeries series, double[] demand) {}
 
-  // Per model, per range of the read (recent, a day back, a week back).
+  // Per model, the last read's ranges in order (recent, a day back, a week back).
   private final Map<String, Derived[]> last = new HashMap<>();
 
-  /** The demand of every minute of {@code series}, range {@code range} of {@code model}'s read. */
-  synchronized double[] demandTps(String model, int range, MinuteSeries series) {
-    Derived[] ranges = last.get(model);
-    if (ranges == null || ranges.length <= range) {
-      ranges = Arrays.copyOf(ranges == null ? new Derived[0] : ranges, range + 1);
-      last.put(model, ranges);
+  /**
+   * The demand of every minute of each of {@code model}'s ranges, in order. The arrays are shared
+   * with the memory: read them, never write them (DemandHistory).
+   */
+  synchronized double[][] demandTps(String model, List<MinuteSeries> ranges) {
+    Derived[] earlier = last.get(model);
+    Derived[] now = new Derived[ranges.size()];
+    double[][] demand = new double[now.length][];
+    for (int r = 0; r < now.length; r++) {
+      MinuteSeries s = ranges.get(r);
+      demand[r] = derive(s, earlier != null && earlier.length == now.length ? earlier[r] : null);
+      now[r] = new Derived(s, demand[r]);
     }
-    double[] demand = derive(series, ranges[range]);
-    ranges[range] = new Derived(series, demand);
-    return demand; // shared, never written (DemandHistory)
+    last.put(model, now);
+    return demand;
   }
 
   private static double[] derive(MinuteSeries s, Derived earlier) {
@@ -50,11 +55,11 @@ final class DemandMemory {
    */
   private static int kept(MinuteSeries s, Derived earlier, double[] d) {
     MinuteSeries e = earlier.series();
-    Duration moved = Duration.between(e.start(), s.start());
-    if (moved.isNegative() || moved.toSeconds() % 60 != 0 || moved.toMinutes() >= e.size()) {
+    long moved = Minutes.after(e.start(), s.start());
+    if (moved < 0 || moved >= e.size()) {
       return 0;
     }
-    int shift = (int) moved.toMinutes();
+    int shift = (int) moved;
     int overlap = Math.min(s.size(), e.size() - shift);
     if (!s.sameMinutes(0, e, shift, overlap)) {
       return 0;

@@ -187,14 +187,8 @@ public final class Observer {
           problems.add(key + ": no metrics returned");
           continue;
         }
-        out.put(
-            key,
-            new DemandHistory(
-                last,
-                demandMemory.demandTps(key, 0, s.get(0)),
-                orNull(demandMemory.demandTps(key, 1, s.get(1))),
-                orNull(demandMemory.demandTps(key, 2, s.get(2))),
-                p));
+        double[][] d = demandMemory.demandTps(key, s.subList(0, 3));
+        out.put(key, new DemandHistory(last, d[0], orNull(d[1]), orNull(d[2]), p));
       }
     } catch (CloudException e) {
       problems.add("metrics read failed (" + e.getMessage() + ")");

@@ -6,6 +6,7 @@ import io.capacityctl.ports.MinuteSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class DemandMemoryTest {
   }
 
   private static void assertFresh(DemandMemory m, MinuteSeries s) {
-    assertThat(m.demandTps("chat", 0, s)).isEqualTo(fresh(s));
+    assertThat(m.demandTps("chat", List.of(s))[0]).isEqualTo(fresh(s));
   }
 
   @Test
@@ -64,8 +65,14 @@ class DemandMemoryTest {
     for (int from = 0; from + RANGE <= 800; from += 1 + from % 4) {
       assertFresh(m, read(c, from, RANGE));
     }
-    // Ranges of other lengths, each kept apart: a short one and a week-back one of the same model.
-    assertThat(m.demandTps("chat", 1, read(c, 0, 5))).isEqualTo(fresh(read(c, 0, 5)));
+    // Several ranges of a model, each kept apart from the others: a day's and a short one.
+    for (int from = 0; from < 10; from++) {
+      MinuteSeries day = read(c, 500 + from, RANGE);
+      MinuteSeries shortOne = read(c, from, 5);
+      double[][] d = m.demandTps("chat", List.of(day, shortOne));
+      assertThat(d[0]).isEqualTo(fresh(day));
+      assertThat(d[1]).isEqualTo(fresh(shortOne));
+    }
     assertFresh(m, read(c, 500, RANGE));
   }
 
@@ -79,7 +86,7 @@ class DemandMemoryTest {
       double[][] revised = copy(c);
       revised[k][throttled] += 5;
       MinuteSeries s = read(revised, 1, RANGE);
-      double[] kept = m.demandTps("chat", 0, s);
+      double[] kept = m.demandTps("chat", List.of(s))[0];
       assertThat(kept).isEqualTo(fresh(s));
       assertThat(kept[throttled - 1]).isNotEqualTo(fresh(read(c, 1, RANGE))[throttled - 1]);
       assertFresh(m, read(c, 1, RANGE)); // and back to what it was
