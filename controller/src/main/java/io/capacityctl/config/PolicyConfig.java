@@ -20,6 +20,9 @@ import java.time.Duration;
  * @param eventMargin an event's multiplier is a forecast (MangaAssist's 3x release once came at
  *     5x): from one provisioning time before its start until its real level is observed, the event
  *     floor is this share above what the multiplier needs
+ * @param throttleBudget the share of tokens the user accepts to see throttled (0.0001 = 0.01 %):
+ *     the price the planner puts on a throttled token, so the trade-off between unit spend and
+ *     throttling is the user's, not a constant in the code
  */
 public record PolicyConfig(
     double targetUtilization,
@@ -30,7 +33,17 @@ public record PolicyConfig(
     double ecsTargetUtilization,
     Duration drainTime,
     Duration metricsMaxAge,
-    double eventMargin) {
+    double eventMargin,
+    double throttleBudget) {
+
+  /** The default throttle budget: 0.01 % of tokens. */
+  public static final double DEFAULT_THROTTLE_BUDGET = 0.0001;
+
+  /**
+   * The largest throttle budget accepted: beyond 5 % of tokens throttled is an outage, not a
+   * budget.
+   */
+  public static final double MAX_THROTTLE_BUDGET = 0.05;
 
   public static final PolicyConfig DEFAULTS =
       new PolicyConfig(
@@ -42,7 +55,8 @@ public record PolicyConfig(
           0.8,
           Duration.ofMinutes(2),
           Duration.ofMinutes(5),
-          0.3);
+          0.3,
+          DEFAULT_THROTTLE_BUDGET);
 
   /** These settings with another drain time. */
   public PolicyConfig withDrainTime(Duration d) {
@@ -55,6 +69,22 @@ public record PolicyConfig(
         ecsTargetUtilization,
         d,
         metricsMaxAge,
-        eventMargin);
+        eventMargin,
+        throttleBudget);
+  }
+
+  /** These settings with another throttle budget (the frontier runs the planner at several). */
+  public PolicyConfig withThrottleBudget(double budget) {
+    return new PolicyConfig(
+        targetUtilization,
+        escalateAfter,
+        scaleDownStabilization,
+        onDemandSafety,
+        blockUnits,
+        ecsTargetUtilization,
+        drainTime,
+        metricsMaxAge,
+        eventMargin,
+        budget);
   }
 }

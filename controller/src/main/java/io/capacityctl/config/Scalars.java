@@ -68,7 +68,12 @@ final class Scalars {
   }
 
   static Reader<Double> number() {
-    return scalar("a number", 0.0, s -> NUMBER.matcher(s).matches() ? Double.valueOf(s) : null);
+    return scalar("a number", 0.0, Scalars::parseNumber);
+  }
+
+  /** A decimal number in the file's notation, or null (no NaN, Infinity, hex or suffixes). */
+  static Double parseNumber(String s) {
+    return NUMBER.matcher(s).matches() ? Double.valueOf(s) : null;
   }
 
   static Reader<Integer> integer() {

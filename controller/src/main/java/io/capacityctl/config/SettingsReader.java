@@ -27,7 +27,24 @@ final class SettingsReader {
                 f.optional("ecsTargetUtilization", Scalars.fraction(), d.ecsTargetUtilization()),
                 f.optional("drainTime", Scalars.nonNegativeDuration(), d.drainTime()),
                 f.optional("metricsMaxAge", Scalars.positiveDuration(), d.metricsMaxAge()),
-                f.optional("eventMargin", Scalars.nonNegative(), d.eventMargin())));
+                f.optional("eventMargin", Scalars.nonNegative(), d.eventMargin()),
+                f.optional("throttleBudget", throttleBudget(), d.throttleBudget())));
+  }
+
+  /** A share of tokens, as a fraction ({@code 0.0001}) or a percentage ({@code "0.01%"}). */
+  private static Reader<Double> throttleBudget() {
+    double max = PolicyConfig.MAX_THROTTLE_BUDGET;
+    return Scalars.scalar(
+            "a share of tokens such as 0.0001 or \"0.01%\"",
+            0.0,
+            s -> {
+              String t = s.strip();
+              boolean percent = t.endsWith("%");
+              String number = percent ? t.substring(0, t.length() - 1).strip() : t;
+              Double v = Scalars.parseNumber(number);
+              return v == null ? null : percent ? v / 100 : v;
+            })
+        .where(v -> v >= 0 && v <= max, "in [0, 5%]");
   }
 
   static Reader<BudgetConfig> budget() {

@@ -6,6 +6,7 @@ import static io.capacityctl.config.ConfigFixtures.lineOf;
 import static io.capacityctl.config.ConfigFixtures.validWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,8 @@ class ConfigLoaderTest {
                 d.ecsTargetUtilization(),
                 d.drainTime(),
                 d.metricsMaxAge(),
-                d.eventMargin()));
+                d.eventMargin(),
+                d.throttleBudget()));
     assertThat(c.budget()).isEqualTo(new BudgetConfig(600, 0));
     assertThat(c.aws())
         .isEqualTo(
@@ -99,6 +101,17 @@ class ConfigLoaderTest {
                 "/capacityctl/shop/routes",
                 "capacityctl-shop",
                 new AwsSettings.MetricsSource("custom", "Shop", "TokensPerSecond", "Model")));
+  }
+
+  @Test
+  void aThrottleBudgetIsAFractionOrAPercentage() throws Exception {
+    String fraction = validWith("blockUnits: 2", "blockUnits: 2\n  throttleBudget: 0.0002");
+    String percent = validWith("blockUnits: 2", "blockUnits: 2\n  throttleBudget: \"0.05%\"");
+    assertThat(ConfigLoader.parse(fraction, SOURCE).policy().throttleBudget()).isEqualTo(0.0002);
+    assertThat(ConfigLoader.parse(percent, SOURCE).policy().throttleBudget())
+        .isCloseTo(0.0005, within(1e-12));
+    assertThat(ConfigLoader.parse(VALID, SOURCE).policy().throttleBudget())
+        .isEqualTo(PolicyConfig.DEFAULT_THROTTLE_BUDGET);
   }
 
   @Test

@@ -184,6 +184,18 @@ class ConfigValidationTest {
               "must be >= 0, got -0.3"),
           bad(
               "blockUnits: 2",
+              "blockUnits: 2\n  throttleBudget: 0.2",
+              "throttleBudget",
+              "policy.throttleBudget",
+              "must be in [0, 5%], got 0.2"),
+          bad(
+              "blockUnits: 2",
+              "blockUnits: 2\n  throttleBudget: Infinity",
+              "throttleBudget",
+              "policy.throttleBudget",
+              "expected a share of tokens such as 0.0001 or \"0.01%\", got 'Infinity'"),
+          bad(
+              "blockUnits: 2",
               "blockUnits: 2\n  metricsMaxAge: PT0S",
               "metricsMaxAge",
               "policy.metricsMaxAge",

@@ -34,7 +34,8 @@ class PoolPlannerTest {
           0.7,
           Duration.ofMinutes(2),
           Duration.ofMinutes(5),
-          0.3);
+          0.3,
+          PolicyConfig.DEFAULT_THROTTLE_BUDGET);
   private static final PoolPlanner PLANNER = new PoolPlanner("shop", PREFIX, BLOCKS_OF_4);
   private static final Map<String, String> OURS =
       Map.of(
