@@ -96,8 +96,9 @@ public final class DynamoDbStateStore implements StateStore {
 
   @Override
   public void appendAudit(AuditEntry entry) {
-    Map<String, AttributeValue> item =
-        item(StateItems.audit(entry), StateTable.auditSortKey(entry.at(), nextAuditSequence()));
+    Map<String, AttributeValue> item = new HashMap<>(StateItems.audit(entry));
+    item.putAll(
+        StateTable.auditKey(configName, StateTable.auditSortKey(entry.at(), nextAuditSequence())));
     String appendOnly = "attribute_not_exists(" + StateTable.SK + ")";
     if (entry.fencingToken() == 0) {
       AwsErrors.call(
@@ -136,15 +137,28 @@ public final class DynamoDbStateStore implements StateStore {
     if (limit <= 0) {
       return List.of();
     }
-    QueryRequest request =
-        partitionQuery(StateTable.AUDIT_PREFIX).scanIndexForward(false).limit(limit).build();
+    // The audit partition first; entries written before it existed are older than all of its
+    // entries, so they only fill what the limit leaves.
     List<AuditEntry> newestFirst =
-        AwsErrors.call(AwsAction.DYNAMODB_QUERY, () -> dynamo.query(request)).items().stream()
-            .map(StateItems::audit)
-            .toList();
+        new ArrayList<>(newestAudit(StatePartitions.audit(configName), limit));
+    if (newestFirst.size() < limit) {
+      newestFirst.addAll(
+          newestAudit(StatePartitions.config(configName), limit - newestFirst.size()));
+    }
     List<AuditEntry> newestLast = new ArrayList<>(newestFirst);
     Collections.reverse(newestLast);
     return List.copyOf(newestLast);
+  }
+
+  private List<AuditEntry> newestAudit(String partition, int limit) {
+    QueryRequest request =
+        partitionQuery(partition, StateTable.AUDIT_PREFIX)
+            .scanIndexForward(false)
+            .limit(limit)
+            .build();
+    return AwsErrors.call(AwsAction.DYNAMODB_QUERY, () -> dynamo.query(request)).items().stream()
+        .map(StateItems::audit)
+        .toList();
   }
 
   @Override
@@ -308,12 +322,12 @@ public final class DynamoDbStateStore implements StateStore {
   }
 
   private List<Map<String, AttributeValue>> query(String prefix) {
-    QueryRequest request = partitionQuery(prefix).build();
+    QueryRequest request = partitionQuery(StateTable.partition(configName), prefix).build();
     return AwsErrors.call(
         AwsAction.DYNAMODB_QUERY, () -> dynamo.queryPaginator(request).items().stream().toList());
   }
 
-  private QueryRequest.Builder partitionQuery(String prefix) {
+  private QueryRequest.Builder partitionQuery(String partition, String prefix) {
     return QueryRequest.builder()
         .tableName(table)
         .consistentRead(true)
@@ -321,7 +335,7 @@ public final class DynamoDbStateStore implements StateStore {
         .expressionAttributeNames(Map.of("#pk", StateTable.PK, "#sk", StateTable.SK))
         .expressionAttributeValues(
             Map.of(
-                ":pk", AttributeValue.fromS(StateTable.partition(configName)),
+                ":pk", AttributeValue.fromS(partition),
                 ":prefix", AttributeValue.fromS(prefix)));
   }
 

@@ -9,14 +9,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The key design of the one DynamoDB table holding capacityctl's state (docs/state-table.md).
  *
- * <p>Partition key {@code pk = CONFIG#<config name>}, so configs share a table without touching
- * each other and every read is a Query on one partition. Sort key {@code sk}:
+ * <p>Partition key {@code pk = CONFIG#<config name>} ({@link StatePartitions#config}), so configs
+ * share a table without touching each other and every read is a Query on one partition; audit
+ * entries alone live in {@code AUDIT#<config name>} ({@link StatePartitions#audit}), where the
+ * controller's role may append but never update or delete. Sort key {@code sk}:
  *
  * <ul>
  *   <li>{@code OVERRIDE#<target>}: one override per target (model key or {@code ecs});
  *   <li>{@code EVENT#<name>}: one-off events added by operators;
  *   <li>{@code AUDIT#<instant, fixed width>#<sequence, 19 digits>}: the append-only audit log,
- *       sorted by time, ties by a per-config counter;
+ *       sorted by time, ties by a per-config counter; in the audit partition (entries written
+ *       before it existed stay in the config partition, and are still read);
  *   <li>{@code SEQ#AUDIT}: that counter;
  *   <li>{@code LEASE}: the controller lease and its fencing token;
  *   <li>{@code ARNS#<model key>}: the model's PT ARNs seen lately, each an attribute named by the
@@ -49,12 +52,21 @@ final class StateTable {
   private StateTable() {}
 
   static String partition(String configName) {
-    return "CONFIG#" + configName;
+    return StatePartitions.config(configName);
   }
 
   static Map<String, AttributeValue> key(String configName, String sortKey) {
     return Map.of(
         PK, AttributeValue.fromS(partition(configName)), SK, AttributeValue.fromS(sortKey));
+  }
+
+  /** The key of an audit entry: the audit partition, the time-ordered sort key. */
+  static Map<String, AttributeValue> auditKey(String configName, String sortKey) {
+    return Map.of(
+        PK,
+        AttributeValue.fromS(StatePartitions.audit(configName)),
+        SK,
+        AttributeValue.fromS(sortKey));
   }
 
   static String auditSortKey(Instant at, long sequence) {

@@ -3,6 +3,7 @@ package io.capacityctl.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.planner.CapacityOverride;
+import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.LeaseManager;
 import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
@@ -139,6 +140,54 @@ class DynamoDbStateStoreTest extends StateStoreContract {
     Map<String, AttributeValue> item = item(StateTable.PURCHASE_PREFIX + "tok");
     assertThat(item.get("name").s()).isEqualTo("capacityctl-x-sonnet-s1");
     assertThat(item.get(StateTable.TTL).n()).isEqualTo(Long.toString(until.getEpochSecond() + 1));
+  }
+
+  @Test
+  void auditEntriesLiveInTheirOwnPartitionWhereTheRoleMayOnlyAppend() {
+    Instant t = Instant.parse("2025-03-03T09:00:00Z");
+
+    store().appendAudit(new AuditEntry(t, "ops", "override-set", "sonnet", "8 units", 0));
+
+    List<Map<String, AttributeValue>> audit =
+        dynamo
+            .query(
+                r ->
+                    r.tableName(TABLE)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(
+                            Map.of(":pk", AttributeValue.fromS(StatePartitions.audit(config)))))
+            .items();
+    assertThat(audit).hasSize(1);
+    assertThat(audit.get(0).get(StateTable.SK).s()).startsWith(StateTable.AUDIT_PREFIX);
+    assertThat(audit.get(0).get("kind").s()).isEqualTo("override-set");
+    // Nothing of the audit trail in the partition the controller may delete from.
+    assertThat(
+            dynamo
+                .query(
+                    r ->
+                        r.tableName(TABLE)
+                            .keyConditionExpression("pk = :pk AND begins_with(sk, :a)")
+                            .expressionAttributeValues(
+                                Map.of(
+                                    ":pk", AttributeValue.fromS(StatePartitions.config(config)),
+                                    ":a", AttributeValue.fromS(StateTable.AUDIT_PREFIX))))
+                .items())
+        .isEmpty();
+  }
+
+  @Test
+  void entriesWrittenBeforeTheAuditPartitionAreStillReadOlderThanTheNewOnes() {
+    Instant t = Instant.parse("2025-03-03T09:00:00Z");
+    // As a table written by an earlier version holds it: in the config partition.
+    Map<String, AttributeValue> legacy =
+        new java.util.HashMap<>(
+            StateItems.audit(new AuditEntry(t, "ops", "old", "sonnet", "before", 0)));
+    legacy.putAll(StateTable.key(config, StateTable.auditSortKey(t, 1)));
+    dynamo.putItem(r -> r.tableName(TABLE).item(legacy));
+    store().appendAudit(new AuditEntry(t.plusSeconds(60), "ops", "new", "sonnet", "after", 0));
+
+    assertThat(store().recentAudit(10)).extracting(AuditEntry::kind).containsExactly("old", "new");
+    assertThat(store().recentAudit(1)).extracting(AuditEntry::kind).containsExactly("new");
   }
 
   private Map<String, AttributeValue> item(String sortKey) {
