@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,7 +76,7 @@ final class EventsAddCommand extends GraphCommand {
             duration,
             multiplier,
             leadTime,
-            Set.copyOf(models));
+            new LinkedHashSet<>(models));
     graph.events().add(e);
     if (json()) {
       Json.print(out, e);

@@ -4,6 +4,7 @@ import io.capacityctl.config.yaml.YamlNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ final class EventReader {
             f.error(null, "give exactly one of 'cron' (recurring) or 'start' (one-off)");
           }
           return new EventSpec(
-              name, cron, start, duration, multiplier, leadTime, Set.copyOf(affected));
+              name, cron, start, duration, multiplier, leadTime, new LinkedHashSet<>(affected));
         });
   }
 

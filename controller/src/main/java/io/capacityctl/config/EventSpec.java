@@ -2,6 +2,8 @@ package io.capacityctl.config;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -23,7 +25,7 @@ public record EventSpec(
     Set<String> models) {
 
   public EventSpec {
-    models = Set.copyOf(models);
+    models = Collections.unmodifiableSet(new LinkedHashSet<>(models)); // in the order given
   }
 
   public boolean affects(String model) {

@@ -1,6 +1,8 @@
 package io.capacityctl.planner;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +14,6 @@ import java.util.Map;
  */
 public record Observation(Instant at, Map<String, ModelState> models, EcsObservation ecs) {
   public Observation {
-    models = Map.copyOf(models);
+    models = Collections.unmodifiableMap(new LinkedHashMap<>(models)); // configuration order
   }
 }

@@ -2,6 +2,8 @@ package io.capacityctl.planner;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,8 @@ import java.util.Map;
 public record Plan(Instant at, Map<String, ModelDecision> models, EcsDecision ecs) {
 
   public Plan {
-    models = Map.copyOf(models);
+    // Insertion (configuration) order: every output lists models as the file does, on every run.
+    models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
   }
 
   /** One change to make. */
