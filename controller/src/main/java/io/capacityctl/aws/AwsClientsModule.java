@@ -2,6 +2,7 @@ package io.capacityctl.aws;
 
 import dagger.Module;
 import dagger.Provides;
+import io.capacityctl.aws.bedrock.NoCommitmentPurchases;
 import javax.inject.Singleton;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -40,7 +41,8 @@ public final class AwsClientsModule {
   @Provides
   @Singleton
   static BedrockClient bedrock(AwsClientFactory clients) {
-    return clients.build(BedrockClient.builder());
+    // The client refuses commitment purchases: undeletable for a month or six (issue 17).
+    return clients.withInterceptor(new NoCommitmentPurchases()).build(BedrockClient.builder());
   }
 
   @Provides

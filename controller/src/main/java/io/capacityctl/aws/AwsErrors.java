@@ -1,5 +1,6 @@
 package io.capacityctl.aws;
 
+import io.capacityctl.aws.bedrock.NoCommitmentPurchases;
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.CloudException.Kind;
 import java.util.Set;
@@ -81,6 +82,9 @@ public final class AwsErrors {
           where,
           (code == null ? "" : code + ": ") + msg,
           e);
+    }
+    if (e instanceof NoCommitmentPurchases.Refused) {
+      return new CloudException(Kind.VALIDATION, where, e.getMessage(), e);
     }
     if (e instanceof SdkClientException) {
       return new CloudException(Kind.UNAVAILABLE, where, e.getMessage(), e);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrock.model.CommitmentDuration;
 import software.amazon.awssdk.services.bedrock.model.ConflictException;
 import software.amazon.awssdk.services.bedrock.model.GetProvisionedModelThroughputResponse;
@@ -90,6 +91,47 @@ class FakeBedrockServerTest {
     clock.set(Instant.parse("2025-04-03T00:00:00Z"));
     sdk.deleteProvisionedModelThroughput(r -> r.provisionedModelId(arn));
     assertThat(fake.plane().arns()).isEmpty();
+  }
+
+  @Test
+  void aCommitmentPurchaseIsAcceptedAsTheRealApiDoesButFlagged() {
+    String hourly =
+        sdk.createProvisionedModelThroughput(
+                r -> r.modelId(MODEL).modelUnits(1).provisionedModelName("hourly"))
+            .provisionedModelArn();
+    String committed =
+        sdk.createProvisionedModelThroughput(
+                r ->
+                    r.modelId(MODEL)
+                        .modelUnits(1)
+                        .provisionedModelName("reserved")
+                        .commitmentDuration(CommitmentDuration.SIX_MONTHS))
+            .provisionedModelArn();
+
+    assertThat(fake.plane().commitmentPurchases())
+        .containsExactly(committed)
+        .doesNotContain(hourly);
+  }
+
+  @Test
+  void underTheServiceControlPolicyACommitmentPurchaseIsDeniedAndBuysNothing() {
+    fake.plane().denyCommitmentPurchases();
+
+    assertThatThrownBy(
+            () ->
+                sdk.createProvisionedModelThroughput(
+                    r ->
+                        r.modelId(MODEL)
+                            .modelUnits(1)
+                            .provisionedModelName("reserved")
+                            .commitmentDuration(CommitmentDuration.ONE_MONTH)))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("explicit deny");
+    sdk.createProvisionedModelThroughput(
+        r -> r.modelId(MODEL).modelUnits(1).provisionedModelName("hourly"));
+
+    assertThat(fake.plane().purchases()).isEqualTo(1);
+    assertThat(fake.plane().commitmentPurchases()).isEmpty();
   }
 
   @Test

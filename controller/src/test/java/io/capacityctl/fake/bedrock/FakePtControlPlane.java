@@ -1,5 +1,6 @@
 package io.capacityctl.fake.bedrock;
 
+import static io.capacityctl.fake.bedrock.BedrockErrorCode.ACCESS_DENIED;
 import static io.capacityctl.fake.bedrock.BedrockErrorCode.CONFLICT;
 import static io.capacityctl.fake.bedrock.BedrockErrorCode.RESOURCE_NOT_FOUND;
 import static io.capacityctl.fake.bedrock.BedrockErrorCode.SERVICE_QUOTA_EXCEEDED;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,6 +49,8 @@ public final class FakePtControlPlane {
   private Duration provisioningTime = Duration.ofMinutes(15);
   private int noCommitmentUnitQuota = Integer.MAX_VALUE;
   private int maxPageSize = 1000;
+  private final List<String> commitmentPurchases = new ArrayList<>();
+  private boolean commitmentsDenied;
   private int purchases;
   private int nextId;
 
@@ -73,6 +77,24 @@ public final class FakePtControlPlane {
   /** PTs bought through CreateProvisionedModelThroughput (a repeated token does not count). */
   public synchronized int purchases() {
     return purchases;
+  }
+
+  /**
+   * ARNs of the PTs bought with a {@code commitmentDuration}: undeletable until their term ends.
+   * The real API accepts such a purchase like any other, so the fake flags it here; a test of
+   * capacityctl asserts this stays empty.
+   */
+  public synchronized List<String> commitmentPurchases() {
+    return List.copyOf(commitmentPurchases);
+  }
+
+  /**
+   * From now on a purchase with a {@code commitmentDuration} is refused with AccessDenied, as the
+   * service control policy docs/deploy.md gives (IAM has no condition key for the field) makes the
+   * real API refuse it.
+   */
+  public synchronized void denyCommitmentPurchases() {
+    this.commitmentsDenied = true;
   }
 
   /** ARNs of every PT that exists now. */
@@ -109,6 +131,12 @@ public final class FakePtControlPlane {
     if (token != null && (token.length() > 256 || !TOKEN.matcher(token).matches())) {
       throw fault(VALIDATION, "clientRequestToken does not match " + TOKEN);
     }
+    if (commitment != null && commitmentsDenied) {
+      throw fault(
+          ACCESS_DENIED,
+          "User is not authorized to perform: bedrock:CreateProvisionedModelThroughput with an"
+              + " explicit deny in a service control policy (commitment purchases)");
+    }
     if (token != null && arnByToken.containsKey(token)) {
       // Bedrock: "If this token matches a previous request, Amazon Bedrock ignores the request,
       // but does not return an error."
@@ -137,6 +165,9 @@ public final class FakePtControlPlane {
     FakePt pt = newPt(name, modelId, units, commitment, clock.instant());
     pt.tags.putAll(tags);
     purchases++;
+    if (commitment != null) {
+      commitmentPurchases.add(pt.arn);
+    }
     if (token != null) {
       arnByToken.put(token, pt.arn);
     }
