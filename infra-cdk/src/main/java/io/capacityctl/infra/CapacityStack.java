@@ -8,6 +8,8 @@ import io.capacityctl.infra.monitoring.ControllerDashboard;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.TagProps;
@@ -20,10 +22,10 @@ import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.iam.IManagedPolicy;
-import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -71,8 +73,17 @@ public final class CapacityStack extends Stack {
         controllerRole,
         ScopeTargets.of(this, config, state.table().getTableArn(), props.config().object()));
 
+    Key key = key(config);
     LogGroup logs =
-        LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
+        LogGroup.Builder.create(this, "Logs")
+            .retention(RetentionDays.ONE_MONTH)
+            .encryptionKey(key)
+            .build();
+    if (props.mode() == Mode.LAMBDA) {
+      // In place of AWSLambdaBasicExecutionRole (logs:* on every log group): the functions write
+      // to this log group only. (ECS logs go through the task execution role.)
+      logs.grantWrite(controllerRole);
+    }
     // The table name reaches the controller through the configuration (aws.stateTable), the same
     // name the table is created with: no second source for it.
     Map<String, String> environment = Map.of(ENV_CONFIG, props.config().reference());
@@ -112,25 +123,68 @@ public final class CapacityStack extends Stack {
     new ControllerAlarms(
         this,
         "Alarms",
-        new ControllerAlarms.Props(config, functions, deadLetters, props.alarmEmail()));
+        new ControllerAlarms.Props(config, functions, deadLetters, props.alarmEmail(), key));
     new ControllerDashboard(this, "Dashboard", new ControllerDashboard.Props(config, logs));
   }
 
   /** The role every controller process runs under: exactly the registry's actions, scoped. */
   private Role role(Mode mode) {
-    // Lambda's logs come from the basic execution policy; ECS logs go through the execution role.
-    List<IManagedPolicy> managed =
-        mode == Mode.LAMBDA
-            ? List.of(
-                ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole"))
-            : List.of();
     return Role.Builder.create(this, "ControllerRole")
         .description("capacityctl controller: the AWS actions its adapters call, scoped")
         .assumedBy(
             new ServicePrincipal(
                 mode == Mode.LAMBDA ? "lambda.amazonaws.com" : "ecs-tasks.amazonaws.com"))
-        .managedPolicies(managed)
         .build();
+  }
+
+  /**
+   * The stack's customer managed key, rotated yearly, for the alarm topic and the controller's log
+   * group. Customer managed because the AWS managed aws/sns key's policy cannot admit CloudWatch
+   * alarms or EventBridge, which publish to the topic; the logs hold principal ARNs and override
+   * reasons, and under this key a security team can see and revoke every read. One key: $1 a month.
+   */
+  private Key key(CapacityConfig config) {
+    Key key =
+        Key.Builder.create(this, "Key")
+            .description("capacityctl " + config.name() + ": alarm topic and controller logs")
+            .enableKeyRotation(true)
+            .build();
+    key.addToResourcePolicy(
+        PolicyStatement.Builder.create()
+            // (EventBridge's grant is added by CDK with the rule's SNS target.)
+            .sid("AlarmsPublishToTheTopic")
+            .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+            .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
+            .resources(List.of("*"))
+            .build());
+    key.addToResourcePolicy(
+        PolicyStatement.Builder.create()
+            .sid("LogsEncryptThisAccountsLogGroups")
+            .principals(List.of(new ServicePrincipal("logs." + getRegion() + ".amazonaws.com")))
+            .actions(
+                List.of(
+                    "kms:Encrypt",
+                    "kms:Decrypt",
+                    "kms:ReEncryptFrom",
+                    "kms:ReEncryptTo",
+                    "kms:GenerateDataKey",
+                    "kms:GenerateDataKeyWithoutPlaintext",
+                    "kms:DescribeKey"))
+            .resources(List.of("*"))
+            .conditions(
+                Map.of(
+                    "ArnLike",
+                    Map.of(
+                        "kms:EncryptionContext:aws:logs:arn",
+                        formatArn(
+                            ArnComponents.builder()
+                                .service("logs")
+                                .resource("log-group")
+                                .resourceName("*")
+                                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                                .build()))))
+            .build());
+    return key;
   }
 
   /**

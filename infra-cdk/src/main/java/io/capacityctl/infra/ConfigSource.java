@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,9 @@ public record ConfigSource(
 
   /** The bundled configuration used when the {@code config} option is not given. */
   public static final String DEFAULT_RESOURCE = "schedules/mangaassist.yaml";
+
+  /** Where the bundled configurations are in the jars. */
+  static final String BUNDLED_DIR = "schedules/";
 
   /** SSM's limit for an Advanced parameter value; Standard parameters hold half of it. */
   static final int SSM_MAX_BYTES = 8192;
@@ -83,14 +87,17 @@ public record ConfigSource(
     if (Files.isRegularFile(file)) {
       return fromFile(file);
     }
-    if (ConfigSource.class.getClassLoader().getResource(value) != null) {
-      return new ConfigSource(
-          ConfigLoader.loadResource(value), value, Optional.empty(), Optional.empty());
+    // A bundled configuration by its resource name, or by its short name (us-business).
+    for (String resource : List.of(value, BUNDLED_DIR + value, BUNDLED_DIR + value + ".yaml")) {
+      if (ConfigSource.class.getClassLoader().getResource(resource) != null) {
+        return new ConfigSource(
+            ConfigLoader.loadResource(resource), resource, Optional.empty(), Optional.empty());
+      }
     }
     throw new IllegalArgumentException(
         "option 'config': '"
             + value
-            + "' is neither a file nor a bundled configuration (e.g. "
+            + "' is neither a file nor a bundled configuration (e.g. us-business, or "
             + DEFAULT_RESOURCE
             + ")");
   }

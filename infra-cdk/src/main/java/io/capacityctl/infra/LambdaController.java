@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -31,6 +32,13 @@ import software.constructs.Construct;
  * and a shared dead-letter queue.
  */
 public final class LambdaController extends Construct {
+  /**
+   * The reconcile function's timeout: under the one-minute tick (a stuck pass ends before the next
+   * one starts) and under half the lease's TTL ({@code LeaseTerms.DEFAULT_TTL}, 3 minutes), so an
+   * invocation killed at its timeout, which cannot release the lease, can have made no AWS call for
+   * most of the TTL before another controller may take over. docs/deploy.md states it.
+   */
+  public static final java.time.Duration RECONCILE_TIMEOUT = java.time.Duration.ofSeconds(50);
 
   /**
    * @param code the shaded lambda-handlers jar (or any asset in tests)
@@ -71,8 +79,14 @@ public final class LambdaController extends Construct {
   public LambdaController(Construct scope, String id, Props props) {
     super(scope, id);
     // Ticks Scheduler could not deliver: the dead-letter alarm pages; 14 days to look at them.
+    // SQS-managed encryption (SSE-SQS): the ticks carry no secret (job name, schedule ARN, times),
+    // and a customer managed key would have to admit every schedule's role.
     deadLetters =
-        Queue.Builder.create(this, "DeadLetters").retentionPeriod(Duration.days(14)).build();
+        Queue.Builder.create(this, "DeadLetters")
+            .retentionPeriod(Duration.days(14))
+            .encryption(QueueEncryption.SQS_MANAGED)
+            .enforceSsl(true)
+            .build();
     for (Job job : jobs(props.timeZone())) {
       functions.put(job.name(), scheduled(job, props));
     }
@@ -94,7 +108,7 @@ public final class LambdaController extends Construct {
             "reconcile",
             "io.capacityctl.lambda.ReconcileHandler::handleRequest",
             1024,
-            Duration.seconds(50),
+            Duration.seconds(RECONCILE_TIMEOUT.toSeconds()),
             ScheduleExpression.expression("rate(1 minute)", zone),
             2,
             Duration.seconds(60),

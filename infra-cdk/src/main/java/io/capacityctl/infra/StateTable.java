@@ -7,6 +7,7 @@ import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.constructs.Construct;
 
 /**
@@ -37,6 +38,10 @@ public final class StateTable extends Construct {
             .pointInTimeRecoverySpecification(
                 PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
             .timeToLiveAttribute(TTL_ATTRIBUTE)
+            // The AWS managed key (aws/dynamodb): encrypted under KMS, every use of the key in
+            // CloudTrail, and no key policy to keep in step with the operators' CLI roles (its
+            // policy admits any principal of the account that DynamoDB authorises).
+            .encryption(TableEncryption.AWS_MANAGED)
             // The audit trail outlives the stack: deleting the stack must not erase who did what.
             .removalPolicy(RemovalPolicy.RETAIN)
             .build();

@@ -23,6 +23,19 @@ class ConfigSourceTest {
   }
 
   @Test
+  void aBundledConfigurationIsFoundByItsShortNameAsDeployMdSays() throws Exception {
+    // `npx aws-cdk@2 synth -c config=us-business` (issue 18): refused before.
+    for (String name :
+        new String[] {"us-business", "us-business.yaml", "schedules/us-business.yaml"}) {
+      ConfigSource s = ConfigSource.resolve(name);
+
+      assertThat(s.reference()).as(name).isEqualTo("schedules/us-business.yaml");
+      assertThat(s.config().name()).isEqualTo("us-business");
+      assertThat(s.delivered()).isEmpty();
+    }
+  }
+
+  @Test
   void aFileTravelsVerbatimInAnSsmParameterUnderTheConfigsPrefix() throws Exception {
     ConfigSource s = ConfigSource.resolve(NEW_YORK.toString());
 

@@ -53,10 +53,29 @@ class IamPolicyTest {
         .doesNotContain("*");
   }
 
+  /** The registry's actions granted to the role (Lambda mode's log writes aside, below). */
   private static List<String> granted(Synthesized.Synth synth) {
     return Policies.ofControllerRole(synth).stream()
         .flatMap(s -> Policies.actions(s).stream())
+        .filter(a -> !LOG_WRITES.contains(a))
+        .distinct()
         .toList();
+  }
+
+  private static final List<String> LOG_WRITES =
+      List.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+  @Test
+  void lambdaFunctionsWriteTheirOwnLogGroupOnlyAndEcsTasksNone() {
+    Map<String, Object> logs =
+        Policies.granting(Policies.ofControllerRole(Synthesized.lambda()), "logs:PutLogEvents");
+
+    assertThat(Policies.actions(logs)).containsExactlyInAnyOrderElementsOf(LOG_WRITES);
+    assertThat(Synthesized.pretty(Policies.resources(logs)))
+        .contains("Fn::GetAtt")
+        .contains("Logs");
+    assertThat(Policies.ofControllerRole(Synthesized.ecs()))
+        .noneMatch(s -> Policies.actions(s).stream().anyMatch(a -> a.startsWith("logs:")));
   }
 
   @ParameterizedTest
@@ -66,10 +85,39 @@ class IamPolicyTest {
 
     assertThat(statements).isNotEmpty();
     assertThat(statements).allSatisfy(s -> assertThat(s).doesNotContainKey("NotAction"));
-    assertThat(statements.stream().flatMap(s -> Policies.actions(s).stream()))
+    // What is granted: Deny statements (the queue's and topic's TLS-only policies) only take away.
+    // The KMS key policy is checked on its own below.
+    assertThat(
+            statements.stream()
+                .filter(s -> "Allow".equals(s.get("Effect")))
+                .filter(s -> !keyPolicy(synth).contains(s))
+                .flatMap(s -> Policies.actions(s).stream()))
         .as("every action in every IAM statement")
         .isNotEmpty()
         .noneMatch(a -> a.contains("*"));
+  }
+
+  /**
+   * The key policy's wildcard actions: kms:* for the account root (every key policy hands the key
+   * to the account's IAM, or nobody could administer it) and CDK's kms:GenerateDataKey* for
+   * EventBridge, which publishes the commitment-purchase rule's events to the encrypted topic.
+   */
+  @ParameterizedTest
+  @MethodSource("allStacks")
+  void theKeyPolicyWildcardsAreTheAccountRootsAndEventBridgesOnly(Synthesized.Synth synth) {
+    assertThat(keyPolicy(synth))
+        .filteredOn(s -> Policies.actions(s).stream().anyMatch(a -> a.contains("*")))
+        .extracting(s -> Synthesized.pretty(s.get("Principal")))
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).contains(":root"))
+        .anySatisfy(p -> assertThat(p).contains("events.amazonaws.com"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> keyPolicy(Synthesized.Synth synth) {
+    return Synthesized.resourcesOf(synth, "AWS::KMS::Key").values().stream()
+        .flatMap(k -> Policies.allStatements(k.get("KeyPolicy")).stream())
+        .toList();
   }
 
   static Stream<Synthesized.Synth> allStacks() {
@@ -87,7 +135,12 @@ class IamPolicyTest {
     assertThat(Policies.actions(delete))
         .containsExactly("bedrock:DeleteProvisionedModelThroughput");
     assertThat(delete.get("Condition"))
-        .isEqualTo(Map.of("StringEquals", Map.of("aws:ResourceTag/managed-by", "capacityctl")));
+        .isEqualTo(
+            Map.of(
+                "StringEquals",
+                Map.of(
+                    "aws:ResourceTag/managed-by", "capacityctl",
+                    "aws:ResourceTag/capacityctl:config", "mangaassist")));
     assertThat(Synthesized.pretty(Policies.resources(delete)))
         .contains(":provisioned-model/*")
         .contains("ap-northeast-1");
@@ -100,11 +153,19 @@ class IamPolicyTest {
     // Every key a purchase is tagged with must be allowed, or IAM denies the purchase itself.
     Map<String, String> purchaseTags = ProvisionedThroughput.tagsFor("mangaassist", "sonnet", "t");
 
+    // Only our keys, with our values, and only on a PT with no managed-by tag yet: one being
+    // created (Bedrock has no create-action condition key).
     assertThat(tag.get("Condition"))
         .isEqualTo(
             Map.of(
+                "StringEquals",
+                Map.of(
+                    "aws:RequestTag/managed-by", "capacityctl",
+                    "aws:RequestTag/capacityctl:config", "mangaassist"),
                 "ForAllValues:StringEquals",
-                Map.of("aws:TagKeys", ProvisionedThroughput.TAG_KEYS)));
+                Map.of("aws:TagKeys", ProvisionedThroughput.TAG_KEYS),
+                "Null",
+                Map.of("aws:ResourceTag/managed-by", "true")));
     assertThat(ProvisionedThroughput.TAG_KEYS)
         .containsExactlyInAnyOrderElementsOf(purchaseTags.keySet());
   }
@@ -118,6 +179,9 @@ class IamPolicyTest {
 
     String resources = Synthesized.pretty(Policies.resources(create));
     assertThat(Policies.resources(create)).hasSize(2);
+    assertThat(Synthesized.pretty(create.get("Condition")))
+        .contains("\"aws:RequestTag/managed-by\" : \"capacityctl\"")
+        .contains("\"aws:RequestTag/capacityctl:config\" : \"mangaassist\"");
     assertThat(resources)
         .contains(
             ":bedrock:ap-northeast-1::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0")
@@ -157,9 +221,22 @@ class IamPolicyTest {
         .contains(":service/mangaassist/orchestrator");
     assertThat(
             Synthesized.pretty(
-                Policies.resources(Policies.granting(statements, "ssm:PutParameter"))))
+                Policies.resources(Policies.granting(statements, "ssm:GetParameter"))))
         .contains(":ssm:ap-northeast-1:")
         .contains(":parameter/capacityctl/mangaassist/*");
+    // The one SSM write: the routes parameter, never the configuration (maxUnits, budget).
+    assertThat(Policies.resources(Policies.granting(statements, "ssm:PutParameter"))).hasSize(1);
+    assertThat(
+            Synthesized.pretty(
+                Policies.resources(Policies.granting(statements, "ssm:PutParameter"))))
+        .contains(":parameter/capacityctl/mangaassist/routes\"")
+        .doesNotContain("*");
+    assertThat(
+            Synthesized.pretty(
+                Policies.granting(statements, "dynamodb:DeleteItem").get("Condition")))
+        .contains("dynamodb:LeadingKeys")
+        .contains("CONFIG#mangaassist")
+        .doesNotContain("AUDIT#");
     assertThat(
             Policies.granting(statements, "application-autoscaling:RegisterScalableTarget")
                 .get("Condition"))

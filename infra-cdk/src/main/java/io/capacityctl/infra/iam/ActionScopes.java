@@ -1,50 +1,72 @@
 package io.capacityctl.infra.iam;
 
 import io.capacityctl.aws.AwsAction;
+import io.capacityctl.aws.dynamodb.StatePartitions;
 import io.capacityctl.ports.ProvisionedThroughput;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The one place that says where each {@link AwsAction} may act. The switch has no default: a new
  * action in the registry does not compile until it is given a scope here, so the controller's role
  * can never silently lack a permission its adapters use (MangaAssist incident 4).
+ *
+ * <p>What the role must not do is denied by construction, and each denial is a request in {@code
+ * ControllerRoleSimulationTest}: a PT is bought only tagged as this configuration's; tags are
+ * written only on a PT that carries no {@code managed-by} tag yet (Bedrock has no create-action
+ * condition key, so "being created" is "not tagged yet"); a PT is deleted only when both its {@code
+ * managed-by} and its {@code capacityctl:config} tags are ours; SSM writes reach the routes
+ * parameter only; state writes reach this configuration's partitions only, and the audit partition
+ * takes appends only.
  */
 public final class ActionScopes {
   private ActionScopes() {}
 
+  static final String RESOURCE_TAG = "aws:ResourceTag/";
+  static final String REQUEST_TAG = "aws:RequestTag/";
+  static final String LEADING_KEYS = "dynamodb:LeadingKeys";
+
   /**
-   * The grant for {@code action}, or empty when this configuration never makes the call (the ECS
-   * actions of a configuration without an ECS service, S3 when the configuration is not in S3).
+   * The grants for {@code action} (several when it acts in different scopes under different
+   * conditions), or none when this configuration never makes the call (the ECS actions of a
+   * configuration without an ECS service, S3 when the configuration is not in S3).
    */
-  public static Optional<Grant> of(AwsAction action, ScopeTargets t) {
+  public static List<Grant> of(AwsAction action, ScopeTargets t) {
     return switch (action) {
-      // Create is authorised on the base model: the role can buy units of configured models only.
-      case BEDROCK_CREATE_PT -> Optional.of(Grant.on(t.foundationModels()));
-      case BEDROCK_GET_PT, BEDROCK_LIST_TAGS -> Optional.of(Grant.on(t.provisionedModels()));
-      // Never delete a PT capacityctl did not create: IAM checks the tag, not just our code.
+      // Create is authorised on the base model: the role can buy units of configured models only,
+      // and only tagged as this configuration's (ForAllValues alone would also pass an untagged
+      // request: the StringEquals on the request tags is what requires them).
+      case BEDROCK_CREATE_PT -> List.of(taggedAsOurs(Grant.on(t.foundationModels()), t));
+      // Tag-on-create: the tags of a purchase are authorised as TagResource on the PT being
+      // created, which has no tags yet. A PT that already carries a managed-by tag (ours, another
+      // configuration's, another tool's) can never be (re)tagged, so it can never be claimed.
+      case BEDROCK_TAG_RESOURCE ->
+          List.of(
+              taggedAsOurs(Grant.on(t.provisionedModels()), t)
+                  .when("Null", RESOURCE_TAG + ProvisionedThroughput.TAG_MANAGED_BY, "true"));
+      case BEDROCK_GET_PT, BEDROCK_LIST_TAGS -> List.of(Grant.on(t.provisionedModels()));
+      // Never delete a PT this configuration did not create: IAM checks both tags.
       case BEDROCK_DELETE_PT ->
-          Optional.of(
+          List.of(
               Grant.on(t.provisionedModels())
                   .when(
                       "StringEquals",
-                      "aws:ResourceTag/" + ProvisionedThroughput.TAG_MANAGED_BY,
-                      ProvisionedThroughput.MANAGED_BY_VALUE));
-      // Only tagging on create (the adapter never calls TagResource by itself): limited to our
-      // tag keys. ForAllValues is also true when a request carries no tag keys at all, so this
-      // condition cannot block a purchase.
-      case BEDROCK_TAG_RESOURCE ->
-          Optional.of(
-              Grant.on(t.provisionedModels())
+                      RESOURCE_TAG + ProvisionedThroughput.TAG_MANAGED_BY,
+                      ProvisionedThroughput.MANAGED_BY_VALUE)
                   .when(
-                      "ForAllValues:StringEquals", "aws:TagKeys", ProvisionedThroughput.TAG_KEYS));
+                      "StringEquals",
+                      RESOURCE_TAG + ProvisionedThroughput.TAG_CONFIG,
+                      t.configName()));
       // IAM has no resource type for these: "*" is a resource wildcard, never an action one.
       case BEDROCK_LIST_PTS, CLOUDWATCH_GET_METRIC_DATA, STS_GET_CALLER_IDENTITY ->
-          Optional.of(Grant.ANY_RESOURCE);
-      case ECS_DESCRIBE_SERVICES, ECS_UPDATE_SERVICE -> t.ecsService().map(Grant::on);
-      // Scalable target ids are random, so the scope is the account's ECS desired-count targets.
+          List.of(Grant.ANY_RESOURCE);
+      case ECS_DESCRIBE_SERVICES, ECS_UPDATE_SERVICE ->
+          t.ecsService().map(Grant::on).stream().toList();
+      // Scalable target ids are random, so the resource is the account's ECS desired-count
+      // targets; Application Auto Scaling then checks the caller's own ecs:DescribeServices and
+      // ecs:UpdateService on the target service, which the role has on the configured one only.
       // No iam:CreateServiceLinkedRole: the controller raises the floor of an existing target.
       case AAS_REGISTER_SCALABLE_TARGET ->
-          t.ecsService()
+          t.ecsService().stream()
               .map(
                   s ->
                       Grant.on(t.scalableTargets())
@@ -52,18 +74,45 @@ public final class ActionScopes {
                           .when(
                               "StringEquals",
                               "application-autoscaling:scalable-dimension",
-                              "ecs:service:DesiredCount"));
-      case AAS_DESCRIBE_SCALABLE_TARGETS -> t.ecsService().map(s -> Grant.ANY_RESOURCE);
-      case SSM_PUT_PARAMETER, SSM_GET_PARAMETER -> Optional.of(Grant.on(t.parameters()));
+                              "ecs:service:DesiredCount"))
+              .toList();
+      case AAS_DESCRIBE_SCALABLE_TARGETS ->
+          t.ecsService().map(s -> Grant.ANY_RESOURCE).stream().toList();
+      // Reads under the configuration's prefix; the one write is the routing table, never the
+      // configuration parameter (which holds maxUnits and the budget).
+      case SSM_GET_PARAMETER -> List.of(Grant.on(t.parameters()));
+      case SSM_PUT_PARAMETER -> List.of(Grant.on(t.routesParameter()));
       // The configuration object only, and only when the stack's configuration lives in S3.
-      case S3_GET_OBJECT -> t.configObject().map(Grant::on);
-      case DYNAMODB_GET_ITEM,
-          DYNAMODB_PUT_ITEM,
-          DYNAMODB_UPDATE_ITEM,
-          DYNAMODB_DELETE_ITEM,
-          DYNAMODB_QUERY,
-          DYNAMODB_CONDITION_CHECK_ITEM ->
-          Optional.of(Grant.on(t.table()));
+      case S3_GET_OBJECT -> t.configObject().map(Grant::on).stream().toList();
+      // Reads anywhere in the table (another configuration's liveness is readable; its state is
+      // not writable); writes in this configuration's partition, plus appends to its audit trail.
+      case DYNAMODB_GET_ITEM, DYNAMODB_QUERY -> List.of(Grant.on(t.table()));
+      case DYNAMODB_PUT_ITEM -> List.of(inPartition(t, ownState(t)), inPartition(t, auditTrail(t)));
+      case DYNAMODB_UPDATE_ITEM, DYNAMODB_DELETE_ITEM, DYNAMODB_CONDITION_CHECK_ITEM ->
+          List.of(inPartition(t, ownState(t)));
     };
+  }
+
+  private static Grant taggedAsOurs(Grant grant, ScopeTargets t) {
+    return grant
+        .when(
+            "StringEquals",
+            REQUEST_TAG + ProvisionedThroughput.TAG_MANAGED_BY,
+            ProvisionedThroughput.MANAGED_BY_VALUE)
+        .when("StringEquals", REQUEST_TAG + ProvisionedThroughput.TAG_CONFIG, t.configName())
+        .when("ForAllValues:StringEquals", "aws:TagKeys", ProvisionedThroughput.TAG_KEYS);
+  }
+
+  private static String ownState(ScopeTargets t) {
+    return StatePartitions.config(t.configName());
+  }
+
+  private static String auditTrail(ScopeTargets t) {
+    return StatePartitions.audit(t.configName());
+  }
+
+  /** On the table, only items whose partition key is {@code partition}. */
+  private static Grant inPartition(ScopeTargets t, String partition) {
+    return Grant.on(t.table()).when("ForAllValues:StringEquals", LEADING_KEYS, List.of(partition));
   }
 }

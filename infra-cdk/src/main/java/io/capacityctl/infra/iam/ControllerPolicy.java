@@ -26,7 +26,7 @@ public final class ControllerPolicy {
     Map<Grant, List<String>> actionsByGrant = new LinkedHashMap<>();
     for (AwsAction action : AwsAction.values()) {
       ActionScopes.of(action, targets)
-          .ifPresent(
+          .forEach(
               g ->
                   actionsByGrant
                       .computeIfAbsent(g, k -> new ArrayList<>())

@@ -18,7 +18,10 @@ public record Grant(List<String> resources, Map<String, Map<String, Object>> con
   public Grant {
     resources = List.copyOf(resources);
     Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
-    conditions.forEach((op, keys) -> copy.put(op, Map.copyOf(keys)));
+    // Insertion order, so the synthesised policy is the same on every run.
+    conditions.forEach(
+        (op, keys) ->
+            copy.put(op, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys))));
     conditions = java.util.Collections.unmodifiableMap(copy);
   }
 

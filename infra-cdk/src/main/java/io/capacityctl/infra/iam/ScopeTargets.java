@@ -15,17 +15,23 @@ import software.amazon.awscdk.Stack;
  * The ARNs one configuration's controller works on, in the stack's account and region: what {@link
  * ActionScopes} narrows each action to.
  *
+ * @param configName the configuration's name: its PTs' {@code capacityctl:config} tag and its state
+ *     partitions
  * @param foundationModels the base models the configuration buys units of
  * @param provisionedModels every PT in the account and region (PT ids are random, not our names)
  * @param parameters the config's SSM prefix, plus the routing parameter when it lies outside it
+ *     (what the controller reads)
+ * @param routesParameter the routing parameter, the one parameter the controller writes
  * @param ecsService the managed ECS service, when the configuration has one
  * @param scalableTargets every scalable target in the account and region (ids are random)
  * @param configObject the S3 object the configuration is read from, when it lives in S3
  */
 public record ScopeTargets(
+    String configName,
     List<String> foundationModels,
     String provisionedModels,
     List<String> parameters,
+    String routesParameter,
     String table,
     Optional<String> ecsService,
     String scalableTargets,
@@ -38,9 +44,11 @@ public record ScopeTargets(
   public static ScopeTargets of(
       Stack stack, CapacityConfig config, String tableArn, Optional<S3Uri> configObject) {
     return new ScopeTargets(
+        config.name(),
         foundationModels(stack, config),
         arn(stack, "bedrock", "provisioned-model", "*"),
         parameters(stack, config),
+        arn(stack, "ssm", "parameter", config.aws().routesParameter().replaceFirst("^/", "")),
         tableArn,
         config.ecsConfig().map(e -> ecsService(stack, e)),
         arn(stack, "application-autoscaling", "scalable-target", "*"),

@@ -5,6 +5,7 @@ import static io.capacityctl.infra.monitoring.ControllerMetrics.CAPACITY_MISMATC
 import static io.capacityctl.infra.monitoring.ControllerMetrics.CONFIG_INVALID;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.DEGRADATION_LEVEL;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.HEARTBEAT;
+import static io.capacityctl.infra.monitoring.ControllerMetrics.ORPHANED_UNITS;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.PT_STUCK_CREATING;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.QUOTA_EXCEEDED;
 import static io.capacityctl.infra.monitoring.ControllerMetrics.RECONCILE_ERRORS;
@@ -13,6 +14,7 @@ import static io.capacityctl.infra.monitoring.ControllerMetrics.WASTE_RATIO;
 
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
@@ -22,6 +24,12 @@ import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
+import software.amazon.awscdk.services.events.targets.SnsTopicProps;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
@@ -38,12 +46,15 @@ public final class ControllerAlarms extends Construct {
    * @param functions job name to Lambda function; empty in ECS mode
    * @param deadLetters the schedules' dead-letter queue, when there is one
    * @param email an address to subscribe to the topic, when given
+   * @param key the customer managed key the topic is encrypted with (its policy admits CloudWatch
+   *     alarms and EventBridge, which the AWS managed aws/sns key cannot)
    */
   public record Props(
       CapacityConfig config,
       Map<String, IFunction> functions,
       Optional<IQueue> deadLetters,
-      Optional<String> email) {}
+      Optional<String> email,
+      IKey key) {}
 
   /** The alarm looks at {@code periods} periods; {@code breaching} of them must breach. */
   private record Rule(
@@ -74,7 +85,12 @@ public final class ControllerAlarms extends Construct {
     super(scope, id);
     CapacityConfig config = props.config();
     prefix = "capacityctl-" + config.name() + "-";
-    topic = Topic.Builder.create(this, "Topic").displayName("capacityctl " + config.name()).build();
+    topic =
+        Topic.Builder.create(this, "Topic")
+            .displayName("capacityctl " + config.name())
+            .masterKey(props.key())
+            .enforceSsl(true)
+            .build();
     props.email().ifPresent(e -> topic.addSubscription(new EmailSubscription(e)));
 
     for (ModelConfig m : config.models().values()) {
@@ -179,6 +195,17 @@ public final class ControllerAlarms extends Construct {
           ControllerMetrics.controller(BUDGET_ALERT_LEVEL, "Minimum", Duration.minutes(5)),
           new Rule(100, AT_LEAST, 1, TreatMissingData.MISSING));
     }
+    // Every pass publishes it; units billed with no owner cost money every hour, so 15 minutes
+    // (three 5-minute periods, each with an orphan seen) is enough to page. Any dimension.
+    alarm(
+        "orphaned-units",
+        "Provisioned throughput tagged managed-by=capacityctl is billed with no live configuration"
+            + " claiming it for 15 minutes (a removed model, a renamed configuration or a changed"
+            + " ptNamePrefix). `capacityctl status` lists them; declare aws.adoptFrom to adopt a"
+            + " renamed configuration's fleet, or delete the PTs.",
+        ControllerMetrics.anyDimensions(ORPHANED_UNITS, "MAX", Duration.minutes(5)),
+        new Rule(0, ABOVE, 3, TreatMissingData.NOT_BREACHING));
+    commitmentPurchases(config);
     // The metric is observed / budgeted tokens per request (TokenDrift): above 1 is over budget.
     alarm(
         "tokens-over-budget",
@@ -198,6 +225,48 @@ public final class ControllerAlarms extends Construct {
                             .period(Duration.minutes(5))
                             .build()),
                     new Rule(0, ABOVE, 1, TreatMissingData.NOT_BREACHING)));
+  }
+
+  /**
+   * A commitment purchase cannot be deleted for one or six months, and no IAM condition key sees
+   * {@code commitmentDuration} (docs/deploy.md): whoever makes one in this account, the topic hears
+   * of it at once, from CloudTrail (which needs a trail logging management events).
+   */
+  private void commitmentPurchases(CapacityConfig config) {
+    software.amazon.awscdk.services.events.Rule rule =
+        software.amazon.awscdk.services.events.Rule.Builder.create(this, "commitment-purchase")
+            .ruleName(prefix + "commitment-purchase")
+            .description(
+                "A Bedrock provisioned throughput was bought with a commitment term (undeletable"
+                    + " until it ends)")
+            .eventPattern(
+                EventPattern.builder()
+                    .source(List.of("aws.bedrock"))
+                    .detailType(List.of("AWS API Call via CloudTrail"))
+                    .detail(
+                        Map.of(
+                            "eventSource",
+                            List.of("bedrock.amazonaws.com"),
+                            "eventName",
+                            List.of("CreateProvisionedModelThroughput"),
+                            "requestParameters",
+                            Map.of("commitmentDuration", List.of(Map.of("exists", true)))))
+                    .build())
+            .build();
+    rule.addTarget(
+        new SnsTopic(
+            topic,
+            SnsTopicProps.builder()
+                .message(
+                    RuleTargetInput.fromText(
+                        "capacityctl "
+                            + config.name()
+                            + ": a provisioned throughput was bought with commitment "
+                            + EventField.fromPath("$.detail.requestParameters.commitmentDuration")
+                            + " by "
+                            + EventField.fromPath("$.detail.userIdentity.arn")
+                            + " (it cannot be deleted before its term ends)"))
+                .build()));
   }
 
   private void alarm(String name, String description, IMetric metric, Rule rule) {

@@ -34,6 +34,9 @@ public final class ControllerMetrics {
   public static final String DEGRADATION_LEVEL = "DegradationLevel";
   public static final String BUDGET_ALERT_LEVEL = "BudgetAlertLevel";
 
+  /** Units billed in PTs tagged managed-by=capacityctl that no live configuration claims. */
+  public static final String ORPHANED_UNITS = "OrphanedUnits";
+
   private ControllerMetrics() {}
 
   /** A per-model metric (dimension {@value #MODEL_DIMENSION} = the model's key). */

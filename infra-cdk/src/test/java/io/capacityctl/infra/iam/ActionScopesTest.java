@@ -15,27 +15,33 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ActionScopesTest {
   private static final ScopeTargets WITH_ECS =
       new ScopeTargets(
+          "x",
           List.of("arn:fm/sonnet"),
           "arn:pm/*",
           List.of("arn:parameter/capacityctl/x/*"),
+          "arn:parameter/capacityctl/x/routes",
           "arn:table/x",
           Optional.of("arn:service/c/s"),
           "arn:scalable-target/*",
           Optional.of("arn:aws:s3:::team-config/capacityctl/x.yaml"));
   private static final ScopeTargets MODELS_ONLY =
       new ScopeTargets(
+          WITH_ECS.configName(),
           WITH_ECS.foundationModels(),
           WITH_ECS.provisionedModels(),
           WITH_ECS.parameters(),
+          WITH_ECS.routesParameter(),
           WITH_ECS.table(),
           Optional.empty(),
           WITH_ECS.scalableTargets(),
           WITH_ECS.configObject());
   private static final ScopeTargets NOT_IN_S3 =
       new ScopeTargets(
+          WITH_ECS.configName(),
           WITH_ECS.foundationModels(),
           WITH_ECS.provisionedModels(),
           WITH_ECS.parameters(),
+          WITH_ECS.routesParameter(),
           WITH_ECS.table(),
           WITH_ECS.ecsService(),
           WITH_ECS.scalableTargets(),
@@ -44,7 +50,7 @@ class ActionScopesTest {
   @ParameterizedTest
   @EnumSource(AwsAction.class)
   void everyActionHasAScopeWhenTheConfigurationManagesEcs(AwsAction action) {
-    assertThat(ActionScopes.of(action, WITH_ECS)).isPresent();
+    assertThat(ActionScopes.of(action, WITH_ECS)).isNotEmpty();
   }
 
   @Test
@@ -70,8 +76,8 @@ class ActionScopesTest {
 
   @Test
   void s3IsGrantedOnlyOnTheConfigurationObjectAndOnlyWhenTheConfigurationIsInS3() {
-    assertThat(ActionScopes.of(AwsAction.S3_GET_OBJECT, WITH_ECS).orElseThrow())
-        .isEqualTo(Grant.on("arn:aws:s3:::team-config/capacityctl/x.yaml"));
+    assertThat(ActionScopes.of(AwsAction.S3_GET_OBJECT, WITH_ECS))
+        .containsExactly(Grant.on("arn:aws:s3:::team-config/capacityctl/x.yaml"));
     assertThat(
             Arrays.stream(AwsAction.values())
                 .filter(a -> ActionScopes.of(a, NOT_IN_S3).isEmpty())
@@ -79,25 +85,73 @@ class ActionScopesTest {
         .containsExactly(AwsAction.S3_GET_OBJECT);
   }
 
-  @Test
-  void eachServiceActsOnlyOnItsOwnTargets() {
-    assertThat(ActionScopes.of(AwsAction.DYNAMODB_QUERY, WITH_ECS).orElseThrow().resources())
-        .containsExactly("arn:table/x");
-    assertThat(ActionScopes.of(AwsAction.ECS_UPDATE_SERVICE, WITH_ECS).orElseThrow().resources())
-        .containsExactly("arn:service/c/s");
-    assertThat(ActionScopes.of(AwsAction.SSM_PUT_PARAMETER, WITH_ECS).orElseThrow().resources())
-        .containsExactly("arn:parameter/capacityctl/x/*");
-    assertThat(ActionScopes.of(AwsAction.BEDROCK_CREATE_PT, WITH_ECS).orElseThrow().resources())
-        .containsExactly("arn:fm/sonnet");
+  private static Grant only(AwsAction action) {
+    List<Grant> grants = ActionScopes.of(action, WITH_ECS);
+    assertThat(grants).hasSize(1);
+    return grants.get(0);
   }
 
   @Test
-  void deletionIsConditionedOnTheManagedByTag() {
-    Grant delete = ActionScopes.of(AwsAction.BEDROCK_DELETE_PT, WITH_ECS).orElseThrow();
+  void eachServiceActsOnlyOnItsOwnTargets() {
+    assertThat(only(AwsAction.DYNAMODB_QUERY).resources()).containsExactly("arn:table/x");
+    assertThat(only(AwsAction.ECS_UPDATE_SERVICE).resources()).containsExactly("arn:service/c/s");
+    assertThat(only(AwsAction.SSM_GET_PARAMETER).resources())
+        .containsExactly("arn:parameter/capacityctl/x/*");
+    assertThat(only(AwsAction.BEDROCK_CREATE_PT).resources()).containsExactly("arn:fm/sonnet");
+  }
+
+  @Test
+  void theOneSsmWriteIsTheRoutesParameter() {
+    assertThat(only(AwsAction.SSM_PUT_PARAMETER))
+        .isEqualTo(Grant.on("arn:parameter/capacityctl/x/routes"));
+  }
+
+  @Test
+  void deletionIsConditionedOnBothOfOurTags() {
+    Grant delete = only(AwsAction.BEDROCK_DELETE_PT);
 
     assertThat(delete.resources()).containsExactly("arn:pm/*");
     assertThat(delete.conditions())
-        .isEqualTo(Map.of("StringEquals", Map.of("aws:ResourceTag/managed-by", "capacityctl")));
+        .isEqualTo(
+            Map.of(
+                "StringEquals",
+                Map.of(
+                    "aws:ResourceTag/managed-by", "capacityctl",
+                    "aws:ResourceTag/capacityctl:config", "x")));
+  }
+
+  @Test
+  void purchasesAndTagsCarryOurTagsAndTagsGoOnlyOnAPtNotYetManaged() {
+    Map<String, Object> ourTags =
+        Map.of(
+            "aws:RequestTag/managed-by", "capacityctl", "aws:RequestTag/capacityctl:config", "x");
+    Grant create = only(AwsAction.BEDROCK_CREATE_PT);
+    Grant tag = only(AwsAction.BEDROCK_TAG_RESOURCE);
+
+    assertThat(create.conditions()).containsEntry("StringEquals", ourTags);
+    assertThat(create.conditions()).containsKey("ForAllValues:StringEquals");
+    assertThat(tag.conditions()).containsEntry("StringEquals", ourTags);
+    assertThat(tag.conditions())
+        .containsEntry("Null", Map.of("aws:ResourceTag/managed-by", "true"));
+  }
+
+  @Test
+  void stateWritesStayInTheConfigurationsPartitionsAndTheAuditOneTakesAppendsOnly() {
+    Map<String, Map<String, Object>> own =
+        Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of("CONFIG#x")));
+    Map<String, Map<String, Object>> audit =
+        Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of("AUDIT#x")));
+
+    assertThat(ActionScopes.of(AwsAction.DYNAMODB_PUT_ITEM, WITH_ECS))
+        .extracting(Grant::conditions)
+        .containsExactly(own, audit);
+    for (AwsAction a :
+        List.of(
+            AwsAction.DYNAMODB_UPDATE_ITEM,
+            AwsAction.DYNAMODB_DELETE_ITEM,
+            AwsAction.DYNAMODB_CONDITION_CHECK_ITEM)) {
+      assertThat(only(a).conditions()).as(a.name()).isEqualTo(own);
+    }
   }
 
   @Test
