@@ -4,6 +4,7 @@ import io.capacityctl.aws.AwsAction;
 import io.capacityctl.aws.dynamodb.StatePartitions;
 import io.capacityctl.ports.ProvisionedThroughput;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one place that says where each {@link AwsAction} may act. The switch has no default: a new
@@ -16,10 +17,30 @@ import java.util.List;
  * condition key, so "being created" is "not tagged yet"); a PT is deleted only when both its {@code
  * managed-by} and its {@code capacityctl:config} tags are ours; SSM writes reach the routes
  * parameter only; state writes reach this configuration's partitions only, and the audit partition
- * takes appends only.
+ * takes appends only ({@link #PARTITIONS}).
  */
 public final class ActionScopes {
   private ActionScopes() {}
+
+  /** What the role may do to the items of one kind of partition. */
+  enum Access {
+    /** Put, update, delete, condition-check. */
+    WRITE,
+    /** Put only: no update (which could rewrite an item or give it a TTL), no delete. */
+    APPEND
+  }
+
+  /**
+   * One partition of {@link StatePartitions}, by its method name, with the role's access to it.
+   * {@code ActionScopesTest} fails when StatePartitions gains a partition this list does not
+   * classify, so a new kind of item cannot be written by code the role does not allow.
+   */
+  record Partition(String name, Function<String, String> key, Access access) {}
+
+  static final List<Partition> PARTITIONS =
+      List.of(
+          new Partition("config", StatePartitions::config, Access.WRITE),
+          new Partition("audit", StatePartitions::audit, Access.APPEND));
 
   static final String RESOURCE_TAG = "aws:ResourceTag/";
   static final String REQUEST_TAG = "aws:RequestTag/";
@@ -87,9 +108,9 @@ public final class ActionScopes {
       // Reads anywhere in the table (another configuration's liveness is readable; its state is
       // not writable); writes in this configuration's partition, plus appends to its audit trail.
       case DYNAMODB_GET_ITEM, DYNAMODB_QUERY -> List.of(Grant.on(t.table()));
-      case DYNAMODB_PUT_ITEM -> List.of(inPartition(t, ownState(t)), inPartition(t, auditTrail(t)));
+      case DYNAMODB_PUT_ITEM -> List.of(inPartitions(t, Access.WRITE, Access.APPEND));
       case DYNAMODB_UPDATE_ITEM, DYNAMODB_DELETE_ITEM, DYNAMODB_CONDITION_CHECK_ITEM ->
-          List.of(inPartition(t, ownState(t)));
+          List.of(inPartitions(t, Access.WRITE));
     };
   }
 
@@ -103,16 +124,16 @@ public final class ActionScopes {
         .when("ForAllValues:StringEquals", "aws:TagKeys", ProvisionedThroughput.TAG_KEYS);
   }
 
-  private static String ownState(ScopeTargets t) {
-    return StatePartitions.config(t.configName());
-  }
-
-  private static String auditTrail(ScopeTargets t) {
-    return StatePartitions.audit(t.configName());
-  }
-
-  /** On the table, only items whose partition key is {@code partition}. */
-  private static Grant inPartition(ScopeTargets t, String partition) {
-    return Grant.on(t.table()).when("ForAllValues:StringEquals", LEADING_KEYS, List.of(partition));
+  /** On the table, only items in this configuration's partitions of the given access. */
+  private static Grant inPartitions(ScopeTargets t, Access... access) {
+    List<Access> allowed = List.of(access);
+    return Grant.on(t.table())
+        .when(
+            "ForAllValues:StringEquals",
+            LEADING_KEYS,
+            PARTITIONS.stream()
+                .filter(p -> allowed.contains(p.access()))
+                .map(p -> p.key().apply(t.configName()))
+                .toList());
   }
 }

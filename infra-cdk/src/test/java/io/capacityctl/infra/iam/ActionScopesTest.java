@@ -142,9 +142,12 @@ class ActionScopesTest {
     Map<String, Map<String, Object>> audit =
         Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of("AUDIT#x")));
 
-    assertThat(ActionScopes.of(AwsAction.DYNAMODB_PUT_ITEM, WITH_ECS))
-        .extracting(Grant::conditions)
-        .containsExactly(own, audit);
+    Map<String, Map<String, Object>> ownOrAudit =
+        Map.of(
+            "ForAllValues:StringEquals",
+            Map.of("dynamodb:LeadingKeys", List.of("CONFIG#x", "AUDIT#x")));
+    assertThat(only(AwsAction.DYNAMODB_PUT_ITEM).conditions()).isEqualTo(ownOrAudit);
+    assertThat(audit).isNotEqualTo(own);
     for (AwsAction a :
         List.of(
             AwsAction.DYNAMODB_UPDATE_ITEM,
@@ -152,6 +155,22 @@ class ActionScopesTest {
             AwsAction.DYNAMODB_CONDITION_CHECK_ITEM)) {
       assertThat(only(a).conditions()).as(a.name()).isEqualTo(own);
     }
+  }
+
+  @Test
+  void everyStatePartitionHasAnAccessSoNoNewKindOfItemIsWrittenUnchecked() {
+    List<String> partitions =
+        Arrays.stream(io.capacityctl.aws.dynamodb.StatePartitions.class.getDeclaredMethods())
+            .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+            .map(java.lang.reflect.Method::getName)
+            .toList();
+
+    assertThat(ActionScopes.PARTITIONS)
+        .extracting(ActionScopes.Partition::name)
+        .as("StatePartitions' partitions, each given an access in ActionScopes.PARTITIONS")
+        .containsExactlyInAnyOrderElementsOf(partitions);
+    assertThat(ActionScopes.PARTITIONS)
+        .allSatisfy(p -> assertThat(p.key().apply("x")).endsWith("#x"));
   }
 
   @Test
