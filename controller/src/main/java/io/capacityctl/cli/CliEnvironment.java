@@ -2,7 +2,6 @@ package io.capacityctl.cli;
 
 import io.capacityctl.aws.AwsClientsModule;
 import io.capacityctl.aws.AwsCloudModule;
-import io.capacityctl.aws.AwsTarget;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.operator.RefusedException;
 import io.capacityctl.reconcile.Reconciler;
@@ -79,14 +78,19 @@ public final class CliEnvironment {
   }
 
   /** The controller over {@code cloud}. */
-  ControllerGraph graph(Cloud cloud, CapacityConfig config) {
+  ControllerGraph graph(Cloud cloud, CapacityConfig config, AwsOptions aws) {
     if (cloud == Cloud.SIM) {
       return DaggerOperatorComponent_OnSim.factory()
           .create(new SimCloudModule(simAccount(config, true)));
     }
     return DaggerOperatorComponent_OnAws.factory()
         .create(
-            config, new AwsCloudModule(config), new AwsClientsModule(AwsTarget.of(config.aws())));
+            config, new AwsCloudModule(config), new AwsClientsModule(aws.target(region(config))));
+  }
+
+  /** The configuration's {@code aws.region}, or null. */
+  static String region(CapacityConfig config) {
+    return config.aws() == null ? null : config.aws().region();
   }
 
   /**

@@ -16,10 +16,5 @@ final class CommonOptions {
               + " MangaAssist trace for a day and a half; nothing persists between commands.")
   Cloud cloud;
 
-  @Option(
-      names = "--output",
-      defaultValue = "table",
-      paramLabel = "table|json",
-      description = "table (default) or json.")
-  OutputFormat output;
+  @Mixin OutputOption output;
 }

@@ -1,6 +1,5 @@
 package io.capacityctl.cli;
 
-import io.capacityctl.aws.AwsTarget;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.runtime.ConfigReloader;
@@ -8,6 +7,7 @@ import io.capacityctl.runtime.ConfigSource;
 import io.capacityctl.telemetry.TelemetrySink;
 import java.time.Clock;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,6 +23,8 @@ final class ConfigOption {
               + " (default:"
               + " $CAPACITYCTL_CONFIG, else the bundled MangaAssist configuration).")
   String location;
+
+  @Mixin AwsOptions aws;
 
   private ConfigSource source;
 
@@ -43,7 +45,7 @@ final class ConfigOption {
   /** One source, so that a reloading daemon reuses its SSM or S3 client. */
   private ConfigSource source() {
     if (source == null) {
-      source = ConfigSource.of(new AwsTarget(null, null, null));
+      source = ConfigSource.of(() -> aws.target(null));
     }
     return source;
   }

@@ -20,13 +20,13 @@ abstract class GraphCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws ConfigException {
     CapacityConfig config = options.config.load();
-    return run(config, env.graph(options.cloud, config), env.out());
+    return run(config, env.graph(options.cloud, config, options.config.aws), env.out());
   }
 
   /** The command itself; returns the exit code. */
   abstract int run(CapacityConfig config, ControllerGraph graph, PrintWriter out);
 
   boolean json() {
-    return options.output == OutputFormat.JSON;
+    return options.output.json();
   }
 }

@@ -18,6 +18,16 @@ final class Json {
 
   private Json() {}
 
+  /** One compact line: for a stream of documents, such as {@code run}'s. */
+  static void line(PrintWriter out, Object value) {
+    try {
+      out.println(
+          MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void print(PrintWriter out, Object value) {
     try {
       out.println(MAPPER.writeValueAsString(value));

@@ -11,6 +11,7 @@ import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** The {@code capacityctl} command line: one subcommand per operator task. */
 @Command(
@@ -79,6 +80,11 @@ public final class Main implements Runnable {
     }
     if (e instanceof CloudException) {
       cmd.getErr().println("error: " + e.getMessage());
+      return ExitCodes.PROBLEM;
+    }
+    if (e instanceof SdkException) {
+      // An SDK failure no adapter classified: its first line says what (the rest is the chain).
+      cmd.getErr().println("error: " + e.getMessage().lines().findFirst().orElse(""));
       return ExitCodes.PROBLEM;
     }
     throw e;

@@ -80,6 +80,8 @@ final class RunCommand implements Callable<Integer> {
               + " the health check while the last good one stays in force.")
   Duration configReload;
 
+  @Mixin OutputOption output;
+
   @Option(
       names = "--stop-after",
       paramLabel = "DURATION",
@@ -87,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
   Duration stopAfter;
 
   private final CliEnvironment env;
+
+  /** What {@code --output json} prints, one line each: when running, and when stopped. */
+  record Event(String event, String holder, String cloud, Integer port) {}
 
   RunCommand(CliEnvironment env) {
     this.env = env;
@@ -114,30 +119,46 @@ final class RunCommand implements Callable<Integer> {
               config.reloader(c, configReload, account.clock(), account.telemetry()),
               account);
     } else {
+      config.aws.target(CliEnvironment.region(c)); // no region or no credentials: say so now
       Clock clock = Clock.systemUTC();
       daemon =
           DaemonComponent.onAws(
-              settings, config.reloader(c, configReload, clock, new EmfTelemetrySink(null, clock)));
+              settings,
+              config.reloader(c, configReload, clock, new EmfTelemetrySink(null, clock)),
+              next -> config.aws.target(CliEnvironment.region(next)));
     }
     try {
       daemon.start();
     } catch (UncheckedIOException e) {
       throw new RefusedException("--port", e.getMessage() + ": " + e.getCause().getMessage());
     }
-    Thread hook = new Thread(daemon::stop, "sigterm");
+    // Any other way out of the JVM (SIGHUP, System.exit elsewhere) still stops gracefully.
+    Thread hook = new Thread(daemon::stop, "shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    PrintWriter out = env.out();
-    out.printf(
-        "capacityctl running as %s on %s: /healthz and /readyz on port %d%n",
-        settings.holder(), cloud.name().toLowerCase(), daemon.port());
-    out.flush();
-    if (stopAfter == null) {
-      daemon.awaitStop(Duration.ofMillis(Long.MAX_VALUE));
-    } else if (!daemon.awaitStop(stopAfter)) {
-      daemon.stop();
+    try (StopSignals signals = StopSignals.handle(daemon::stop)) {
+      PrintWriter out = env.out();
+      if (output.json()) {
+        Json.line(
+            out,
+            new Event("running", settings.holder(), cloud.name().toLowerCase(), daemon.port()));
+      } else {
+        out.printf(
+            "capacityctl running as %s on %s: /healthz and /readyz on port %d%n",
+            settings.holder(), cloud.name().toLowerCase(), daemon.port());
+      }
+      out.flush();
+      if (stopAfter == null) {
+        daemon.awaitStop(Duration.ofMillis(Long.MAX_VALUE));
+      } else if (!daemon.awaitStop(stopAfter)) {
+        daemon.stop();
+      }
       Runtime.getRuntime().removeShutdownHook(hook);
+      if (output.json()) {
+        Json.line(out, new Event("stopped", settings.holder(), cloud.name().toLowerCase(), null));
+      } else {
+        out.println("stopped");
+      }
     }
-    out.println("stopped");
     return ExitCodes.OK;
   }
 

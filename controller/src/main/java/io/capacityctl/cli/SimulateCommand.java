@@ -70,7 +70,7 @@ final class SimulateCommand implements Callable<Integer> {
   int days;
 
   @Option(
-      names = "--output",
+      names = {"-o", "--output"},
       defaultValue = "table",
       description = "table or json (default ${DEFAULT-VALUE}).")
   OutputFormat output;

@@ -10,10 +10,12 @@ import io.capacityctl.tokens.intents.IntentsFile;
 import io.capacityctl.tokens.intents.IntentsLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +37,28 @@ final class TokensCheckCommand implements Callable<Integer> {
   @Option(names = "--intents", required = true, paramLabel = "FILE", description = "intents file")
   Path intents;
 
+  @Mixin OutputOption output;
+
+  /** One request over budget, as JSON shows it. */
+  record Breach(String sample, int line, long tokens, int budget, long over, double overPercent) {
+    static Breach of(BudgetBreach b) {
+      return new Breach(b.sample(), b.line(), b.tokens(), b.budget(), b.over(), b.overPercent());
+    }
+  }
+
+  /** One intent's samples against its budget; breaches largest first. */
+  record Checked(
+      String intent, int samples, long largestTokens, int budget, List<Breach> breaches) {}
+
+  /** The whole check, as {@code --output json} prints it. */
+  record Result(
+      String source,
+      boolean withinBudget,
+      int requests,
+      int overBudget,
+      int intentsOverBudget,
+      List<Checked> intents) {}
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -45,42 +69,67 @@ final class TokensCheckCommand implements Callable<Integer> {
       return TokensCommand.badInput(spec.commandLine().getErr(), "check", e);
     }
     PromptMeasurer measurer = new PromptMeasurer();
+    List<Checked> checked = new ArrayList<>();
     int requests = 0;
     int over = 0;
-    int intentsOver = 0;
     for (Intent intent : file.intents().values()) {
       List<SampleTokens> measured = measurer.measure(intent);
-      List<BudgetBreach> breaches = BudgetCheck.breaches(intent, measured);
-      long largest = measured.stream().mapToLong(SampleTokens::total).max().orElse(0);
+      List<BudgetBreach> breaches =
+          BudgetCheck.breaches(intent, measured).stream()
+              .sorted(Comparator.comparingLong(BudgetBreach::over).reversed())
+              .toList();
       requests += measured.size();
       over += breaches.size();
-      intentsOver += breaches.isEmpty() ? 0 : 1;
-      out.printf(
-          "%-4s %s: %d samples, largest %,d of %,d tokens (%.0f%%)%n",
-          breaches.isEmpty() ? "ok" : "OVER",
-          intent.name(),
-          measured.size(),
-          largest,
-          intent.budgetTokensPerRequest(),
-          100.0 * largest / intent.budgetTokensPerRequest());
-      printBreaches(out, file.source(), breaches);
+      checked.add(
+          new Checked(
+              intent.name(),
+              measured.size(),
+              measured.stream().mapToLong(SampleTokens::total).max().orElse(0),
+              intent.budgetTokensPerRequest(),
+              breaches.stream().map(Breach::of).toList()));
     }
-    if (over == 0) {
-      out.printf(
-          "tokens check: %d requests of %d intents within budget%n",
-          requests, file.intents().size());
+    Result result =
+        new Result(
+            file.source(),
+            over == 0,
+            requests,
+            over,
+            (int) checked.stream().filter(c -> !c.breaches().isEmpty()).count(),
+            checked);
+    if (output.json()) {
+      Json.print(out, result);
     } else {
-      out.printf(
-          "tokens check: %d of %d requests over budget in %d of %d intents%n",
-          over, requests, intentsOver, file.intents().size());
+      printTable(out, result);
     }
     out.flush();
     return over == 0 ? TokensCommand.OK : TokensCommand.OVER_BUDGET;
   }
 
-  private static void printBreaches(PrintWriter out, String source, List<BudgetBreach> breaches) {
-    breaches.stream()
-        .sorted(Comparator.comparingLong(BudgetBreach::over).reversed())
+  private static void printTable(PrintWriter out, Result r) {
+    for (Checked c : r.intents()) {
+      out.printf(
+          "%-4s %s: %d samples, largest %,d of %,d tokens (%.0f%%)%n",
+          c.breaches().isEmpty() ? "ok" : "OVER",
+          c.intent(),
+          c.samples(),
+          c.largestTokens(),
+          c.budget(),
+          100.0 * c.largestTokens() / c.budget());
+      printBreaches(out, r.source(), c);
+    }
+    if (r.withinBudget()) {
+      out.printf(
+          "tokens check: %d requests of %d intents within budget%n",
+          r.requests(), r.intents().size());
+    } else {
+      out.printf(
+          "tokens check: %d of %d requests over budget in %d of %d intents%n",
+          r.overBudget(), r.requests(), r.intentsOverBudget(), r.intents().size());
+    }
+  }
+
+  private static void printBreaches(PrintWriter out, String source, Checked c) {
+    c.breaches().stream()
         .limit(SHOWN_PER_INTENT)
         .forEach(
             b ->
@@ -88,14 +137,14 @@ final class TokensCheckCommand implements Callable<Integer> {
                     "     %s:%d: intent %s, %s: %,d tokens, budget %,d, over by %,d (+%.1f%%)%n",
                     source,
                     b.line(),
-                    b.intent(),
+                    c.intent(),
                     b.sample(),
                     b.tokens(),
                     b.budget(),
                     b.over(),
                     b.overPercent()));
-    if (breaches.size() > SHOWN_PER_INTENT) {
-      out.printf("     ... and %d more over budget%n", breaches.size() - SHOWN_PER_INTENT);
+    if (c.breaches().size() > SHOWN_PER_INTENT) {
+      out.printf("     ... and %d more over budget%n", c.breaches().size() - SHOWN_PER_INTENT);
     }
   }
 }

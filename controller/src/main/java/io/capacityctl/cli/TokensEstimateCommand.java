@@ -1,9 +1,5 @@
 package io.capacityctl.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
@@ -13,10 +9,10 @@ import io.capacityctl.tokens.PromptMeasurer;
 import io.capacityctl.tokens.intents.IntentsFile;
 import io.capacityctl.tokens.intents.IntentsLoader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,12 +30,6 @@ final class TokensEstimateCommand implements Callable<Integer> {
   /** The configuration bundled in the jar, used when {@code --config} is not given. */
   static final String BUNDLED_CONFIG = "schedules/mangaassist.yaml";
 
-  /** Report formats. */
-  enum Format {
-    TABLE,
-    JSON
-  }
-
   @Spec CommandSpec spec;
 
   @Option(names = "--intents", required = true, paramLabel = "FILE", description = "intents file")
@@ -56,15 +46,11 @@ final class TokensEstimateCommand implements Callable<Integer> {
       description = "print only schedule windows with expectedTps (YAML), from the traffic shape")
   boolean emitSchedule;
 
-  @Option(
-      names = "--output",
-      paramLabel = "table|json",
-      description = "report format (default: table)")
-  Format output;
+  @Mixin OutputOption output;
 
   @Override
   public Integer call() {
-    if (emitSchedule && output != null) {
+    if (emitSchedule && output.given()) {
       throw new ParameterException(
           spec.commandLine(), "--emit-schedule prints YAML: give it or --output, not both");
     }
@@ -80,26 +66,12 @@ final class TokensEstimateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (emitSchedule) {
       out.print(ScheduleSnippet.render(report));
-    } else if (output == Format.JSON) {
-      out.println(json(report));
+    } else if (output.json()) {
+      Json.print(out, report);
     } else {
       out.print(EstimateTable.render(report));
     }
     out.flush();
     return TokensCommand.OK;
-  }
-
-  static String json(EstimateReport report) {
-    ObjectMapper mapper =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-    try {
-      return mapper.writeValueAsString(report);
-    } catch (JsonProcessingException e) {
-      // Records of numbers and strings always serialise; this is a bug, not bad input.
-      throw new UncheckedIOException(e);
-    }
   }
 }

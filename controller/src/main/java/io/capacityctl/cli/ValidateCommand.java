@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code capacityctl validate}: checks a configuration and lists every problem by line. */
 @Command(
@@ -18,12 +17,7 @@ import picocli.CommandLine.Option;
 final class ValidateCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 
-  @Option(
-      names = "--output",
-      defaultValue = "table",
-      paramLabel = "table|json",
-      description = "table (default) or json.")
-  OutputFormat output;
+  @Mixin OutputOption output;
 
   private final CliEnvironment env;
 
@@ -36,7 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = env.out();
     try {
       CapacityConfig c = config.load();
-      if (output == OutputFormat.JSON) {
+      if (output.json()) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("valid", true);
         v.put("source", c.source());
@@ -58,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     } catch (ConfigException e) {
-      if (output == OutputFormat.JSON) {
+      if (output.json()) {
         Json.print(out, Map.of("valid", false, "errors", e.errors()));
       } else {
         env.err().println(e.getMessage());

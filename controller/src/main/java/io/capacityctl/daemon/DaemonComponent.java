@@ -14,6 +14,7 @@ import io.capacityctl.runtime.LiveGraph;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimCloudModule;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.inject.Singleton;
 
 /**
@@ -22,15 +23,20 @@ import javax.inject.Singleton;
  */
 public interface DaemonComponent extends ControllerGraph {
 
-  /** The daemon on AWS (an ECS service), its configuration read again as {@code config} says. */
-  static Daemon onAws(RunSettings settings, ConfigReloader config) {
+  /**
+   * The daemon on AWS (an ECS service), its configuration read again as {@code config} says.
+   *
+   * @param targets the AWS a configuration's graph talks to (its region, the CLI's credentials)
+   */
+  static Daemon onAws(
+      RunSettings settings, ConfigReloader config, Function<CapacityConfig, AwsTarget> targets) {
     return new Daemon(
         settings,
         new LiveGraph(
             config,
             c ->
                 DaggerDaemonComponent_OnAws.factory()
-                    .create(c, new AwsCloudModule(c), new AwsClientsModule(AwsTarget.of(c.aws())))),
+                    .create(c, new AwsCloudModule(c), new AwsClientsModule(targets.apply(c)))),
         Optional.empty());
   }
 

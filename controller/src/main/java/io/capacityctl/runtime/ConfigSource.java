@@ -49,13 +49,27 @@ public final class ConfigSource {
    * the same location every few minutes.
    */
   public static ConfigSource of(AwsTarget target) {
+    return of(() -> target);
+  }
+
+  /**
+   * As {@link #of(AwsTarget)}, the target asked for only when a location is in SSM or S3: the CLI
+   * resolves region and credentials then, and a file never needs them.
+   */
+  public static ConfigSource of(Supplier<AwsTarget> target) {
+    Supplier<AwsTarget> resolved = once(target);
     Supplier<AwsClientFactory> clients =
-        once(() -> new AwsClientFactory(target, ApacheHttpClient.create()));
+        once(() -> new AwsClientFactory(resolved.get(), ApacheHttpClient.create()));
     // An emulator answers on one host: bucket names cannot go into the host name there.
-    boolean pathStyle = target.endpointOverride() != null;
     return new ConfigSource(
         once(() -> clients.get().build(SsmClient.builder())),
-        once(() -> clients.get().build(S3Client.builder().forcePathStyle(pathStyle))));
+        once(
+            () ->
+                clients
+                    .get()
+                    .build(
+                        S3Client.builder()
+                            .forcePathStyle(resolved.get().endpointOverride() != null))));
   }
 
   /**

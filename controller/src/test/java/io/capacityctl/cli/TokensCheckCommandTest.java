@@ -2,6 +2,7 @@ package io.capacityctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.capacityctl.tokens.intents.ShippedIntents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +79,34 @@ class TokensCheckCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("Missing subcommand").contains("estimate").contains("check");
+  }
+
+  @Test
+  void tokensCheckInJsonListsEachIntentAndTheBreaches() throws Exception {
+    Path intents = ShippedIntents.path();
+    Path tight = intents(50);
+
+    TokensCli.Result ok =
+        TokensCli.run("tokens", "check", "--intents", intents.toString(), "-o", "json");
+    TokensCli.Result over =
+        TokensCli.run("tokens", "check", "--intents", tight.toString(), "--output", "json");
+
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    JsonNode okJson = Json.MAPPER.readTree(ok.out());
+    assertThat(okJson.get("withinBudget").asBoolean()).isTrue();
+    assertThat(okJson.get("requests").asInt()).isEqualTo(206);
+    assertThat(okJson.get("intents")).hasSize(3);
+    assertThat(okJson.get("intents").get(0).get("intent").asText()).isNotBlank();
+
+    assertThat(over.exitCode()).isEqualTo(1);
+    JsonNode overJson = Json.MAPPER.readTree(over.out());
+    assertThat(overJson.get("withinBudget").asBoolean()).isFalse();
+    assertThat(overJson.get("overBudget").asInt()).isEqualTo(1);
+    JsonNode breach = overJson.get("intents").get(0).get("breaches").get(0);
+    assertThat(breach.get("sample").asText()).isEqualTo("samples[1]");
+    assertThat(breach.get("line").asInt()).isEqualTo(8);
+    assertThat(breach.get("budget").asInt()).isEqualTo(50);
+    assertThat(breach.get("over").asLong()).isPositive();
   }
 
   /** An intents file with one intent of two samples, a short and a long question. */

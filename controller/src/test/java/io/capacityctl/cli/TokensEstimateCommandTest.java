@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.config.yaml.YamlNode;
@@ -47,7 +46,7 @@ class TokensEstimateCommandTest {
 
   @Test
   void jsonCarriesTheSameNumbers() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(TokensEstimateCommand.json(report));
+    JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(report));
 
     assertThat(json.get("intents")).hasSize(3);
     assertThat(json.get("intents").get(0).get("p95").asLong())
