@@ -1,6 +1,7 @@
 package io.capacityctl.cli;
 
 import io.capacityctl.backtest.Backtest;
+import io.capacityctl.backtest.Comparison;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.backtest.report.HtmlReport;
 import io.capacityctl.backtest.report.ReportTimelines;
@@ -9,7 +10,6 @@ import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.files.PartialFile;
 import io.capacityctl.sim.Scenario;
-import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.TimelineSink;
 import io.capacityctl.sim.TimelineWriter;
 import io.capacityctl.sim.Trace;
@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code capacityctl simulate}: replays a traffic trace through the production reconcile path. */
 @Command(
@@ -40,6 +42,9 @@ import picocli.CommandLine.Spec;
       "Without --trace, a synthetic 28-day MangaAssist trace is generated (deterministic by --seed)."
     })
 final class SimulateCommand implements Callable<Integer> {
+  /** From a budget a user would call loose to none, a decade apart. */
+  static final String DEFAULT_FRONTIER = "0.1%,0.01%,0.001%,0.0001%,0";
+
   @Spec CommandSpec spec;
 
   @Mixin ConfigOption config;
@@ -94,6 +99,19 @@ final class SimulateCommand implements Callable<Integer> {
   String scenario;
 
   @Option(
+      names = "--frontier",
+      arity = "0..1",
+      split = ",",
+      paramLabel = "BUDGETS",
+      fallbackValue = DEFAULT_FRONTIER,
+      description =
+          "Also run capacityctl at each of these throttle budgets (policy.throttleBudget, the"
+              + " share of tokens it may throttle, comma-separated) and print cost against"
+              + " throttled tokens, marking the points that dominate a baseline. Without a value:"
+              + " ${FALLBACK-VALUE}.")
+  List<String> frontier = List.of();
+
+  @Option(
       names = "--report",
       paramLabel = "FILE",
       description =
@@ -115,6 +133,17 @@ final class SimulateCommand implements Callable<Integer> {
     if (days < 1 || days > 366) {
       err.println("--days: must be between 1 and 366, got " + days);
       return ExitCodes.USAGE;
+    }
+    List<Double> budgets = new ArrayList<>();
+    for (String b : frontier) {
+      // Converted here, not by picocli: with an optional value, picocli would take a value it
+      // cannot convert for a stray argument and never name this option.
+      try {
+        budgets.add(new ThrottleBudgetConverter().convert(b));
+      } catch (TypeConversionException e) {
+        err.println("--frontier: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
     }
     PolicyName only = null;
     if (policy != null && (only = PolicyName.of(policy)) == null) {
@@ -177,20 +206,21 @@ final class SimulateCommand implements Callable<Integer> {
     if (charts != null) {
       policies = charts.policiesToRun(policies);
     }
-    Map<PolicyName, SimulationResult> results;
+    Comparison results;
     if (timeline != null) {
       // Write beside the target and move into place, so a failed run leaves no partial file.
       Path tmp = PartialFile.beside(timeline);
       try (TimelineWriter w =
           new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-        results = Backtest.run(cfg, t, policies, withCharts(charts, Map.of(detailed, w)));
+        results =
+            Backtest.compare(cfg, t, policies, budgets, withCharts(charts, Map.of(detailed, w)));
       } catch (RuntimeException | IOException e) {
         Files.deleteIfExists(tmp);
         throw e;
       }
       Files.move(tmp, timeline, StandardCopyOption.REPLACE_EXISTING);
     } else {
-      results = Backtest.run(cfg, t, policies, withCharts(charts, Map.of()));
+      results = Backtest.compare(cfg, t, policies, budgets, withCharts(charts, Map.of()));
     }
     if (charts != null) {
       new HtmlReport(cfg, traceName).write(report, results, charts);

@@ -1,16 +1,28 @@
 package io.capacityctl.cli;
 
+import static io.capacityctl.backtest.Figures.throttledPercent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.capacityctl.backtest.Comparison;
+import io.capacityctl.backtest.Figures;
+import io.capacityctl.backtest.FrontierPoint;
 import io.capacityctl.backtest.PolicyName;
+import io.capacityctl.backtest.Saving;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.sim.EcsTotals;
 import io.capacityctl.sim.ModelTotals;
 import io.capacityctl.sim.SimulationResult;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Prints simulation results: one row per policy, then one policy per model; or JSON. */
+/**
+ * Prints a backtest: the headline (capacityctl against each baseline), one row per policy, the
+ * frontier when one ran, then one policy per model; or all of it as JSON.
+ */
 final class SimulationPrinter {
   private final PrintWriter out;
   private final OutputFormat format;
@@ -20,19 +32,18 @@ final class SimulationPrinter {
     this.format = format;
   }
 
-  void print(
-      CapacityConfig config,
-      String trace,
-      Map<PolicyName, SimulationResult> results,
-      PolicyName detailed) {
+  void print(CapacityConfig config, String trace, Comparison c, PolicyName detailed) {
     if (format == OutputFormat.JSON) {
-      printJson(config, trace, results);
+      printJson(config, trace, c);
       return;
     }
-    SimulationResult any = results.values().iterator().next();
+    Map<PolicyName, SimulationResult> results = c.policies();
+    SimulationResult any =
+        results.isEmpty() ? c.frontier().get(0).result() : results.values().iterator().next();
     out.printf(
         "config %s (%s), trace %s, %d minutes%n%n",
         config.name(), config.source(), trace, any.minutes());
+    printHeadline(c);
     SimulationResult oracle = results.get(PolicyName.ORACLE);
     out.printf(
         "%-16s %13s %8s %13s %11s %11s %7s %8s %9s%n",
@@ -48,21 +59,67 @@ final class SimulationPrinter {
     for (Map.Entry<PolicyName, SimulationResult> e : results.entrySet()) {
       SimulationResult r = e.getValue();
       out.printf(
-          "%-16s %13s %8s %13s %11s %11.4f %7.3f %8d %9d%n",
+          "%-16s %13s %8s %13s %11s %11s %7.3f %8d %9d%n",
           e.getKey(),
           usd(r.totalCostUsd()),
-          oracle == null ? "-" : String.format("%.3f", r.totalCostUsd() / oracle.totalCostUsd()),
+          vsOracle(r, oracle),
           usd(r.bedrockCostUsd()),
           usd(r.ecsCostUsd()),
-          r.throttledPercent(),
+          throttledPercent(r.throttledPercent()),
           r.meanWasteRatio(),
           r.scalingActions(),
           r.ecsShortfallMinutes());
     }
+    printFrontier(c, oracle);
     if (results.containsKey(detailed)) {
       out.println();
       printDetail(results.get(detailed));
     }
+  }
+
+  /** capacityctl's saving against each baseline, first, so the answer needs no arithmetic. */
+  private void printHeadline(Comparison c) {
+    List<Saving> savings = c.savings();
+    if (savings.isEmpty()) {
+      return;
+    }
+    SimulationResult mine = savings.get(0).capacityctl();
+    out.printf(
+        "saving with capacityctl (%s, %s %% of tokens throttled):%n",
+        usd(mine.totalCostUsd()), throttledPercent(mine.throttledPercent()));
+    for (Saving s : savings) {
+      out.println("  " + s.text() + (s.against() == PolicyName.ORACLE ? " (lower bound)" : ""));
+    }
+    out.println();
+  }
+
+  /** capacityctl at each budget: what each share of throttled tokens costs on this trace. */
+  private void printFrontier(Comparison c, SimulationResult oracle) {
+    if (c.frontier().isEmpty()) {
+      return;
+    }
+    out.printf(
+        "%nfrontier: capacityctl at each policy.throttleBudget, cost against throttled tokens%n");
+    out.printf(
+        "%-16s %13s %8s %11s %16s  %s%n",
+        "budget", "total $", "/oracle", "throttled %", "throttled tokens", "dominates");
+    for (FrontierPoint p : c.frontier()) {
+      SimulationResult r = p.result();
+      out.printf(
+          "%-16s %13s %8s %11s %16s  %s%n",
+          Figures.budget(p.throttleBudget()) + (p.configured() ? " (config)" : ""),
+          usd(r.totalCostUsd()),
+          vsOracle(r, oracle),
+          throttledPercent(r.throttledPercent()),
+          Figures.tokens(r.throttledTokens()),
+          c.dominatedText(r));
+    }
+  }
+
+  private static String vsOracle(SimulationResult r, SimulationResult oracle) {
+    return oracle == null
+        ? "-"
+        : String.format(Locale.ROOT, "%.3f", r.totalCostUsd() / oracle.totalCostUsd());
   }
 
   private void printDetail(SimulationResult r) {
@@ -79,13 +136,13 @@ final class SimulationPrinter {
     for (Map.Entry<String, ModelTotals> e : r.models().entrySet()) {
       ModelTotals t = e.getValue();
       out.printf(
-          "%-10s %12s %10.0f %12s %12.1f %11.4f %7.3f %8d%n",
+          "%-10s %12s %10.0f %12s %12.1f %11s %7.3f %8d%n",
           e.getKey(),
           usd(t.unitCostUsd()),
           t.unitHours(),
           usd(t.onDemandCostUsd()),
           t.onDemandTokens() / 1e6,
-          t.throttledPercent(),
+          throttledPercent(t.throttledPercent()),
           t.meanWasteRatio(),
           t.scalingActions());
     }
@@ -96,12 +153,12 @@ final class SimulationPrinter {
           "ecs", usd(e.costUsd()), e.taskHours(), e.shortfallMinutes(), e.scalingActions());
     }
     out.printf(
-        "%-10s %12s (Bedrock %s, ECS %s), throttled %.4f%%, mean waste %.3f, %d actions%n",
+        "%-10s %12s (Bedrock %s, ECS %s), throttled %s%%, mean waste %.3f, %d actions%n",
         "total",
         usd(r.totalCostUsd()),
         usd(r.bedrockCostUsd()),
         usd(r.ecsCostUsd()),
-        r.throttledPercent(),
+        throttledPercent(r.throttledPercent()),
         r.meanWasteRatio(),
         r.scalingActions());
     if (r.failedPasses() > 0) {
@@ -109,21 +166,45 @@ final class SimulationPrinter {
     }
   }
 
-  private void printJson(
-      CapacityConfig config, String trace, Map<PolicyName, SimulationResult> results) {
+  private void printJson(CapacityConfig config, String trace, Comparison c) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("config", config.name());
     root.put("trace", trace);
+    ArrayNode headline = root.putArray("headline");
+    for (Saving s : c.savings()) {
+      ObjectNode h = headline.addObject();
+      h.put("against", s.against().label());
+      h.put("costDeltaUsd", round(s.deltaUsd()));
+      h.put("costDeltaShare", s.deltaShare());
+      h.put("throttledPercent", s.capacityctl().throttledPercent());
+      h.put("againstThrottledPercent", s.other().throttledPercent());
+      h.put("text", s.text());
+    }
     ObjectNode policies = root.putObject("policies");
-    SimulationResult oracle = results.get(PolicyName.ORACLE);
-    results.forEach(
-        (name, r) -> {
-          ObjectNode p = policies.putObject(name.label());
-          if (oracle != null) {
-            p.put("costVsOracle", r.totalCostUsd() / oracle.totalCostUsd());
-          }
-          policyJson(p, r);
-        });
+    SimulationResult oracle = c.policies().get(PolicyName.ORACLE);
+    c.policies()
+        .forEach(
+            (name, r) -> {
+              ObjectNode p = policies.putObject(name.label());
+              if (oracle != null) {
+                p.put("costVsOracle", r.totalCostUsd() / oracle.totalCostUsd());
+              }
+              policyJson(p, r);
+            });
+    if (!c.frontier().isEmpty()) {
+      ArrayNode frontier = root.putArray("frontier");
+      for (FrontierPoint f : c.frontier()) {
+        ObjectNode p = frontier.addObject();
+        p.put("throttleBudget", f.throttleBudget());
+        p.put("configured", f.configured());
+        if (oracle != null) {
+          p.put("costVsOracle", f.result().totalCostUsd() / oracle.totalCostUsd());
+        }
+        ArrayNode dominates = p.putArray("dominates");
+        c.dominated(f.result()).forEach(b -> dominates.add(b.label()));
+        policyJson(p, f.result());
+      }
+    }
     out.println(root.toPrettyString());
   }
 
@@ -155,14 +236,16 @@ final class SimulationPrinter {
     total.put("bedrockCostUsd", round(r.bedrockCostUsd()));
     total.put("ecsCostUsd", round(r.ecsCostUsd()));
     total.put("throttledPercent", r.throttledPercent());
+    total.put("throttledTokens", Math.round(r.throttledTokens()));
     total.put("meanWasteRatio", r.meanWasteRatio());
     total.put("scalingActions", r.scalingActions());
     total.put("ecsShortfallMinutes", r.ecsShortfallMinutes());
     total.put("failedPasses", r.failedPasses());
   }
 
+  /** Dollars as every table prints them (the waste report too). */
   static String usd(double v) {
-    return String.format("$%,.2f", v);
+    return Figures.usd(v);
   }
 
   private static double round(double v) {

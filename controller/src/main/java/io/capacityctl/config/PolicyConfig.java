@@ -1,5 +1,6 @@
 package io.capacityctl.config;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -57,6 +58,22 @@ public record PolicyConfig(
           Duration.ofMinutes(5),
           0.3,
           DEFAULT_THROTTLE_BUDGET);
+
+  /**
+   * A throttle budget as users write it, in the configuration and on the command line: a fraction
+   * ({@code 0.0001}) or a percentage ({@code 0.01%}, read exactly, so it equals {@code 0.0001});
+   * null when it is neither. The caller checks the range ({@link #MAX_THROTTLE_BUDGET}).
+   */
+  public static Double parseThrottleBudget(String text) {
+    String t = text.strip();
+    boolean percent = t.endsWith("%");
+    String number = percent ? t.substring(0, t.length() - 1).strip() : t;
+    Double v = Scalars.parseNumber(number);
+    if (v == null || !percent) {
+      return v;
+    }
+    return new BigDecimal(number).movePointLeft(2).doubleValue();
+  }
 
   /** These settings with another drain time. */
   public PolicyConfig withDrainTime(Duration d) {

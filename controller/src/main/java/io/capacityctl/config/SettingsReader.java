@@ -35,15 +35,7 @@ final class SettingsReader {
   private static Reader<Double> throttleBudget() {
     double max = PolicyConfig.MAX_THROTTLE_BUDGET;
     return Scalars.scalar(
-            "a share of tokens such as 0.0001 or \"0.01%\"",
-            0.0,
-            s -> {
-              String t = s.strip();
-              boolean percent = t.endsWith("%");
-              String number = percent ? t.substring(0, t.length() - 1).strip() : t;
-              Double v = Scalars.parseNumber(number);
-              return v == null ? null : percent ? v / 100 : v;
-            })
+            "a share of tokens such as 0.0001 or \"0.01%\"", 0.0, PolicyConfig::parseThrottleBudget)
         .where(v -> v >= 0 && v <= max, "in [0, 5%]");
   }
 

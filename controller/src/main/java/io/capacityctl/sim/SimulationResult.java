@@ -24,10 +24,19 @@ public record SimulationResult(
     return bedrockCostUsd() + ecsCostUsd();
   }
 
+  /** Tokens demanded, all models. */
+  public double demandTokens() {
+    return models.values().stream().mapToDouble(ModelTotals::demandTokens).sum();
+  }
+
+  /** Tokens neither PT nor on-demand served, all models. */
+  public double throttledTokens() {
+    return models.values().stream().mapToDouble(ModelTotals::throttledTokens).sum();
+  }
+
   public double throttledPercent() {
-    double demand = models.values().stream().mapToDouble(ModelTotals::demandTokens).sum();
-    double throttled = models.values().stream().mapToDouble(ModelTotals::throttledTokens).sum();
-    return demand <= 0 ? 0 : 100 * throttled / demand;
+    double demand = demandTokens();
+    return demand <= 0 ? 0 : 100 * throttledTokens() / demand;
   }
 
   /** Mean waste ratio over every model-minute with provisioned capacity. */

@@ -34,7 +34,7 @@ class SimulateReportTest {
         .containsPattern("(?m)^oracle ")
         .doesNotContainPattern("(?m)^schedule-only ");
     assertThat(Files.readString(report))
-        .contains("<tr data-policy=\"target-tracking\" class=\"charted\">")
+        .contains("<tr data-policy=\"target-tracking\" class=\"marked\">")
         .contains("\"policies\":[\"capacityctl\",\"target-tracking\"]");
   }
 

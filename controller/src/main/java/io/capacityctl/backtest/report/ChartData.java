@@ -2,9 +2,12 @@ package io.capacityctl.backtest.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capacityctl.backtest.Figures;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
+import io.capacityctl.sim.ModelTotals;
+import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.TimelineRecorder;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,19 +49,25 @@ final class ChartData {
   /**
    * @param units [minute, in-service units] at minute 0 and wherever the count changes
    * @param throttled [minute, throttled tokens/s rounded] for every minute with throttled tokens
+   * @param throttledMinutes over the whole trace, as the simulator counted them
+   * @param throttledPercent over the whole trace, as the tables print it: the chart shows these two
+   *     for the whole trace, so chart and tables agree to the digit
    */
-  record Run(List<int[]> units, List<long[]> throttled) {}
+  record Run(
+      List<int[]> units, List<long[]> throttled, int throttledMinutes, String throttledPercent) {}
 
   private ChartData() {}
 
-  static Data of(CapacityConfig config, ReportTimelines timelines) {
+  static Data of(
+      CapacityConfig config, ReportTimelines timelines, Map<PolicyName, SimulationResult> results) {
     TimelineRecorder first = timelines.of(PolicyName.CAPACITYCTL);
     List<Model> models = new ArrayList<>();
     for (String key : config.modelKeys()) {
       ModelConfig m = config.model(key);
       Map<String, Run> runs = new LinkedHashMap<>();
       for (PolicyName p : timelines.charted()) {
-        runs.put(p.label(), run(series(timelines.of(p), key)));
+        ModelTotals totals = results.get(p).models().get(key);
+        runs.put(p.label(), run(series(timelines.of(p), key), totals));
       }
       models.add(
           new Model(
@@ -95,7 +104,7 @@ final class ChartData {
     return s;
   }
 
-  private static Run run(TimelineRecorder.Series s) {
+  private static Run run(TimelineRecorder.Series s, ModelTotals totals) {
     List<int[]> units = new ArrayList<>();
     List<long[]> throttled = new ArrayList<>();
     int[] inService = s.inService();
@@ -107,7 +116,11 @@ final class ChartData {
         throttled.add(new long[] {i, Math.round(s.throttled()[i])});
       }
     }
-    return new Run(units, throttled);
+    return new Run(
+        units,
+        throttled,
+        totals.throttledMinutes(),
+        Figures.throttledPercent(totals.throttledPercent()));
   }
 
   private static long[] deltas(double[] values) {

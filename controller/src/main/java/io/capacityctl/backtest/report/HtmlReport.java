@@ -1,9 +1,9 @@
 package io.capacityctl.backtest.report;
 
+import io.capacityctl.backtest.Comparison;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.files.PartialFile;
-import io.capacityctl.sim.SimulationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * A backtest as one self-contained HTML page: the policy table, and per model charts of demand
- * against capacity for capacityctl and one baseline. Style, script and data are inline, so the page
- * opens offline and can be mailed or attached to a ticket.
+ * A backtest as one self-contained HTML page, the answer first: the headline saving against each
+ * baseline, cost against throttled tokens (the frontier), the policy tables, then per model charts
+ * of demand against capacity for capacityctl and one baseline. Style, script and data are inline,
+ * so the page opens offline and can be mailed or attached to a ticket.
  */
 public final class HtmlReport {
   private final CapacityConfig config;
@@ -29,34 +30,44 @@ public final class HtmlReport {
   }
 
   /** The page; {@code results} must include the policies {@code timelines} charts. */
-  public String render(Map<PolicyName, SimulationResult> results, ReportTimelines timelines) {
+  public String render(Comparison results, ReportTimelines timelines) {
     for (PolicyName p : timelines.charted()) {
-      if (!results.containsKey(p)) {
+      if (!results.policies().containsKey(p)) {
         throw new IllegalArgumentException("no result for charted policy " + p);
       }
     }
-    ChartData.Data data = ChartData.of(config, timelines);
+    ChartData.Data data = ChartData.of(config, timelines, results.policies());
     return Html.fill(
         Html.resource("report.html"),
-        Map.of(
-            "title", Html.escape("capacityctl backtest: " + config.name()),
-            "config", Html.escape(config.name() + " (" + config.source() + ")"),
-            "trace", Html.escape(traceName),
-            "minutes", Integer.toString(data.minutes()),
-            "zone", Html.escape(data.zone()),
-            "baseline", timelines.baseline().label(),
-            "table", PolicyTable.html(results, timelines.charted()),
-            "style", Html.resource("report.css"),
-            "script", Html.resource("report.js"),
-            "data", ChartData.json(data)));
+        Map.ofEntries(
+            Map.entry("title", Html.escape("capacityctl backtest: " + config.name())),
+            Map.entry("config", Html.escape(config.name() + " (" + config.source() + ")")),
+            Map.entry("trace", Html.escape(traceName)),
+            Map.entry("minutes", Integer.toString(data.minutes())),
+            Map.entry("zone", Html.escape(data.zone())),
+            Map.entry("baseline", timelines.baseline().label()),
+            Map.entry("headline", Headline.html(results)),
+            Map.entry("frontierChart", FrontierChart.svg(results)),
+            Map.entry(
+                "frontierTable",
+                results.frontier().isEmpty()
+                    ? "<p class=\"note\">Run with <code>--frontier</code> to add capacityctl at"
+                        + " several throttle budgets.</p>"
+                    : PolicyTable.frontier(results)),
+            Map.entry("table", PolicyTable.html(results.policies(), timelines.charted())),
+            Map.entry(
+                "perModel",
+                PolicyTable.perModel(results.policies(), config.modelKeys(), timelines.charted())),
+            Map.entry("style", Html.resource("report.css")),
+            Map.entry("script", Html.resource("report.js")),
+            Map.entry("data", ChartData.json(data))));
   }
 
   /**
    * Writes the page to {@code file}: beside it first, then moved into place, so a failure leaves no
    * partial report.
    */
-  public void write(Path file, Map<PolicyName, SimulationResult> results, ReportTimelines timelines)
-      throws IOException {
+  public void write(Path file, Comparison results, ReportTimelines timelines) throws IOException {
     String page = render(results, timelines);
     Path tmp = PartialFile.beside(file);
     try {

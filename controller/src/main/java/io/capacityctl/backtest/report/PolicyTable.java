@@ -1,66 +1,130 @@
 package io.capacityctl.backtest.report;
 
+import static io.capacityctl.backtest.Figures.throttledPercent;
+import static io.capacityctl.backtest.Figures.usd;
+
+import io.capacityctl.backtest.Comparison;
+import io.capacityctl.backtest.Figures;
+import io.capacityctl.backtest.FrontierPoint;
 import io.capacityctl.backtest.PolicyName;
+import io.capacityctl.sim.ModelTotals;
 import io.capacityctl.sim.SimulationResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The policy table as static HTML, with the CLI table's columns, so it reads without script. */
+/** The report's static tables of policies, so the figures read without script. */
 final class PolicyTable {
-  private static final List<String> HEADERS =
-      List.of(
-          "policy",
-          "total $",
-          "cost / oracle",
-          "Bedrock $",
-          "ECS $",
-          "throttled %",
-          "waste",
-          "actions",
-          "ECS shortfall min");
-
   private PolicyTable() {}
 
   /**
+   * One row per policy with the CLI table's columns.
+   *
    * @param charted policies drawn below the table; their rows are marked
    */
   static String html(Map<PolicyName, SimulationResult> results, List<PolicyName> charted) {
     SimulationResult oracle = results.get(PolicyName.ORACLE);
-    StringBuilder sb = new StringBuilder("<table class=\"policies\">\n<thead><tr>");
-    HEADERS.forEach(h -> sb.append("<th>").append(Html.escape(h)).append("</th>"));
-    sb.append("</tr></thead>\n<tbody>\n");
+    HtmlTable t =
+        new HtmlTable(
+            "policies",
+            List.of(
+                "policy",
+                "total $",
+                "cost / oracle",
+                "Bedrock $",
+                "ECS $",
+                "throttled %",
+                "waste",
+                "actions",
+                "ECS shortfall min"));
     for (Map.Entry<PolicyName, SimulationResult> e : results.entrySet()) {
       SimulationResult r = e.getValue();
-      String label = e.getKey().label();
-      sb.append("<tr data-policy=\"").append(label).append('"');
-      if (charted.contains(e.getKey())) {
-        sb.append(" class=\"charted\"");
-      }
-      sb.append("><td>").append(label).append("</td>");
-      cell(sb, usd(r.totalCostUsd()));
-      cell(sb, oracle == null ? "-" : fmt("%.3f", r.totalCostUsd() / oracle.totalCostUsd()));
-      cell(sb, usd(r.bedrockCostUsd()));
-      cell(sb, usd(r.ecsCostUsd()));
-      cell(sb, fmt("%.4f", r.throttledPercent()));
-      cell(sb, fmt("%.3f", r.meanWasteRatio()));
-      cell(sb, Integer.toString(r.scalingActions()));
-      cell(sb, Integer.toString(r.ecsShortfallMinutes()));
-      sb.append("</tr>\n");
+      t.row(
+          e.getKey().label(),
+          charted.contains(e.getKey()),
+          List.of(
+              e.getKey().label(),
+              usd(r.totalCostUsd()),
+              vsOracle(r, oracle),
+              usd(r.bedrockCostUsd()),
+              usd(r.ecsCostUsd()),
+              throttledPercent(r.throttledPercent()),
+              fmt("%.3f", r.meanWasteRatio()),
+              Integer.toString(r.scalingActions()),
+              Integer.toString(r.ecsShortfallMinutes())));
     }
-    return sb.append("</tbody>\n</table>").toString();
+    return t.html();
   }
 
-  /** Dollars as the CLI prints them, with a fixed locale so reports compare across machines. */
-  private static String usd(double v) {
-    return fmt("$%,.2f", v);
+  /**
+   * Cost and throttled share per model and policy: the figures each model's charts sum up to, so a
+   * small model's cost is not lost in the total.
+   */
+  static String perModel(
+      Map<PolicyName, SimulationResult> results, List<String> models, List<PolicyName> charted) {
+    List<String> headers = new ArrayList<>(List.of("policy"));
+    for (String m : models) {
+      headers.add(m + " $");
+      headers.add(m + " throttled %");
+    }
+    boolean ecs = results.values().stream().anyMatch(r -> r.ecs() != null);
+    if (ecs) {
+      headers.add("ECS $");
+    }
+    headers.add("total $");
+    HtmlTable t = new HtmlTable("policies per-model", headers);
+    for (Map.Entry<PolicyName, SimulationResult> e : results.entrySet()) {
+      SimulationResult r = e.getValue();
+      List<String> cells = new ArrayList<>(List.of(e.getKey().label()));
+      for (String m : models) {
+        ModelTotals mt = r.models().get(m);
+        cells.add(usd(mt.costUsd()));
+        cells.add(throttledPercent(mt.throttledPercent()));
+      }
+      if (ecs) {
+        cells.add(usd(r.ecsCostUsd()));
+      }
+      cells.add(usd(r.totalCostUsd()));
+      t.row(e.getKey().label(), charted.contains(e.getKey()), cells);
+    }
+    return t.html();
+  }
+
+  /** capacityctl at each budget of the frontier, with the baselines each point dominates. */
+  static String frontier(Comparison c) {
+    SimulationResult oracle = c.policies().get(PolicyName.ORACLE);
+    HtmlTable t =
+        new HtmlTable(
+            "policies frontier",
+            List.of(
+                "throttle budget",
+                "total $",
+                "cost / oracle",
+                "throttled %",
+                "throttled tokens",
+                "dominates"));
+    for (FrontierPoint p : c.frontier()) {
+      SimulationResult r = p.result();
+      t.row(
+          "capacityctl",
+          p.configured(),
+          List.of(
+              Figures.budget(p.throttleBudget()) + (p.configured() ? " (config)" : ""),
+              usd(r.totalCostUsd()),
+              vsOracle(r, oracle),
+              throttledPercent(r.throttledPercent()),
+              Figures.tokens(r.throttledTokens()),
+              c.dominatedText(r)));
+    }
+    return t.html();
+  }
+
+  static String vsOracle(SimulationResult r, SimulationResult oracle) {
+    return oracle == null ? "-" : fmt("%.3f", r.totalCostUsd() / oracle.totalCostUsd());
   }
 
   private static String fmt(String pattern, double v) {
     return String.format(Locale.ROOT, pattern, v);
-  }
-
-  private static void cell(StringBuilder sb, String text) {
-    sb.append("<td>").append(text).append("</td>");
   }
 }

@@ -69,6 +69,11 @@ window.addEventListener("error", (e) => {
   const isoDay = (day) => new Date(day * DAY_MIN * MIN).toISOString().slice(0, 10);
   const isoMinute = (lm) => utc(lm).toISOString().slice(0, 16);
   const parseLocal = (s) => Date.parse(s.length === 10 ? s + "T00:00Z" : s + "Z") / MIN;
+  /** A throttled share in percent as the tables print it (Figures.throttledPercent). */
+  const fmtPct = (v) =>
+    v > 0 && v < 0.00005 ? v.toFixed(1 - Math.floor(Math.log10(v))).replace(/0+$/, "") : v.toFixed(4);
+  const esc = (s) =>
+    s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   const fmtTps = (v) =>
     v >= 10000 ? Math.round(v / 1000) + "k" : v >= 1000 ? (v / 1000).toFixed(1) + "k" : String(Math.round(v));
 
@@ -89,13 +94,17 @@ window.addEventListener("error", (e) => {
         thr[i] = t;
         hit[i] = 1;
       }
-      return { policy, cap, thr, hit };
+      return { policy, cap, thr, hit, throttledMinutes: r.throttledMinutes, throttledPercent: r.throttledPercent };
     });
     return { key: m.key, tpsPerUnit: m.tpsPerUnit, onDemand: m.onDemandTps, demand, runs };
   });
 
   // ---- view: which minutes are shown --------------------------------------------------------
   let view = { mode: "all", day: firstDay, from: 0, to: N };
+  // "demand": each model's axis fits its demand (capacity far above it runs off the top, and the
+  // heading says how far), so a small model's demand is not a flat line; "all": fits capacity too.
+  let fit = "demand";
+  const FIT_ABOVE_DEMAND = 1.5;
 
   function go(mode, day, from, to) {
     if (mode === "all") {
@@ -155,6 +164,8 @@ window.addEventListener("error", (e) => {
         fmtTps(m.tpsPerUnit) + " tokens/s per unit, on-demand headroom " + fmtTps(m.onDemand) + " tokens/s"
       )
     );
+    m.clip = el("span", "meta clip");
+    h.append(m.clip);
     host.append(h);
     m.panels = m.runs.map((run) => {
       const div = el("div", "panel");
@@ -327,7 +338,7 @@ window.addEventListener("error", (e) => {
     }
   }
 
-  /** What the panel's view adds up to, as HTML (numbers only, no data-derived text). */
+  /** What the panel's view adds up to, as HTML (text from the data is escaped). */
   function summary(p) {
     const { model: m, run } = p;
     let throttledMin = 0, throttled = 0, demand = 0, capacity = 0, idle = 0;
@@ -338,10 +349,15 @@ window.addEventListener("error", (e) => {
       throttledMin += run.hit[i];
       throttled += run.thr[i];
     }
-    const pct = demand > 0 ? (100 * throttled) / demand : 0;
+    // The whole trace shows the simulator's own figures, so the panel and the per-model table
+    // agree to the digit; a zoomed view sums its minutes.
+    const whole = view.from === 0 && view.to === N;
+    const minutes = whole ? run.throttledMinutes : throttledMin;
+    const pct = whole ? run.throttledPercent : fmtPct(demand > 0 ? (100 * throttled) / demand : 0);
     const t =
-      throttledMin > 0
-        ? '<span class="bad">throttled ' + throttledMin + " min (" + pct.toFixed(3) + "% of tokens)</span>"
+      minutes > 0
+        ? '<span class="bad">throttled ' + minutes + " min, " + pct + " % of " + esc(m.key) +
+          "'s tokens" + (whole ? "" : " in view") + "</span>"
         : "no throttled minute";
     return (
       t +
@@ -352,16 +368,23 @@ window.addEventListener("error", (e) => {
 
   function render() {
     for (const m of models) {
-      let yMax = 1;
+      let demandMax = 1;
+      let all = 1;
+      for (let i = view.from; i < view.to; i++) demandMax = Math.max(demandMax, m.demand[i]);
       for (const run of m.runs) {
-        for (let i = view.from; i < view.to; i++) {
-          yMax = Math.max(yMax, m.demand[i], run.cap[i] + m.onDemand);
-        }
+        for (let i = view.from; i < view.to; i++) all = Math.max(all, run.cap[i] + m.onDemand);
       }
+      all = Math.max(all, demandMax);
+      let yMax = fit === "all" ? all : Math.min(all, FIT_ABOVE_DEMAND * demandMax);
       const ys = niceStep(yMax, 4);
       yMax = Math.ceil((yMax * 1.02) / ys) * ys;
+      m.clip.textContent =
+        all > yMax ? " \u00b7 axis fitted to demand: capacity + on-demand reaches " + fmtTps(all) + ", above the top" : "";
       for (const p of m.panels) drawPanel(p, yMax);
     }
+    const fitButton = document.querySelector("[data-fit]");
+    fitButton.textContent = fit === "all" ? "Axis: fit capacity" : "Axis: fit demand";
+    fitButton.classList.toggle("active", fit === "all");
     const end = localMin[view.to - 1] + 1;
     const span = view.to - view.from;
     const hours = Math.round(span / 60);
@@ -442,6 +465,10 @@ window.addEventListener("error", (e) => {
   for (const b of document.querySelectorAll("[data-step]")) {
     b.addEventListener("click", () => step(Number(b.dataset.step)));
   }
+  document.querySelector("[data-fit]").addEventListener("click", () => {
+    fit = fit === "all" ? "demand" : "all";
+    render();
+  });
   window.addEventListener("keydown", (e) => {
     if (e.key === "ArrowLeft") step(-1);
     if (e.key === "ArrowRight") step(1);
@@ -450,6 +477,11 @@ window.addEventListener("error", (e) => {
   window.addEventListener("resize", render);
 
   fromHash();
-  // Marks a complete render, for headless checks (chromium --dump-dom).
+  // For headless checks (chromium --dump-dom, then a screenshot): where each chart is on the page,
+  // and that the render completed.
+  for (const e of document.querySelectorAll(".plot, svg.frontier")) {
+    const r = e.getBoundingClientRect();
+    e.dataset.box = [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height].map(Math.round).join(",");
+  }
   document.body.dataset.rendered = String(panels.length);
 })();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.sim.Results;
+import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.Trace;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,7 @@ class ChartDataTest {
   void offsetsFollowTheConfigZoneAcrossTheEndOfDst() {
     // 2026-11-01 00:00 EDT; New York falls back at 02:00 EDT (06:00Z), two hours in.
     Instant start = Instant.parse("2026-11-01T04:00:00Z");
-    ChartData.Data data = ChartData.of(inZone("America/New_York"), recorded(start, 1440));
+    ChartData.Data data = of(inZone("America/New_York"), recorded(start, 1440));
 
     assertThat(data.offsets()).containsExactly(new int[] {0, -240}, new int[] {120, -300});
   }
@@ -24,7 +27,7 @@ class ChartDataTest {
   @Test
   void aZoneWithoutDstHasOneOffset() {
     Instant start = Instant.parse("2026-12-01T15:00:00Z");
-    ChartData.Data data = ChartData.of(inZone("Asia/Tokyo"), recorded(start, 1440));
+    ChartData.Data data = of(inZone("Asia/Tokyo"), recorded(start, 1440));
 
     assertThat(data.offsets()).containsExactly(new int[] {0, 540});
   }
@@ -42,11 +45,18 @@ class ChartDataTest {
       }
     }
 
-    ChartData.Model sonnet = ChartData.of(inZone("Asia/Tokyo"), t).models().get(0);
+    ChartData.Model sonnet = of(inZone("Asia/Tokyo"), t).models().get(0);
 
     assertThat(sonnet.demand()).containsExactly(1000, 501, -1, -600);
     assertThat(sonnet.runs().get("capacityctl").units())
         .containsExactly(new int[] {0, 2}, new int[] {2, 3});
+  }
+
+  /** The chart data of recorded timelines, with empty totals for the charted policies. */
+  private static ChartData.Data of(CapacityConfig config, ReportTimelines t) {
+    Map<PolicyName, SimulationResult> results = new EnumMap<>(PolicyName.class);
+    t.charted().forEach(p -> results.put(p, Results.empty(p.label(), config.modelKeys())));
+    return ChartData.of(config, t, results);
   }
 
   private static CapacityConfig inZone(String zone) {

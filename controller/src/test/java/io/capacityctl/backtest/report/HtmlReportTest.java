@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capacityctl.backtest.Comparison;
+import io.capacityctl.backtest.Figures;
+import io.capacityctl.backtest.FrontierPoint;
 import io.capacityctl.backtest.PolicyName;
+import io.capacityctl.backtest.Saving;
+import io.capacityctl.sim.ModelTotals;
 import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.TimelineRecorder;
 import java.nio.file.Files;
@@ -33,7 +38,7 @@ class HtmlReportTest {
 
   private final SpikeRun run = SpikeRun.get();
   private final String page =
-      new HtmlReport(run.config(), "spike trace").render(run.results(), run.timelines());
+      new HtmlReport(run.config(), "spike trace").render(run.comparison(), run.timelines());
 
   @Test
   void pageLoadsNothingFromTheNetwork() {
@@ -53,14 +58,9 @@ class HtmlReportTest {
   void tableHasARowPerPolicyWithItsFigures() {
     Map<String, List<String>> rows = new LinkedHashMap<>();
     Map<String, String> attrs = new LinkedHashMap<>();
-    Matcher m = ROW.matcher(page);
+    Matcher m = ROW.matcher(table(page, "policies"));
     while (m.find()) {
-      List<String> cells = new ArrayList<>();
-      Matcher c = CELL.matcher(m.group(3));
-      while (c.find()) {
-        cells.add(c.group(1));
-      }
-      rows.put(m.group(1), cells);
+      rows.put(m.group(1), cells(m.group(3)));
       attrs.put(m.group(1), m.group(2));
     }
 
@@ -82,9 +82,99 @@ class HtmlReportTest {
       assertThat(Integer.parseInt(cells.get(7))).isEqualTo(r.scalingActions());
       assertThat(Integer.parseInt(cells.get(8))).isEqualTo(r.ecsShortfallMinutes());
     }
-    assertThat(attrs.get("capacityctl")).contains("charted");
-    assertThat(attrs.get("schedule-only")).contains("charted");
-    assertThat(attrs.get("oracle")).doesNotContain("charted");
+    assertThat(attrs.get("capacityctl")).contains("marked");
+    assertThat(attrs.get("schedule-only")).contains("marked");
+    assertThat(attrs.get("oracle")).doesNotContain("marked");
+  }
+
+  @Test
+  void theHeadlineComesFirstAndStatesTheSavingAgainstEachBaseline() {
+    List<Saving> savings = run.comparison().savings();
+    assertThat(savings)
+        .extracting(Saving::against)
+        .containsExactly(
+            PolicyName.STATIC_PEAK,
+            PolicyName.SCHEDULE_ONLY,
+            PolicyName.TARGET_TRACKING,
+            PolicyName.ORACLE);
+    int headline = page.indexOf("<section id=\"headline\">");
+    for (Saving s : savings) {
+      String li = "<b>" + s.amount() + "</b>" + s.text().substring(s.amount().length());
+      assertThat(page).contains(li);
+      assertThat(page.indexOf(li)).isGreaterThan(headline);
+    }
+    SimulationResult cc = run.results().get(PolicyName.CAPACITYCTL);
+    assertThat(page)
+        .contains(
+            "capacityctl costs <b>"
+                + Figures.usd(cc.totalCostUsd())
+                + "</b> with <b>"
+                + Figures.throttledPercent(cc.throttledPercent())
+                + " %</b> of tokens throttled");
+    // The answer before the detail: headline, then the frontier, then the tables and charts.
+    assertThat(headline).isLessThan(page.indexOf("<svg class=\"frontier\""));
+    assertThat(page.indexOf("<svg class=\"frontier\""))
+        .isLessThan(page.indexOf("<table class=\"policies\">"));
+  }
+
+  @Test
+  void costPerModelAddsUpToTheTotalAndItsThrottledShareIsTheChartsFigure() throws Exception {
+    List<String> models = run.config().modelKeys();
+    JsonNode data = data(page);
+    Matcher m = ROW.matcher(table(page, "policies per-model"));
+    int rows = 0;
+    while (m.find()) {
+      PolicyName p = PolicyName.of(m.group(1));
+      SimulationResult r = run.results().get(p);
+      List<String> cells = cells(m.group(3));
+      assertThat(cells).hasSize(1 + 2 * models.size() + 2);
+      double sum = 0;
+      for (int k = 0; k < models.size(); k++) {
+        ModelTotals t = r.models().get(models.get(k));
+        assertThat(cells.get(1 + 2 * k)).isEqualTo(Figures.usd(t.costUsd()));
+        assertThat(cells.get(2 + 2 * k)).isEqualTo(Figures.throttledPercent(t.throttledPercent()));
+        sum += dollars(cells.get(1 + 2 * k));
+        if (run.timelines().charted().contains(p)) {
+          JsonNode chartRun = data.get("models").get(k).get("runs").get(p.label());
+          assertThat(chartRun.get("throttledPercent").asText())
+              .as("chart and table, %s %s", models.get(k), p)
+              .isEqualTo(cells.get(2 + 2 * k));
+          assertThat(chartRun.get("throttledMinutes").asInt()).isEqualTo(t.throttledMinutes());
+        }
+      }
+      sum += dollars(cells.get(cells.size() - 2));
+      assertThat(sum).isCloseTo(dollars(cells.get(cells.size() - 1)), within(0.02));
+      rows++;
+    }
+    assertThat(rows).isEqualTo(run.results().size());
+    // Sonnet throttles in the spike and Haiku does not: one model's share is not all models'.
+    SimulationResult schedule = run.results().get(PolicyName.SCHEDULE_ONLY);
+    assertThat(schedule.models().get("sonnet").throttledPercent())
+        .isGreaterThan(schedule.throttledPercent());
+  }
+
+  @Test
+  void theFrontierTableHasABudgetPerRowAndMarksTheConfiguredOne() {
+    Matcher m = ROW.matcher(table(page, "policies frontier"));
+    List<List<String>> rows = new ArrayList<>();
+    List<String> attrs = new ArrayList<>();
+    while (m.find()) {
+      rows.add(cells(m.group(3)));
+      attrs.add(m.group(2));
+    }
+
+    assertThat(rows).extracting(r -> r.get(0)).containsExactly("0.1 %", "0.01 % (config)", "0 %");
+    assertThat(attrs.get(1)).contains("marked");
+    List<FrontierPoint> frontier = run.comparison().frontier();
+    for (int i = 0; i < rows.size(); i++) {
+      SimulationResult r = frontier.get(i).result();
+      assertThat(rows.get(i).get(1)).isEqualTo(Figures.usd(r.totalCostUsd()));
+      assertThat(rows.get(i).get(3)).isEqualTo(Figures.throttledPercent(r.throttledPercent()));
+      assertThat(rows.get(i).get(4)).isEqualTo(Figures.tokens(r.throttledTokens()));
+      assertThat(rows.get(i).get(5)).isEqualTo(run.comparison().dominatedText(r));
+    }
+    // Baselines, oracle and the three budgets (the configured one is capacityctl's row).
+    assertThat(FrontierChartTest.drawn(page)).hasSize(3 + 1 + 3);
   }
 
   @Test
@@ -147,7 +237,7 @@ class HtmlReportTest {
   void textFromTheConfigAndTraceCannotBreakOutOfThePage() throws Exception {
     String hostile =
         new HtmlReport(run.config(), "</script><script>alert(1)</script>")
-            .render(run.results(), run.timelines());
+            .render(run.comparison(), run.timelines());
 
     assertThat(hostile).doesNotContain("<script>alert(1)").contains("&lt;/script&gt;");
     assertThat(data(hostile).get("models")).hasSize(2);
@@ -157,7 +247,7 @@ class HtmlReportTest {
   void writeLeavesOnlyTheReport(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("report.html");
 
-    new HtmlReport(run.config(), "spike trace").write(file, run.results(), run.timelines());
+    new HtmlReport(run.config(), "spike trace").write(file, run.comparison(), run.timelines());
 
     assertThat(Files.readString(file)).isEqualTo(page);
     try (var files = Files.list(dir)) {
@@ -174,10 +264,27 @@ class HtmlReportTest {
     assertThatThrownBy(
             () ->
                 new HtmlReport(run.config(), "spike trace")
-                    .write(file, withoutBaseline, run.timelines()))
+                    .write(file, Comparison.of(withoutBaseline), run.timelines()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("schedule-only");
     assertThat(dir).isEmptyDirectory();
+  }
+
+  /** The rows of the table with exactly this class. */
+  private static String table(String page, String cls) {
+    String open = "<table class=\"" + cls + "\">";
+    int from = page.indexOf(open);
+    assertThat(from).as("table " + cls).isNotNegative();
+    return page.substring(from, page.indexOf("</table>", from));
+  }
+
+  private static List<String> cells(String row) {
+    List<String> cells = new ArrayList<>();
+    Matcher c = CELL.matcher(row);
+    while (c.find()) {
+      cells.add(c.group(1));
+    }
+    return cells;
   }
 
   static JsonNode data(String page) throws Exception {

@@ -1,6 +1,7 @@
 package io.capacityctl.backtest.report;
 
 import io.capacityctl.backtest.Backtest;
+import io.capacityctl.backtest.Comparison;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
@@ -18,17 +19,25 @@ import java.util.Map;
  * plus on-demand headroom, so both charted policies throttle for a while.
  */
 record SpikeRun(
-    CapacityConfig config,
-    Trace trace,
-    Map<PolicyName, SimulationResult> results,
-    ReportTimelines timelines) {
+    CapacityConfig config, Trace trace, Comparison comparison, ReportTimelines timelines) {
   static final int MINUTES = 300;
   static final int SPIKE_FROM = 120;
   static final int SPIKE_TO = 180;
 
   private static SpikeRun cached;
 
-  /** All five policies, capacityctl charted against schedule-only; run once per test JVM. */
+  /** The frontier's budgets: one looser than the configuration's 0.01 %, the configured, none. */
+  static final List<Double> BUDGETS = List.of(0.001, 0.0001, 0.0);
+
+  /** Each policy's result. */
+  Map<PolicyName, SimulationResult> results() {
+    return comparison.policies();
+  }
+
+  /**
+   * All five policies and the frontier, capacityctl charted against schedule-only; run once per
+   * test JVM.
+   */
   static synchronized SpikeRun get() {
     if (cached == null) {
       cached = run(List.of(PolicyName.values()), PolicyName.SCHEDULE_ONLY);
@@ -54,8 +63,9 @@ record SpikeRun(
             MINUTES,
             Map.of("sonnet", sonnet, "haiku", haiku));
     ReportTimelines timelines = new ReportTimelines(trace, baseline);
-    Map<PolicyName, SimulationResult> results =
-        Backtest.run(config, trace, timelines.policiesToRun(policies), timelines.sinks(Map.of()));
+    Comparison results =
+        Backtest.compare(
+            config, trace, timelines.policiesToRun(policies), BUDGETS, timelines.sinks(Map.of()));
     return new SpikeRun(config, trace, results, timelines);
   }
 }
