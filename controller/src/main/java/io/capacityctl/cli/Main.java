@@ -30,6 +30,7 @@ import software.amazon.awssdk.core.exception.SdkException;
       ReportCommand.class,
       RunCommand.class,
       SimulateCommand.class,
+      TraceCommand.class,
       TokensCommand.class
     })
 public final class Main implements Runnable {

@@ -14,6 +14,7 @@ import io.capacityctl.sim.TimelineSink;
 import io.capacityctl.sim.TimelineWriter;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceCsv;
+import io.capacityctl.traceimport.RealScenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +73,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--days",
       defaultValue = "28",
-      description = "Days of synthetic trace (default ${DEFAULT-VALUE}).")
+      description =
+          "Days of synthetic trace (default ${DEFAULT-VALUE}); with --trace or a real-shaped"
+              + " --scenario, replay only the first N days (the header says so).")
   int days;
 
   @Option(
@@ -93,9 +97,11 @@ final class SimulateCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "mangaassist",
       description =
-          "Synthetic trace kind when no --trace is given: mangaassist, us-business, flat-heavy or"
-              + " bursty (default ${DEFAULT-VALUE}); without --config its bundled configuration is"
-              + " used.")
+          "Trace when no --trace is given: a synthetic kind (mangaassist, us-business,"
+              + " flat-heavy, bursty) or a real-shaped one (tweets-fb, tweets-two-models,"
+              + " ec2-network, asg-cpu, grok-asg, occupancy: docs/traces.md; --seed seeds its"
+              + " minute noise, whole trace unless --days) (default ${DEFAULT-VALUE}); without"
+              + " --config its bundled configuration is used.")
   String scenario;
 
   @Option(
@@ -165,22 +171,38 @@ final class SimulateCommand implements Callable<Integer> {
     List<PolicyName> policies = only == null ? List.of(PolicyName.values()) : List.of(only);
     PolicyName detailed = only == null ? PolicyName.CAPACITYCTL : only;
     Scenario kind = Scenario.of(scenario);
-    if (kind == null) {
+    RealScenario real = kind == null ? RealScenario.of(scenario) : null;
+    if (kind == null && real == null) {
       err.println(
           "--scenario: unknown scenario '"
               + scenario
               + "'; use one of "
-              + Arrays.stream(Scenario.values()).map(Scenario::label).toList());
+              + Stream.concat(
+                      Arrays.stream(Scenario.values()).map(Scenario::label),
+                      Arrays.stream(RealScenario.values()).map(RealScenario::label))
+                  .toList());
       return ExitCodes.USAGE;
     }
+    // With a trace of its own length, --days cuts it only when given.
+    boolean cut = spec.commandLine().getParseResult().hasMatchedOption("--days");
     CapacityConfig cfg;
     Trace t;
     try {
       cfg =
           config.location == null
-              ? ConfigLoader.loadResource(kind.configResource())
+              ? ConfigLoader.loadResource(
+                  kind != null ? kind.configResource() : real.configResource())
               : config.load();
-      t = trace == null ? kind.generate(seed, days) : TraceCsv.read(trace, cfg.modelKeys());
+      if (trace != null) {
+        t = TraceCsv.read(trace, cfg.modelKeys());
+      } else if (real != null) {
+        t = real.trace(seed, cut ? days : 0);
+      } else {
+        t = kind.generate(seed, days);
+      }
+      if (trace != null && cut && days * 1440 < t.minutes()) {
+        t = t.firstDays(days);
+      }
       if (trace == null && !cfg.models().keySet().containsAll(t.models())) {
         err.println(
             "--config: "
@@ -198,10 +220,15 @@ final class SimulateCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    String traceName =
-        trace == null
-            ? String.format("synthetic %s (seed %d, %d days)", kind, seed, days)
-            : trace.toString();
+    String traceName;
+    if (trace != null) {
+      traceName = trace + (cut ? String.format(" (first %d days)", t.minutes() / 1440) : "");
+    } else if (real != null) {
+      traceName =
+          String.format("real-shaped %s (noise seed %d, %d days)", real, seed, t.minutes() / 1440);
+    } else {
+      traceName = String.format("synthetic %s (seed %d, %d days)", kind, seed, days);
+    }
     ReportTimelines charts = report == null ? null : new ReportTimelines(t, baseline);
     if (charts != null) {
       policies = charts.policiesToRun(policies);

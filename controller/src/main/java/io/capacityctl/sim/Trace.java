@@ -36,6 +36,14 @@ public record Trace(Instant start, int minutes, Map<String, double[]> demand) {
     return demand.get(model)[minute];
   }
 
+  /** The first {@code days} days of this trace (all of it when shorter). */
+  public Trace firstDays(int days) {
+    int keep = (int) Math.min(minutes, days * 1440L);
+    Map<String, double[]> cut = new LinkedHashMap<>();
+    demand.forEach((m, v) -> cut.put(m, java.util.Arrays.copyOf(v, keep)));
+    return new Trace(start, keep, cut);
+  }
+
   public Instant minute(int i) {
     return start.plus(Duration.ofMinutes(i));
   }

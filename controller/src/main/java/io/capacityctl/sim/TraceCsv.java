@@ -2,168 +2,216 @@ package io.capacityctl.sim;
 
 import io.capacityctl.config.ConfigError;
 import io.capacityctl.config.ConfigException;
-import java.io.BufferedReader;
+import io.capacityctl.files.CsvRows;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads and writes traces as CSV: header {@code timestamp,model,tokens_per_second}, one row per
- * model per minute, UTC ISO-8601 timestamps ending in {@code Z}. Every problem is reported with its
- * line; a trace with any problem is rejected whole.
+ * model per minute, UTC ISO-8601 timestamps ending in {@code Z}. Read with a real CSV parser (a
+ * byte-order mark and quoted fields are fine). Every problem is reported with its line; a trace
+ * with any problem is rejected whole. The file is bounded ({@link #MAX_BYTES}, {@link #MAX_DAYS})
+ * so a huge or absurd file is refused in one line instead of exhausting memory.
  */
 public final class TraceCsv {
   public static final String HEADER = "timestamp,model,tokens_per_second";
+
+  /** 366 days of minutes for a dozen models fit; rows are held as primitives while reading. */
+  public static final long MAX_BYTES = 256L << 20;
+
+  /** The longest span a trace may cover (what {@code simulate --days} allows). */
+  public static final int MAX_DAYS = 366;
+
   private static final int MAX_ERRORS = 20;
 
   private TraceCsv() {}
 
   /** Reads a trace whose models must all be among {@code models}, and cover every minute. */
   public static Trace read(Path file, Collection<String> models) throws ConfigException {
+    return read(file, List.copyOf(models), false);
+  }
+
+  /** Reads a trace of whatever models it holds (in the order they first appear). */
+  public static Trace read(Path file) throws ConfigException {
+    return read(file, new ArrayList<>(), true);
+  }
+
+  private static Trace read(Path file, List<String> keys, boolean anyModel) throws ConfigException {
     String source = file.toString();
     List<ConfigError> errors = new ArrayList<>();
-    Map<String, TreeMap<Instant, Double>> rows = new LinkedHashMap<>();
-    Map<String, Map<Instant, Integer>> lines = new HashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = r.readLine();
-      if (header == null || !header.strip().equals(HEADER)) {
+    Rows rows = new Rows();
+    try (CsvRows csv = CsvRows.open(file, MAX_BYTES, "a trace")) {
+      CsvRows.Row header = csv.next();
+      String found = header == null ? "" : String.join(",", header.fields());
+      if (!found.equals(HEADER)) {
         throw new ConfigException(
             new ConfigError(
-                source,
-                1,
-                "header",
-                "expected '"
-                    + HEADER
-                    + "', found '"
-                    + (header == null ? "" : header.strip())
-                    + "'"));
+                source, 1, "header", "expected '" + HEADER + "', found '" + found + "'"));
       }
-      String line;
-      int n = 1;
-      while ((line = r.readLine()) != null && errors.size() < MAX_ERRORS) {
-        n++;
-        if (line.isBlank()) {
+      CsvRows.Row row;
+      while (errors.size() < MAX_ERRORS && (row = csv.next()) != null) {
+        int n = row.line();
+        if (row.fields().size() != 3) {
+          errors.add(
+              new ConfigError(source, n, "row", "expected 3 fields, found " + row.fields().size()));
           continue;
         }
-        String[] f = line.split(",", -1);
-        if (f.length != 3) {
-          errors.add(new ConfigError(source, n, "row", "expected 3 fields, found " + f.length));
-          continue;
+        Instant t = parseTime(row.field(0), source, n, errors);
+        String model = row.field(1);
+        double tps = parseTps(row.field(2), source, n, errors);
+        int m = keys.indexOf(model);
+        if (m < 0 && anyModel && !model.isEmpty()) {
+          m = keys.size();
+          keys.add(model);
         }
-        Instant t = parseTime(f[0].strip(), source, n, errors);
-        String model = f[1].strip();
-        Double tps = parseTps(f[2].strip(), source, n, errors);
-        if (!models.contains(model)) {
+        if (m < 0) {
           errors.add(
               new ConfigError(
                   source,
                   n,
                   "model",
-                  "unknown model '" + model + "' (config has " + String.join(", ", models) + ")"));
+                  "unknown model '" + model + "' (config has " + String.join(", ", keys) + ")"));
           continue;
         }
-        if (t == null || tps == null) {
-          continue;
+        if (t != null && !Double.isNaN(tps)) {
+          rows.add(t.getEpochSecond() / 60, m, tps, n);
         }
-        Double before = rows.computeIfAbsent(model, k -> new TreeMap<>()).put(t, tps);
-        if (before != null) {
-          errors.add(
-              new ConfigError(
-                  source,
-                  n,
-                  "timestamp",
-                  "duplicate row for "
-                      + model
-                      + " at "
-                      + t
-                      + " (first on line "
-                      + lines.get(model).get(t)
-                      + ")"));
-        }
-        lines.computeIfAbsent(model, k -> new HashMap<>()).putIfAbsent(t, n);
       }
-    } catch (IOException e) {
-      throw new ConfigException(
-          new ConfigError(source, 0, "file", "cannot read: " + e.getMessage()));
-    }
-    if (errors.isEmpty()) {
-      checkCoverage(source, models, rows, lines, errors);
     }
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    Instant start =
-        rows.values().stream().map(TreeMap::firstKey).min(Instant::compareTo).orElseThrow();
-    Instant end =
-        rows.values().stream().map(TreeMap::lastKey).max(Instant::compareTo).orElseThrow();
-    int minutes = (int) Duration.between(start, end).toMinutes() + 1;
-    Map<String, double[]> demand = new LinkedHashMap<>();
-    for (String model : models) {
-      double[] d = new double[minutes];
-      rows.get(model).forEach((t, v) -> d[(int) Duration.between(start, t).toMinutes()] = v);
-      demand.put(model, d);
-    }
-    return new Trace(start, minutes, demand);
+    return rows.toTrace(source, keys);
   }
 
-  private static void checkCoverage(
-      String source,
-      Collection<String> models,
-      Map<String, TreeMap<Instant, Double>> rows,
-      Map<String, Map<Instant, Integer>> lines,
-      List<ConfigError> errors) {
-    for (String model : models) {
-      if (!rows.containsKey(model)) {
-        errors.add(new ConfigError(source, 0, "model", "no rows for model '" + model + "'"));
+  /** Every valid row, as primitives (a boxed map per row took ten times the memory). */
+  private static final class Rows {
+    long[] minute = new long[1024];
+    int[] model = new int[1024];
+    double[] tps = new double[1024];
+    int[] line = new int[1024];
+    int size;
+
+    void add(long epochMinute, int m, double v, int n) {
+      if (size == minute.length) {
+        int grown = size * 2;
+        minute = Arrays.copyOf(minute, grown);
+        model = Arrays.copyOf(model, grown);
+        tps = Arrays.copyOf(tps, grown);
+        line = Arrays.copyOf(line, grown);
       }
+      minute[size] = epochMinute;
+      model[size] = m;
+      tps[size] = v;
+      line[size] = n;
+      size++;
     }
-    if (!errors.isEmpty()) {
-      return;
-    }
-    Instant start =
-        rows.values().stream().map(TreeMap::firstKey).min(Instant::compareTo).orElseThrow();
-    Instant end =
-        rows.values().stream().map(TreeMap::lastKey).max(Instant::compareTo).orElseThrow();
-    for (String model : models) {
-      Instant expected = start;
-      for (Instant t : rows.get(model).keySet()) {
-        if (!t.equals(expected)) {
+
+    Trace toTrace(String source, List<String> keys) throws ConfigException {
+      List<ConfigError> errors = new ArrayList<>();
+      boolean[] seen = new boolean[keys.size()];
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      for (int i = 0; i < size; i++) {
+        seen[model[i]] = true;
+        first = Math.min(first, minute[i]);
+        last = Math.max(last, minute[i]);
+      }
+      for (int m = 0; m < keys.size(); m++) {
+        if (!seen[m]) {
           errors.add(
-              new ConfigError(
-                  source,
-                  lines.get(model).get(t),
-                  "timestamp",
-                  "missing minute(s) for "
-                      + model
-                      + ": "
-                      + expected
-                      + " to "
-                      + t.minusSeconds(60)));
-        }
-        expected = t.plusSeconds(60);
-        if (errors.size() >= MAX_ERRORS) {
-          return;
+              new ConfigError(source, 0, "model", "no rows for model '" + keys.get(m) + "'"));
         }
       }
-      if (!rows.get(model).lastKey().equals(end)) {
-        errors.add(
+      if (!errors.isEmpty()) {
+        throw new ConfigException(errors);
+      }
+      long span = last - first + 1;
+      if (span > MAX_DAYS * 1440L) {
+        throw new ConfigException(
             new ConfigError(
                 source,
                 0,
                 "timestamp",
-                "missing minute(s) for " + model + ": " + expected + " to " + end));
+                "the trace spans "
+                    + span / 1440
+                    + " days ("
+                    + Instant.ofEpochSecond(first * 60)
+                    + " to "
+                    + Instant.ofEpochSecond(last * 60)
+                    + "); at most "
+                    + MAX_DAYS));
+      }
+      int minutes = (int) span;
+      Map<String, double[]> demand = new LinkedHashMap<>();
+      List<int[]> lines = new ArrayList<>();
+      for (String key : keys) {
+        demand.put(key, new double[minutes]);
+        lines.add(new int[minutes]);
+      }
+      for (int i = 0; i < size && errors.size() < MAX_ERRORS; i++) {
+        int at = (int) (minute[i] - first);
+        int[] l = lines.get(model[i]);
+        if (l[at] != 0) {
+          errors.add(
+              new ConfigError(
+                  source,
+                  line[i],
+                  "timestamp",
+                  "duplicate row for "
+                      + keys.get(model[i])
+                      + " at "
+                      + Instant.ofEpochSecond(minute[i] * 60)
+                      + " (first on line "
+                      + l[at]
+                      + ")"));
+          continue;
+        }
+        l[at] = line[i];
+        demand.get(keys.get(model[i]))[at] = tps[i];
+      }
+      for (int m = 0; m < keys.size() && errors.size() < MAX_ERRORS; m++) {
+        missingMinutes(source, keys.get(m), first, lines.get(m), errors);
+      }
+      if (!errors.isEmpty()) {
+        throw new ConfigException(errors);
+      }
+      return new Trace(Instant.ofEpochSecond(first * 60), minutes, demand);
+    }
+
+    /** One error per run of missing minutes, on the line of the row after it (0 at the end). */
+    private static void missingMinutes(
+        String source, String model, long first, int[] lines, List<ConfigError> errors) {
+      int i = 0;
+      while (i < lines.length && errors.size() < MAX_ERRORS) {
+        if (lines[i] != 0) {
+          i++;
+          continue;
+        }
+        int from = i;
+        while (i < lines.length && lines[i] == 0) {
+          i++;
+        }
+        errors.add(
+            new ConfigError(
+                source,
+                i < lines.length ? lines[i] : 0,
+                "timestamp",
+                "missing minute(s) for "
+                    + model
+                    + ": "
+                    + Instant.ofEpochSecond((first + from) * 60)
+                    + " to "
+                    + Instant.ofEpochSecond((first + i - 1) * 60)));
       }
     }
   }
@@ -192,19 +240,20 @@ public final class TraceCsv {
     }
   }
 
-  private static Double parseTps(String s, String source, int line, List<ConfigError> errors) {
+  /** Tokens/s, or NaN (with an error added) when the field is not a finite number >= 0. */
+  private static double parseTps(String s, String source, int line, List<ConfigError> errors) {
     try {
       double v = Double.parseDouble(s);
       if (!(v >= 0) || Double.isInfinite(v)) {
         errors.add(
             new ConfigError(
                 source, line, "tokens_per_second", "'" + s + "' must be a number >= 0"));
-        return null;
+        return Double.NaN;
       }
       return v;
     } catch (NumberFormatException e) {
       errors.add(new ConfigError(source, line, "tokens_per_second", "'" + s + "' is not a number"));
-      return null;
+      return Double.NaN;
     }
   }
 

@@ -171,7 +171,10 @@ class SimulateCommandTest {
     assertThat(total.get("ecsShortfallMinutes").isInt()).isTrue();
   }
 
-  private static void writeFlatTrace(Path file, int minutes) throws IOException {
+  /**
+   * Sonnet at 6,000 and Haiku at 2,000 tokens/s from 2027-01-06 (also for other simulate tests).
+   */
+  static void writeFlatTrace(Path file, int minutes) throws IOException {
     double[] sonnet = new double[minutes];
     double[] haiku = new double[minutes];
     Arrays.fill(sonnet, 6000);

@@ -142,4 +142,50 @@ class TraceCsvTest {
     assertThat(read.demand().get("sonnet")).containsExactly(100.5, 0, 12_345.6);
     assertThat(read.demand().get("haiku")).containsExactly(50, 60.1, 70);
   }
+
+  @Test
+  void aByteOrderMarkAndQuotedFieldsAreRead() throws IOException, ConfigException {
+    Path f = dir.resolve("excel.csv");
+    Files.write(
+        f,
+        ("\uFEFF"
+                + HEADER
+                + "\r\n"
+                + "\"2027-01-06T00:00:00Z\",\"sonnet\",\"100\"\r\n"
+                + "2027-01-06T00:00:00Z, haiku ,50\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+
+    Trace read = TraceCsv.read(f, MODELS);
+
+    assertThat(read.demand().get("sonnet")).containsExactly(100);
+    assertThat(read.demand().get("haiku")).containsExactly(50);
+  }
+
+  @Test
+  void aTwoGigabyteTraceIsRefusedInOneLine() throws IOException {
+    Path f = dir.resolve("huge.csv");
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+      raf.setLength(2L << 30); // sparse: no disk used
+    }
+
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> TraceCsv.read(f, MODELS));
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            f
+                + ": file: 2.0 GB is more than a trace may hold (256 MB); split it or keep fewer days");
+  }
+
+  @Test
+  void aTraceSpanningMoreThanAYearIsRefusedBeforeItsArraysAreMade() throws IOException {
+    String msg =
+        errorFor(
+            HEADER,
+            "2027-01-06T00:00:00Z,sonnet,1",
+            "2027-01-06T00:00:00Z,haiku,1",
+            "2097-01-06T00:00:00Z,sonnet,1",
+            "2097-01-06T00:00:00Z,haiku,1");
+
+    assertThat(msg).contains("timestamp: the trace spans 25568 days", "at most 366");
+  }
 }

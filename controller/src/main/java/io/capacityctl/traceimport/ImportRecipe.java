@@ -1,0 +1,42 @@
+package io.capacityctl.traceimport;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Everything {@code trace import} needs to turn one {@code timestamp,value} file into one model's
+ * minute trace; the bundled real-shaped scenarios are recipes too.
+ *
+ * @param file a path, or {@code classpath:PATH} for a series bundled in the jar
+ * @param columns timestamp and value column names, or null for the first two columns
+ * @param zone where naive timestamps are local, or null to refuse them
+ * @param maxGap the longest gap interpolated, or null for the default ({@link #DEFAULT_MAX_GAP},
+ *     and never less than twice the series' usual interval)
+ * @param noise 1 for the measured minute noise ({@link MinuteNoise}), 0 for none
+ * @param days keep only the first this many days, or 0 for all
+ */
+public record ImportRecipe(
+    String file,
+    String model,
+    List<String> columns,
+    ZoneId zone,
+    Scaling scaling,
+    Duration maxGap,
+    LongGaps longGaps,
+    double noise,
+    long seed,
+    int days) {
+  public static final Duration DEFAULT_MAX_GAP = Duration.ofHours(1);
+
+  /** The same recipe with other gap rules. */
+  public ImportRecipe withGaps(Duration max, LongGaps longer) {
+    return new ImportRecipe(file, model, columns, zone, scaling, max, longer, noise, seed, days);
+  }
+
+  /** The same recipe with another noise seed. */
+  public ImportRecipe withSeed(long other) {
+    return new ImportRecipe(
+        file, model, columns, zone, scaling, maxGap, longGaps, noise, other, days);
+  }
+}
