@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -154,6 +156,12 @@ final class TraceImportCommand implements Callable<Integer> {
           "A trace of other models to add this model to (the result covers the minutes both have).")
   Path addTo;
 
+  @Mixin OutputOption output;
+
+  /** What {@code --output json} prints. */
+  record Written(
+      Path out, List<String> models, Instant start, Instant end, int minutes, List<String> notes) {}
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -191,14 +199,22 @@ final class TraceImportCommand implements Callable<Integer> {
     }
     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
     PrintWriter o = spec.commandLine().getOut();
+    Written w =
+        new Written(
+            out,
+            trace.models(),
+            trace.start(),
+            trace.minute(trace.minutes() - 1),
+            trace.minutes(),
+            notes);
+    if (output.json()) {
+      Json.print(o, w);
+      return ExitCodes.OK;
+    }
     notes.forEach(n -> o.println("  " + n));
     o.printf(
         "wrote %d minutes (%s to %s) of %s to %s%n",
-        trace.minutes(),
-        trace.start(),
-        trace.minute(trace.minutes() - 1),
-        String.join(", ", trace.models()),
-        out);
+        w.minutes(), w.start(), w.end(), String.join(", ", w.models()), out);
     return ExitCodes.OK;
   }
 

@@ -393,4 +393,20 @@ class TraceImportCommandTest {
         .as("noise moves minutes off the flat level")
         .isTrue();
   }
+
+  @Test
+  void jsonOutputSaysWhatWasWritten() throws Exception {
+    Path in = input("2015-01-05T00:00:00Z,1", "2015-01-05T00:02:00Z,1");
+
+    int code = run(in, "--model", "chat", "--tokens-per-event", "60", "--noise", "0", "-o", "json");
+
+    assertThat(code).as(err.toString()).isZero();
+    var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(doc.get("minutes").asInt()).isEqualTo(3);
+    assertThat(doc.get("models").get(0).asText()).isEqualTo("chat");
+    assertThat(doc.get("start").asText()).isEqualTo("2015-01-05T00:00:00Z");
+    assertThat(doc.get("notes").get(1).asText())
+        .as("the interval defaults to the samples' usual spacing")
+        .startsWith("scale: each value counts events per 2 min");
+  }
 }
