@@ -1,11 +1,11 @@
 package io.capacityctl.calendar;
 
-import io.capacityctl.config.EventSpec;
 import java.time.Instant;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Everything the calendar needs about one stretch of time [start, end), computed once: the zone's
@@ -33,13 +33,15 @@ final class Chunk {
    * Computes the chunk [startSecond, endSecond) for models in {@code modelKeys} order.
    *
    * @param events every event of the calendar (config and extra ones)
+   * @param examined counts the occurrences looked at and the Quartz calls made
    */
   static Chunk build(
       long startSecond,
       long endSecond,
       ZoneRules rules,
       List<String> modelKeys,
-      List<EventSpec> events) {
+      EventIndex events,
+      LongAdder examined) {
     Instant from = Instant.ofEpochSecond(startSecond);
     Instant to = Instant.ofEpochSecond(endSecond);
 
@@ -59,11 +61,10 @@ final class Chunk {
 
     List<List<EventOccurrence>> perModel = new ArrayList<>();
     modelKeys.forEach(m -> perModel.add(new ArrayList<>()));
-    for (EventSpec event : events) {
-      List<EventOccurrence> occurrences = Occurrences.overlapping(event, from, to, rules);
+    for (EventOccurrence o : events.overlapping(from, to, rules, examined)) {
       for (int m = 0; m < modelKeys.size(); m++) {
-        if (event.affects(modelKeys.get(m))) {
-          perModel.get(m).addAll(occurrences);
+        if (o.event().affects(modelKeys.get(m))) {
+          perModel.get(m).add(o);
         }
       }
     }

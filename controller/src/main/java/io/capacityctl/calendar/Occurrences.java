@@ -1,17 +1,15 @@
 package io.capacityctl.calendar;
 
 import io.capacityctl.config.EventSpec;
-import java.text.ParseException;
+import io.capacityctl.config.Recurrence;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.TimeZone;
-import org.quartz.CronExpression;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The occurrences of one event near a span of time.
@@ -27,42 +25,50 @@ import org.quartz.CronExpression;
 final class Occurrences {
   private Occurrences() {}
 
-  /** Fails fast on an event no chunk could evaluate. */
-  static void validate(EventSpec event) {
-    if ((event.cron() == null) == (event.start() == null)) {
-      throw new IllegalArgumentException(
-          "event '" + event.name() + "' needs exactly one of cron or start");
-    }
-    if (event.cron() != null) {
-      compile(event.cron());
-    }
-  }
-
-  /** Occurrences of {@code event} in force at some instant of [from, to). */
+  /**
+   * Occurrences of a recurring {@code event} in force at some instant of [from, to), generated from
+   * its times of day on each day it fires; {@code examined} counts the Quartz calls and the
+   * occurrences looked at.
+   */
   static List<EventOccurrence> overlapping(
-      EventSpec event, Instant from, Instant to, ZoneRules rules) {
+      EventSpec event,
+      Recurrence recurrence,
+      Instant from,
+      Instant to,
+      ZoneRules rules,
+      LongAdder examined) {
     List<EventOccurrence> result = new ArrayList<>();
-    if (event.start() != null) {
-      addIfOverlapping(result, occurrence(event, event.start().toInstant()), from, to);
-      return result;
-    }
     // In force over [start - leadTime, start + duration): starts in (from - duration, to + lead).
     // A day of margin on the local calendar covers any offset and the gap/overlap placement.
     LocalDateTime local = local(from.minus(event.duration()), rules).minusDays(1);
     LocalDateTime localEnd = local(to.plus(event.leadTime()), rules).plusDays(1);
-    CronExpression cron = compile(event.cron()); // per call: CronExpression is not thread-safe
-    while (true) {
-      Date next = cron.getNextValidTimeAfter(Date.from(local.toInstant(ZoneOffset.UTC)));
-      if (next == null) {
-        break;
+    Recurrence.Days days = recurrence.days();
+    int[] times = recurrence.secondsOfDay();
+    int looked = 0;
+    days:
+    for (LocalDate d = days.next(local.toLocalDate());
+        d != null && d.isBefore(localEnd.toLocalDate().plusDays(1));
+        d = days.next(d.plusDays(1))) {
+      for (int second : times) {
+        LocalDateTime t = d.atStartOfDay().plusSeconds(second);
+        if (!t.isAfter(local)) {
+          continue;
+        }
+        if (!t.isBefore(localEnd)) {
+          break days;
+        }
+        looked++;
+        addIfOverlapping(result, occurrence(event, onTimeLine(t, rules)), from, to);
       }
-      local = LocalDateTime.ofInstant(next.toInstant(), ZoneOffset.UTC);
-      if (!local.isBefore(localEnd)) {
-        break;
-      }
-      addIfOverlapping(result, occurrence(event, onTimeLine(local, rules)), from, to);
     }
+    examined.add(looked + days.calls());
     return result;
+  }
+
+  /** A one-off event's occurrence if it is in force at some instant of [from, to), or null. */
+  static EventOccurrence oneOff(EventSpec event, Instant from, Instant to) {
+    EventOccurrence o = occurrence(event, event.start().toInstant());
+    return o.leadStart().isBefore(to) && o.end().isAfter(from) ? o : null;
   }
 
   /** Where a local wall-clock time happens; see the class comment for the DST rules. */
@@ -80,24 +86,20 @@ final class Occurrences {
         event, start.minus(event.leadTime()), start, start.plus(event.duration()));
   }
 
+  /**
+   * Local times come in order and their instants never go back, so the only duplicate (two times in
+   * one spring-forward gap, placed at the jump) is the previous one.
+   */
   private static void addIfOverlapping(
       List<EventOccurrence> into, EventOccurrence o, Instant from, Instant to) {
-    if (o.leadStart().isBefore(to) && o.end().isAfter(from) && !into.contains(o)) {
+    if (o.leadStart().isBefore(to)
+        && o.end().isAfter(from)
+        && (into.isEmpty() || !into.get(into.size() - 1).equals(o))) {
       into.add(o);
     }
   }
 
   private static LocalDateTime local(Instant t, ZoneRules rules) {
     return LocalDateTime.ofInstant(t, rules.getOffset(t));
-  }
-
-  private static CronExpression compile(String cron) {
-    try {
-      CronExpression expression = new CronExpression(cron);
-      expression.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
-      return expression;
-    } catch (ParseException e) {
-      throw new IllegalArgumentException("bad cron expression '" + cron + "': " + e.getMessage());
-    }
   }
 }

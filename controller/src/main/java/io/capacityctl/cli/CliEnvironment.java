@@ -41,8 +41,8 @@ public final class CliEnvironment {
       PrintWriter err) {
     this.simAccounts = simAccounts;
     this.in = new BufferedReader(in);
-    this.out = out;
-    this.err = err;
+    this.out = TerminalWriter.escaping(out);
+    this.err = TerminalWriter.escaping(err);
   }
 
   /** Real AWS, or a fresh simulated account per command; the process's stdin, stdout, stderr. */

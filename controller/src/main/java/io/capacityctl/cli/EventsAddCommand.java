@@ -3,15 +3,11 @@ package io.capacityctl.cli;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.operator.OneOffEvents;
-import io.capacityctl.operator.RefusedException;
 import io.capacityctl.runtime.ControllerGraph;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,22 +34,25 @@ final class EventsAddCommand extends GraphCommand {
       description = "Quartz cron in the config's zone, e.g. \"0 0 0 ? * MON\".")
   String cron;
 
-  @Option(names = "--duration", required = true, paramLabel = "DURATION", description = "e.g. 8h.")
-  Duration duration;
+  @Option(
+      names = "--duration",
+      required = true,
+      paramLabel = "DURATION",
+      description = "How long it lasts, e.g. 8h, 90m or PT8H (1m to 31d).")
+  String duration;
 
   @Option(
       names = "--multiplier",
       required = true,
       paramLabel = "X",
-      description = "Multiplies the schedule's value, e.g. 5.")
-  double multiplier;
+      description = "Multiplies the schedule's value, in (0, 10]: e.g. 5, or 0.5 for a dip.")
+  String multiplier;
 
   @Option(
       names = "--lead-time",
-      defaultValue = "0m",
       paramLabel = "DURATION",
-      description = "Capacity is raised this long before the start (default none).")
-  Duration leadTime;
+      description = "Capacity is raised this long before the start (default none, at most 7d).")
+  String leadTime;
 
   @Option(
       names = "--models",
@@ -66,36 +65,23 @@ final class EventsAddCommand extends GraphCommand {
     super(env);
   }
 
+  /** The options go through the configuration file's event rules, as text (see OneOffEvents). */
   @Override
   int run(CapacityConfig config, ControllerGraph graph, PrintWriter out) {
-    EventSpec e =
-        new EventSpec(
-            name,
-            cron,
-            start == null ? null : parseStart(config),
-            duration,
-            multiplier,
-            leadTime,
-            new LinkedHashSet<>(models));
-    graph.events().add(e);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("name", name);
+    fields.put("cron", cron);
+    fields.put("start", start);
+    fields.put("duration", duration);
+    fields.put("multiplier", multiplier);
+    fields.put("leadTime", leadTime);
+    fields.put("models", models.isEmpty() ? null : models);
+    EventSpec e = graph.events().add(fields);
     if (json()) {
       Json.print(out, e);
     } else {
       out.println("event added: " + OneOffEvents.describe(e));
     }
     return ExitCodes.OK;
-  }
-
-  private OffsetDateTime parseStart(CapacityConfig config) {
-    try {
-      return OffsetDateTime.parse(start);
-    } catch (DateTimeParseException withoutOffset) {
-      try {
-        return LocalDateTime.parse(start).atZone(config.timezone()).toOffsetDateTime();
-      } catch (DateTimeParseException e) {
-        throw new RefusedException(
-            "--start", "'" + start + "' is not an ISO-8601 date-time, e.g. 2027-01-18T00:00+09:00");
-      }
-    }
   }
 }

@@ -54,6 +54,8 @@ public final class Main implements Runnable {
   public static int run(CliEnvironment env, String... args) {
     CommandLine cl = new CommandLine(new Main(), factory(env));
     cl.setCaseInsensitiveEnumValuesAllowed(true)
+        // Plain help: the terminal writer escapes control characters, ANSI colours included.
+        .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
         .setOut(env.out())
         .setErr(env.err())
         .setExecutionExceptionHandler(Main::handle);

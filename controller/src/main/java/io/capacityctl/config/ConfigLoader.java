@@ -22,6 +22,11 @@ public final class ConfigLoader {
   public static CapacityConfig load(Path file) throws ConfigException {
     String text;
     try {
+      // Sized before it is read: a 50 MB file is refused, not parsed.
+      long size = Files.size(file);
+      if (size > Limits.MAX_CONFIG_CHARS) {
+        throw tooLarge(file.toString(), size + " bytes", "bytes");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(
@@ -38,7 +43,11 @@ public final class ConfigLoader {
       if (in == null) {
         throw new ConfigException(new ConfigError(source, 0, "(file)", "no such resource"));
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+      byte[] bytes = in.readNBytes(Limits.MAX_CONFIG_CHARS + 1);
+      if (bytes.length > Limits.MAX_CONFIG_CHARS) {
+        throw tooLarge(source, "over " + Limits.MAX_CONFIG_CHARS + " bytes", "bytes");
+      }
+      return parse(new String(bytes, StandardCharsets.UTF_8), source);
     } catch (IOException e) {
       throw new ConfigException(
           new ConfigError(source, 0, "(file)", "cannot read: " + e.getMessage()));
@@ -47,18 +56,21 @@ public final class ConfigLoader {
 
   /** Parses YAML text; {@code sourceName} names it in error messages. */
   public static CapacityConfig parse(String yamlText, String sourceName) throws ConfigException {
+    if (yamlText.length() > Limits.MAX_CONFIG_CHARS) {
+      throw tooLarge(sourceName, yamlText.length() + " characters", "characters");
+    }
     YamlNode root = YamlTree.parse(yamlText, sourceName);
     Problems problems = new Problems(sourceName);
     CapacityConfig config = Fields.map(f -> bind(f, sourceName)).read(root, problems);
     problems.throwIfAny();
     // Rules across sections run on a config whose sections are each valid.
-    checkAcrossSections(config, problems);
+    checkAcrossSections(config, root, problems);
     problems.throwIfAny();
     return config;
   }
 
   private static CapacityConfig bind(Fields f, String source) {
-    String name = f.required("name", Scalars.identifier());
+    String name = f.required("name", Scalars.configName());
     ZoneId timezone = f.required("timezone", Scalars.zone());
     Map<String, ModelConfig> models = f.required("models", ModelReader.models());
     return new CapacityConfig(
@@ -75,8 +87,32 @@ public final class ConfigLoader {
         source);
   }
 
-  /** A window cannot plan more units than the account's quota for the model. */
-  private static void checkAcrossSections(CapacityConfig config, Problems problems) {
+  private static ConfigException tooLarge(String source, String size, String unit) {
+    return new ConfigException(
+        new ConfigError(
+            source,
+            0,
+            "(file)",
+            "is " + size + "; a configuration is at most " + Limits.MAX_CONFIG_CHARS + " " + unit));
+  }
+
+  /**
+   * A window cannot plan more units than the account's quota for the model, and every PT name the
+   * pool derives from the prefix and a model key must be one Bedrock accepts.
+   */
+  private static void checkAcrossSections(CapacityConfig config, YamlNode root, Problems problems) {
+    String longestKey =
+        config.modelKeys().stream().reduce((a, b) -> b.length() > a.length() ? b : a).orElseThrow();
+    YamlNode aws = root.get("aws");
+    YamlNode prefix = aws == null ? null : aws.get("ptNamePrefix");
+    String ptNames =
+        AwsNames.ptNameLength(
+            config.aws().ptNamePrefix(),
+            longestKey,
+            prefix != null ? "aws.ptNamePrefix" : "the name (it makes the default ptNamePrefix)");
+    if (ptNames != null) {
+      problems.at(prefix != null ? prefix : root.get("name"), ptNames);
+    }
     for (int i = 0; i < config.schedule().size(); i++) {
       ScheduleWindow w = config.schedule().get(i);
       int index = i;

@@ -70,9 +70,17 @@ final class IntentsReader {
     return Fields.map(
         f ->
             new IntentsConfig.Metric(
-                f.required("namespace", Scalars.text()),
-                f.optional("name", Scalars.text(), IntentsConfig.Metric.DEFAULT_NAME),
-                f.optional("dimension", Scalars.text(), IntentsConfig.Metric.DEFAULT_DIMENSION)));
+                f.required(
+                    "namespace",
+                    Scalars.name("a CloudWatch namespace", AwsNames::namespaceOrDimension)),
+                f.optional(
+                    "name",
+                    Scalars.name("a CloudWatch metric name", AwsNames::cloudWatchName),
+                    IntentsConfig.Metric.DEFAULT_NAME),
+                f.optional(
+                    "dimension",
+                    Scalars.name("a CloudWatch dimension name", AwsNames::namespaceOrDimension),
+                    IntentsConfig.Metric.DEFAULT_DIMENSION)));
   }
 
   /** The file's path, or null when a bundled config names a resource that does not exist. */

@@ -20,10 +20,16 @@ final class ModelReader {
       if (node.fields().isEmpty()) {
         problems.at(node, "must name at least one model");
       }
+      if (node.fields().size() > Limits.MAX_MODELS) {
+        problems.at(
+            node, node.fields().size() + " models; at most " + Limits.MAX_MODELS + " per config");
+        return models;
+      }
       node.fields()
           .forEach(
               (key, settings) -> {
-                Scalars.identifier().read(keyNode(settings, key), problems);
+                Scalars.name("a model key", AwsNames::modelKey)
+                    .read(keyNode(settings, key), problems);
                 models.put(key, model(key).read(settings, problems));
               });
       return models;
@@ -36,14 +42,15 @@ final class ModelReader {
           ModelConfig m =
               new ModelConfig(
                   key,
-                  f.required("modelId", Scalars.text()),
-                  f.required("tokensPerSecondPerUnit", Scalars.positive()),
-                  f.required("unitHourlyUsd", Scalars.nonNegative()),
-                  f.required("onDemandUsdPer1kTokens", Scalars.nonNegative()),
-                  f.required("onDemandTps", Scalars.nonNegative()),
-                  f.optional("minUnits", Scalars.count(0), 0),
-                  f.required("maxUnits", Scalars.count(0)),
-                  f.required("provisioningTime", Scalars.positiveDuration()));
+                  f.required("modelId", Scalars.name("a Bedrock model id", AwsNames::modelId)),
+                  f.required(
+                      "tokensPerSecondPerUnit", Scalars.number(Limits.TOKENS_PER_SECOND_PER_UNIT)),
+                  f.required("unitHourlyUsd", Scalars.number(Limits.UNIT_HOURLY_USD)),
+                  f.required("onDemandUsdPer1kTokens", Scalars.number(Limits.ON_DEMAND_USD_PER_1K)),
+                  f.required("onDemandTps", Scalars.number(Limits.TPS)),
+                  f.optional("minUnits", Scalars.whole(Limits.UNITS), 0),
+                  f.required("maxUnits", Scalars.whole(Limits.UNITS)),
+                  f.required("provisioningTime", Scalars.duration(Limits.STARTUP_TIME)));
           f.check(
               m.minUnits() <= m.maxUnits(),
               "minUnits",
@@ -57,13 +64,14 @@ final class ModelReader {
         f -> {
           EcsConfig e =
               new EcsConfig(
-                  f.required("cluster", Scalars.text()),
-                  f.required("service", Scalars.text()),
-                  f.required("tokensPerSecondPerTask", Scalars.positive()),
-                  f.required("minTasks", Scalars.count(0)),
-                  f.required("maxTasks", Scalars.count(1)),
-                  f.required("taskHourlyUsd", Scalars.nonNegative()),
-                  f.required("startupTime", Scalars.positiveDuration()));
+                  f.required("cluster", Scalars.name("an ECS cluster name", AwsNames::ecsName)),
+                  f.required("service", Scalars.name("an ECS service name", AwsNames::ecsName)),
+                  f.required(
+                      "tokensPerSecondPerTask", Scalars.number(Limits.TOKENS_PER_SECOND_PER_TASK)),
+                  f.required("minTasks", Scalars.whole(Limits.MIN_TASKS)),
+                  f.required("maxTasks", Scalars.whole(Limits.MAX_TASKS)),
+                  f.required("taskHourlyUsd", Scalars.number(Limits.TASK_HOURLY_USD)),
+                  f.required("startupTime", Scalars.duration(Limits.STARTUP_TIME)));
           f.check(
               e.minTasks() <= e.maxTasks(),
               "minTasks",

@@ -1,6 +1,6 @@
 package io.capacityctl.config;
 
-import java.text.ParseException;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -9,13 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.TimeZone;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.quartz.CronExpression;
 
 /**
  * Readers for scalar values. They parse the raw text as written, so YAML 1.1 never turns {@code
@@ -24,9 +21,8 @@ import org.quartz.CronExpression;
 final class Scalars {
   private static final Pattern NUMBER =
       Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-  private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
+  private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
   private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
   private static final List<String> DAY_NAMES =
       Arrays.stream(DayOfWeek.values()).map(d -> d.name().substring(0, 3)).toList();
 
@@ -55,73 +51,103 @@ final class Scalars {
     };
   }
 
+  /** Any text that is not blank and has no control character (it is shown and logged). */
   static Reader<String> text() {
-    return scalar("text", "", s -> s.isBlank() ? null : s);
-  }
-
-  /** A name that becomes part of AWS resource names and metric dimensions. */
-  static Reader<String> identifier() {
     return scalar(
-        "a name of letters, digits, '-' and '_' (at most 32, starting with a letter or digit)",
+        "text",
         "",
-        s -> IDENTIFIER.matcher(s).matches() ? s : null);
+        s -> {
+          if (s.isBlank()) {
+            return null;
+          }
+          Texts.requirePrintable(s);
+          return s;
+        });
   }
 
-  static Reader<Double> number() {
-    return scalar("a number", 0.0, Scalars::parseNumber);
+  /** Text people write (an event name, a reason): see {@link Texts#problemWith}. */
+  static Reader<String> freeText(String expected, int maxChars) {
+    return scalar(
+        expected,
+        "",
+        s -> {
+          String problem = Texts.problemWith(s, maxChars);
+          if (problem != null) {
+            throw new IllegalArgumentException(problem);
+          }
+          return s;
+        });
   }
 
-  /** A decimal number in the file's notation, or null (no NaN, Infinity, hex or suffixes). */
+  /**
+   * A name that must obey {@code rule} (one of {@link AwsNames}), which returns what is wrong or
+   * null.
+   */
+  static Reader<String> name(String expected, Function<String, String> rule) {
+    return scalar(
+        expected,
+        "",
+        s -> {
+          String problem = rule.apply(s);
+          if (problem != null) {
+            throw new IllegalArgumentException(problem + ", got '" + s + "'");
+          }
+          return s;
+        });
+  }
+
+  /**
+   * The configuration's name (also of {@code aws.adoptFrom}'s old names): see {@link
+   * AwsNames#configName}.
+   */
+  static Reader<String> configName() {
+    return name("a name of letters, digits and '-'", AwsNames::configName);
+  }
+
+  /** A number in the file's notation within {@code range}. */
+  static Reader<Double> number(Range<Double> range) {
+    return scalar("a number", 0.0, Scalars::parseNumber).where(range::contains, "in " + range);
+  }
+
+  /**
+   * A decimal number in the file's notation, or null (no NaN, Infinity, hex or suffixes). A number
+   * beyond a double's range comes back infinite, and so outside every {@link Range}.
+   */
   static Double parseNumber(String s) {
     return NUMBER.matcher(s).matches() ? Double.valueOf(s) : null;
   }
 
-  static Reader<Integer> integer() {
+  /**
+   * A whole number within {@code range}; one too large for an int is out of range, not "no number".
+   */
+  static Reader<Integer> whole(Range<Long> range) {
     return scalar(
-        "a whole number", 0, s -> INTEGER.matcher(s).matches() ? Integer.valueOf(s) : null);
-  }
-
-  static Reader<Double> positive() {
-    return number().where(v -> v > 0, "> 0");
-  }
-
-  static Reader<Double> nonNegative() {
-    return number().where(v -> v >= 0, ">= 0");
-  }
-
-  /** A share that must leave something: (0, 1]. */
-  static Reader<Double> fraction() {
-    return number().where(v -> v > 0 && v <= 1, "in (0, 1]");
-  }
-
-  /** A share that may be nothing: [0, 1]. */
-  static Reader<Double> share() {
-    return number().where(v -> v >= 0 && v <= 1, "in [0, 1]");
-  }
-
-  static Reader<Integer> count(int min) {
-    return integer().where(v -> v >= min, ">= " + min);
-  }
-
-  static Reader<Duration> duration() {
-    return scalar(
-        "an ISO-8601 duration such as PT15M",
-        Duration.ZERO,
+        "a whole number",
+        0,
         s -> {
-          try {
-            return Duration.parse(s);
-          } catch (DateTimeException e) {
+          if (!INTEGER.matcher(s).matches()) {
             return null;
           }
+          BigInteger v = new BigInteger(s.startsWith("+") ? s.substring(1) : s);
+          if (v.bitLength() >= 63 || !range.contains(v.longValue())) {
+            throw new IllegalArgumentException("must be in " + range + ", got " + s);
+          }
+          return v.intValue();
         });
   }
 
-  static Reader<Duration> positiveDuration() {
-    return duration().where(d -> d.compareTo(Duration.ZERO) > 0, "a positive duration");
-  }
-
-  static Reader<Duration> nonNegativeDuration() {
-    return duration().where(d -> !d.isNegative(), "a duration >= PT0S");
+  /** A duration in the one syntax of {@link Durations}, within {@code range}. */
+  static Reader<Duration> duration(Range<Duration> range) {
+    return scalar(
+        "a duration such as " + Durations.EXAMPLES,
+        Duration.ZERO,
+        s -> {
+          Duration d = Durations.parse(s);
+          if (!range.contains(d)) {
+            throw new IllegalArgumentException("must be in " + range + ", got " + s);
+          }
+          return d;
+        });
   }
 
   static Reader<LocalTime> timeOfDay() {
@@ -201,28 +227,16 @@ final class Scalars {
         });
   }
 
-  /** A Quartz cron expression, kept as text; it must parse and fire at least once. */
+  /**
+   * A Quartz cron expression, kept as text: it must parse, fire, and fire at most once a minute and
+   * {@value Limits#MAX_OCCURRENCES_PER_DAY} times a day (see {@link Recurrence}).
+   */
   static Reader<String> cron() {
     return scalar(
         "a Quartz cron expression",
         "",
         s -> {
-          CronExpression cron;
-          try {
-            cron = new CronExpression(s);
-          } catch (ParseException e) {
-            throw new IllegalArgumentException(
-                "bad cron expression '"
-                    + s
-                    + "': "
-                    + e.getMessage()
-                    + " (Quartz syntax: sec min hour day-of-month month day-of-week [year],"
-                    + " e.g. '0 0 0 ? * MON')");
-          }
-          cron.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
-          if (cron.getNextValidTimeAfter(new Date(0)) == null) {
-            throw new IllegalArgumentException("cron expression '" + s + "' never fires");
-          }
+          Recurrence.of(s);
           return s;
         });
   }

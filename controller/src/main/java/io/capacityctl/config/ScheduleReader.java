@@ -17,6 +17,11 @@ final class ScheduleReader {
   static Reader<List<ScheduleWindow>> windows(Set<String> models) {
     Reader<List<ScheduleWindow>> list = Lists.of(window(models));
     return (node, problems) -> {
+      if (node.isList() && node.items().size() > Limits.MAX_WINDOWS) {
+        problems.at(
+            node, node.items().size() + " windows; at most " + Limits.MAX_WINDOWS + " per config");
+        return List.of();
+      }
       int before = problems.count();
       List<ScheduleWindow> windows = list.read(node, problems);
       // Coverage of half-read windows would only repeat their errors as gaps.
@@ -34,9 +39,9 @@ final class ScheduleReader {
           LocalTime to = f.required("to", Scalars.timeOfDay());
           List<DayOfWeek> days = f.optional("days", Lists.nonEmpty(Scalars.dayOfWeek()), List.of());
           Map<String, Integer> units =
-              f.optional("units", perModel(models, Scalars.count(0)), Map.of());
+              f.optional("units", perModel(models, Scalars.whole(Limits.UNITS)), Map.of());
           Map<String, Double> tps =
-              f.optional("expectedTps", perModel(models, Scalars.nonNegative()), Map.of());
+              f.optional("expectedTps", perModel(models, Scalars.number(Limits.TPS)), Map.of());
           if (f.has("units") == f.has("expectedTps")) {
             f.error(null, "give exactly one of 'units' or 'expectedTps'");
           }

@@ -16,18 +16,26 @@ final class SettingsReader {
     return Fields.map(
         f ->
             new PolicyConfig(
-                f.optional("targetUtilization", Scalars.fraction(), d.targetUtilization()),
-                f.optional("escalateAfter", Scalars.nonNegativeDuration(), d.escalateAfter()),
+                f.optional(
+                    "targetUtilization",
+                    Scalars.number(Limits.SHARE_ABOVE_ZERO),
+                    d.targetUtilization()),
+                f.optional(
+                    "escalateAfter", Scalars.duration(Limits.ESCALATE_AFTER), d.escalateAfter()),
                 f.optional(
                     "scaleDownStabilization",
-                    Scalars.nonNegativeDuration(),
+                    Scalars.duration(Limits.STABILIZATION),
                     d.scaleDownStabilization()),
-                f.optional("onDemandSafety", Scalars.share(), d.onDemandSafety()),
-                f.optional("blockUnits", Scalars.count(1), d.blockUnits()),
-                f.optional("ecsTargetUtilization", Scalars.fraction(), d.ecsTargetUtilization()),
-                f.optional("drainTime", Scalars.nonNegativeDuration(), d.drainTime()),
-                f.optional("metricsMaxAge", Scalars.positiveDuration(), d.metricsMaxAge()),
-                f.optional("eventMargin", Scalars.nonNegative(), d.eventMargin()),
+                f.optional("onDemandSafety", Scalars.number(Limits.SHARE), d.onDemandSafety()),
+                f.optional("blockUnits", Scalars.whole(Limits.BLOCK_UNITS), d.blockUnits()),
+                f.optional(
+                    "ecsTargetUtilization",
+                    Scalars.number(Limits.SHARE_ABOVE_ZERO),
+                    d.ecsTargetUtilization()),
+                f.optional("drainTime", Scalars.duration(Limits.DRAIN_TIME), d.drainTime()),
+                f.optional(
+                    "metricsMaxAge", Scalars.duration(Limits.METRICS_MAX_AGE), d.metricsMaxAge()),
+                f.optional("eventMargin", Scalars.number(Limits.EVENT_MARGIN), d.eventMargin()),
                 f.optional("throttleBudget", throttleBudget(), d.throttleBudget())));
   }
 
@@ -43,8 +51,14 @@ final class SettingsReader {
     return Fields.map(
         f ->
             new BudgetConfig(
-                f.optional("maxHourlyUsd", Scalars.nonNegative(), BudgetConfig.NONE.maxHourlyUsd()),
-                f.optional("maxDailyUsd", Scalars.nonNegative(), BudgetConfig.NONE.maxDailyUsd())));
+                f.optional(
+                    "maxHourlyUsd",
+                    Scalars.number(Limits.HOURLY_USD),
+                    BudgetConfig.NONE.maxHourlyUsd()),
+                f.optional(
+                    "maxDailyUsd",
+                    Scalars.number(Limits.DAILY_USD),
+                    BudgetConfig.NONE.maxDailyUsd())));
   }
 
   /** The {@code aws} section; what it leaves out comes from {@link AwsSettings#defaultsFor}. */
@@ -54,9 +68,18 @@ final class SettingsReader {
         f ->
             new AwsSettings(
                 f.optional("region", region(), d.region()),
-                f.optional("ptNamePrefix", Scalars.text(), d.ptNamePrefix()),
-                f.optional("routesParameter", Scalars.text(), d.routesParameter()),
-                f.optional("stateTable", Scalars.text(), d.stateTable()),
+                f.optional(
+                    "ptNamePrefix",
+                    Scalars.name("a PT name prefix", AwsNames::ptNamePrefix),
+                    d.ptNamePrefix()),
+                f.optional(
+                    "routesParameter",
+                    Scalars.name("an SSM parameter name", AwsNames::ssmParameter),
+                    d.routesParameter()),
+                f.optional(
+                    "stateTable",
+                    Scalars.name("a DynamoDB table name", AwsNames::tableName),
+                    d.stateTable()),
                 f.optional("metrics", metrics(), d.metrics())));
   }
 
@@ -72,9 +95,18 @@ final class SettingsReader {
           AwsSettings.MetricsSource m =
               new AwsSettings.MetricsSource(
                   f.optional("kind", Scalars.oneOf(AwsSettings.MetricsSource.KINDS), d.kind()),
-                  f.optional("namespace", Scalars.text(), d.namespace()),
-                  f.optional("metricName", Scalars.text(), d.metricName()),
-                  f.optional("modelDimension", Scalars.text(), d.modelDimension()));
+                  f.optional(
+                      "namespace",
+                      Scalars.name("a CloudWatch namespace", AwsNames::namespaceOrDimension),
+                      d.namespace()),
+                  f.optional(
+                      "metricName",
+                      Scalars.name("a CloudWatch metric name", AwsNames::cloudWatchName),
+                      d.metricName()),
+                  f.optional(
+                      "modelDimension",
+                      Scalars.name("a CloudWatch dimension name", AwsNames::namespaceOrDimension),
+                      d.modelDimension()));
           boolean custom = AwsSettings.MetricsSource.CUSTOM.equals(m.kind());
           for (String key : new String[] {"namespace", "metricName", "modelDimension"}) {
             if (custom && !f.has(key)) {

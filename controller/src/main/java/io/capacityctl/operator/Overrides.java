@@ -2,7 +2,10 @@ package io.capacityctl.operator;
 
 import io.capacityctl.aws.sts.CallerIdentity;
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.Durations;
+import io.capacityctl.config.Limits;
 import io.capacityctl.config.ModelConfig;
+import io.capacityctl.config.Texts;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.StateStore;
@@ -42,12 +45,20 @@ public final class Overrides {
       String target, int amount, boolean pause, Duration duration, String reason) {
     requireReason(reason);
     if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new RefusedException("--for", "must be a positive duration, got " + duration);
+      throw new RefusedException(
+          "--for",
+          "must be a positive duration, got "
+              + (duration == null ? "none" : Durations.format(duration)));
     }
     if (duration.compareTo(MAX_DURATION) > 0) {
       throw new RefusedException(
           "--for",
-          "at most " + MAX_DURATION.toDays() + " days (" + MAX_DURATION + "), got " + duration);
+          "at most "
+              + MAX_DURATION.toDays()
+              + " days ("
+              + Durations.format(MAX_DURATION)
+              + "), got "
+              + Durations.format(duration));
     }
     if (!pause) {
       checkAmount(target, amount);
@@ -59,9 +70,10 @@ public final class Overrides {
     CapacityOverride o =
         new CapacityOverride(
             target, pause ? 0 : amount, pause, now, now.plus(duration), reason, who);
+    // Written first, audited after: the audit log never records what the table refused.
+    state.putOverride(o);
     state.appendAudit(
         new AuditEntry(now, who, "override-set", target, describe(o) + ": " + reason, 0));
-    state.putOverride(o);
     return o;
   }
 
@@ -82,9 +94,12 @@ public final class Overrides {
     if (state.activeOverrides(now).stream().noneMatch(o -> o.target().equals(target))) {
       return false;
     }
-    String who = caller.arn();
-    state.appendAudit(new AuditEntry(now, who, "override-clear", target, "cleared: " + reason, 0));
-    return state.clearOverride(target);
+    if (!state.clearOverride(target)) {
+      return false;
+    }
+    state.appendAudit(
+        new AuditEntry(now, caller.arn(), "override-clear", target, "cleared: " + reason, 0));
+    return true;
   }
 
   /** What an override does, in words. */
@@ -132,9 +147,14 @@ public final class Overrides {
     }
   }
 
+  /** A reason is one line of plain text: it is stored, audited and shown on terminals. */
   private static void requireReason(String reason) {
     if (reason == null || reason.isBlank()) {
       throw new RefusedException("--reason", "required: say why, it goes into the audit log");
+    }
+    String problem = Texts.problemWith(reason, Limits.MAX_REASON_CHARS);
+    if (problem != null) {
+      throw new RefusedException("--reason", problem);
     }
   }
 }

@@ -39,6 +39,8 @@ public final class Reconciler {
   private final ControlPlaneCircuit circuit;
   private final DemandMemory demandMemory = new DemandMemory();
   private List<EventSpec> extraEvents = List.of();
+  // Added events the calendar left out (the configuration's rules refuse them): warned every pass.
+  private List<String> refusedEvents = List.of();
   private Policy planner;
 
   public Reconciler(
@@ -123,13 +125,15 @@ public final class Reconciler {
             ? applied.withWarnings(List.of("next passes hold capacity: " + circuit.describe()))
             : applied;
     // Only the lease holder publishes drift, once per pass, after capacity is settled.
-    return drift.map(d -> report.withWarnings(d.run(now))).orElse(report);
+    PassReport withEvents = report.withWarnings(refusedEvents);
+    return drift.map(d -> withEvents.withWarnings(d.run(now))).orElse(withEvents);
   }
 
   /** Observes and plans without acting or taking the lease (CLI {@code plan}, dry runs). */
   public PassReport planOnly() {
     Assessment a = assess();
-    return Actuator.dryRun(config, a.plan(), a.snapshot(), a.at(), holder);
+    return Actuator.dryRun(config, a.plan(), a.snapshot(), a.at(), holder)
+        .withWarnings(refusedEvents);
   }
 
   /** Observes and plans, as a pass would, without acting or taking the lease (status, health). */
@@ -199,10 +203,9 @@ public final class Reconciler {
     List<EventSpec> extra = state.extraEvents();
     if (basePlanner instanceof Planner && !extra.equals(extraEvents)) {
       extraEvents = List.copyOf(extra);
-      planner =
-          extra.isEmpty()
-              ? basePlanner
-              : new Planner(config, CapacityCalendar.of(config).withExtraEvents(extra));
+      CapacityCalendar calendar = CapacityCalendar.of(config).withExtraEvents(extra);
+      refusedEvents = calendar.refusedEvents();
+      planner = extra.isEmpty() ? basePlanner : new Planner(config, calendar);
     }
     return planner;
   }

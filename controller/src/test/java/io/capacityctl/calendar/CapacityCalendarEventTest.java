@@ -3,7 +3,6 @@ package io.capacityctl.calendar;
 import static io.capacityctl.calendar.CalendarFixtures.config;
 import static io.capacityctl.calendar.CalendarFixtures.oneOff;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.capacityctl.config.ConfigFixtures;
 import io.capacityctl.config.ConfigLoader;
@@ -142,17 +141,29 @@ class CapacityCalendarEventTest {
   }
 
   @Test
-  void malformedExtraEventsAreRefused() {
+  void malformedExtraEventsAreLeftOutWithTheReason() {
     EventSpec neither =
         new EventSpec("x", null, null, Duration.ofHours(1), 2, Duration.ZERO, Set.of());
-    assertThatThrownBy(() -> cal.withExtraEvents(List.of(neither)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("exactly one of cron or start");
     EventSpec badCron =
         new EventSpec("y", "every monday", null, Duration.ofHours(1), 2, Duration.ZERO, Set.of());
-    assertThatThrownBy(() -> cal.withExtraEvents(List.of(badCron)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("bad cron expression 'every monday'");
+    EventSpec good =
+        new EventSpec(
+            "z",
+            null,
+            OffsetDateTime.parse("2026-06-02T10:00:00+09:00"),
+            Duration.ofHours(1),
+            2,
+            Duration.ZERO,
+            Set.of());
+
+    CapacityCalendar merged = cal.withExtraEvents(List.of(neither, badCron, good));
+
+    assertThat(merged.refusedEvents())
+        .satisfiesExactly(
+            r -> assertThat(r).contains("'x'").contains("exactly one of cron"),
+            r -> assertThat(r).contains("'y'").contains("bad cron expression 'every monday'"));
+    assertThat(merged.expected("sonnet", at("2026-06-02T10:30:00+09:00")).multiplier())
+        .isEqualTo(2.0);
   }
 
   @Test

@@ -216,7 +216,10 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(bad))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(
-            bad + ":" + lineOf(VALID, "maxUnits: 60") + ": models.sonnet.maxUnits: must be >= 0");
+            bad
+                + ":"
+                + lineOf(VALID, "maxUnits: 60")
+                + ": models.sonnet.maxUnits: must be in [0, 10000], got -1");
   }
 
   @Test

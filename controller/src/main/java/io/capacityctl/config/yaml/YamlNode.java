@@ -26,15 +26,15 @@ public record YamlNode(
     MAP
   }
 
-  static YamlNode scalar(String path, int line, String text) {
+  public static YamlNode scalar(String path, int line, String text) {
     return new YamlNode(path, line, text, List.of(), Map.of(), Kind.SCALAR);
   }
 
-  static YamlNode list(String path, int line, List<YamlNode> items) {
+  public static YamlNode list(String path, int line, List<YamlNode> items) {
     return new YamlNode(path, line, null, List.copyOf(items), Map.of(), Kind.LIST);
   }
 
-  static YamlNode map(String path, int line, LinkedHashMap<String, YamlNode> fields) {
+  public static YamlNode map(String path, int line, LinkedHashMap<String, YamlNode> fields) {
     return new YamlNode(path, line, null, List.of(), Collections.unmodifiableMap(fields), Kind.MAP);
   }
 

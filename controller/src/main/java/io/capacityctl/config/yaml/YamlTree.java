@@ -3,22 +3,45 @@ package io.capacityctl.config.yaml;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.capacityctl.config.ConfigError;
 import io.capacityctl.config.ConfigException;
+import io.capacityctl.config.Limits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Parses YAML into {@link YamlNode}s that carry line numbers. Jackson's own tree drops locations,
  * and every capacityctl input error must name its line.
  */
 public final class YamlTree {
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+  /**
+   * SnakeYAML stops at the code-point limit while it scans, and Jackson at the nesting limit, so no
+   * input makes the parser work long (a 50 MB quoted string hung it); aliases stay at SnakeYAML's
+   * default of 50 per document (no "billion laughs").
+   */
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder()
+          // As new YAMLFactory() has it (the builder starts from no features): "key:" is no value.
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+          .loaderOptions(loaderOptions())
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_NESTING).build())
+          .build();
 
   private YamlTree() {}
+
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions o = new LoaderOptions();
+    o.setCodePointLimit(Limits.MAX_CONFIG_CHARS + 1);
+    o.setNestingDepthLimit(Limits.MAX_NESTING);
+    return o;
+  }
 
   /** Parses one YAML document; a syntax error or duplicate key is reported with its line. */
   public static YamlNode parse(String text, String source) throws ConfigException {
@@ -70,7 +93,19 @@ public final class YamlTree {
         return YamlNode.scalar(path, line, null);
       }
       default -> {
-        return YamlNode.scalar(path, line, p.getText());
+        String text = p.getText();
+        if (text.length() > Limits.MAX_SCALAR_CHARS) {
+          throw new ConfigException(
+              new ConfigError(
+                  source,
+                  line,
+                  path.isEmpty() ? "(document)" : path,
+                  "is "
+                      + text.length()
+                      + " characters long; a value is at most "
+                      + Limits.MAX_SCALAR_CHARS));
+        }
+        return YamlNode.scalar(path, line, text);
       }
     }
   }
