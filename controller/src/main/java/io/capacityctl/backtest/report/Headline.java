@@ -6,6 +6,7 @@ import io.capacityctl.backtest.FrontierPoint;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.backtest.Saving;
 import io.capacityctl.sim.SimulationResult;
+import java.util.Comparator;
 import java.util.List;
 
 /** The report's first lines: what capacityctl saves and throttles against each baseline. */
@@ -58,9 +59,13 @@ final class Headline {
           + ", none beats every baseline on both cost and"
           + " throttling.</p>\n";
     }
+    // On a tie in cost and throttling, the tightest budget: the same price for a stricter promise.
     FrontierPoint cheapest =
         dominant.stream()
-            .min(java.util.Comparator.comparingDouble(p -> p.result().totalCostUsd()))
+            .min(
+                Comparator.comparingDouble((FrontierPoint p) -> p.result().totalCostUsd())
+                    .thenComparingDouble(p -> p.result().throttledTokens())
+                    .thenComparingDouble(FrontierPoint::throttleBudget))
             .orElseThrow();
     return "<p class=\"lead\">Of the "
         + tried

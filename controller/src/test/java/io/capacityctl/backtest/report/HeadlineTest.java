@@ -1,0 +1,66 @@
+package io.capacityctl.backtest.report;
+
+import static io.capacityctl.backtest.PolicyName.CAPACITYCTL;
+import static io.capacityctl.backtest.PolicyName.SCHEDULE_ONLY;
+import static io.capacityctl.backtest.PolicyName.TARGET_TRACKING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capacityctl.backtest.Comparison;
+import io.capacityctl.backtest.FrontierPoint;
+import io.capacityctl.backtest.PolicyName;
+import io.capacityctl.sim.Results;
+import io.capacityctl.sim.SimulationResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HeadlineTest {
+
+  @Test
+  void namesTheCheapestBudgetThatDominatesEveryBaselineAndTheTightestOnATie() {
+    SimulationResult same = result(11_000, 0);
+    Comparison c =
+        comparison(
+            List.of(
+                new FrontierPoint(0.001, false, result(10_500, 4_000)),
+                new FrontierPoint(0.0001, true, same),
+                new FrontierPoint(0, false, same)));
+
+    String html = Headline.html(c);
+
+    // 0.1 % is cheaper but throttles more than target-tracking; 0.01 % and 0 % tie: 0 % it is.
+    assertThat(html)
+        .contains("Of the 3 throttle budgets tried, 2 dominate every baseline")
+        .contains("the cheapest, <b>0 %</b>, costs $11,000.00 with 0.0000 % throttled");
+  }
+
+  @Test
+  void saysSoWhenNoBudgetDominatesEveryBaseline() {
+    Comparison c = comparison(List.of(new FrontierPoint(0.0001, true, result(12_500, 10))));
+
+    assertThat(Headline.html(c)).contains("none beats every baseline on both cost and throttling");
+  }
+
+  @Test
+  void withoutCapacityctlThereIsNoHeadline() {
+    Map<PolicyName, SimulationResult> m = new LinkedHashMap<>();
+    m.put(SCHEDULE_ONLY, result(12_000, 0));
+
+    assertThat(Headline.html(Comparison.of(m))).isEmpty();
+  }
+
+  private static Comparison comparison(List<FrontierPoint> frontier) {
+    Map<PolicyName, SimulationResult> m = new LinkedHashMap<>();
+    m.put(SCHEDULE_ONLY, result(12_000, 1_000));
+    m.put(TARGET_TRACKING, result(11_800, 0));
+    m.put(
+        CAPACITYCTL,
+        frontier.stream().filter(FrontierPoint::configured).findFirst().orElseThrow().result());
+    return new Comparison(m, frontier);
+  }
+
+  private static SimulationResult result(double costUsd, double throttledTokens) {
+    return Results.of("p", costUsd, throttledTokens, 1e9);
+  }
+}
