@@ -16,6 +16,6 @@ final class ThrottleBudgetConverter implements ITypeConverter<Double> {
               + "' is not a throttle budget: use a share of tokens from 0 to 5%, such as 0.01%"
               + " or 0.0001");
     }
-    return v;
+    return v + 0.0; // -0 is 0: one budget, listed once
   }
 }

@@ -21,18 +21,8 @@ import java.util.Map;
  * the point users ask about most.
  */
 final class FrontierChart {
-  static final int WIDTH = 860;
-  static final int HEIGHT = 380;
-  private static final int LEFT = 78;
-  private static final int RIGHT = 250;
-  private static final int TOP = 14;
-  private static final int BOTTOM = 50;
-
-  /** From the zero column to the first decade: the axis break. */
-  private static final int ZERO_GAP = 56;
-
-  /** Width of a label character at the chart's 11 px font, for placing labels apart. */
-  private static final double CHAR_PX = 6.6;
+  static final int WIDTH = FrontierAxes.WIDTH;
+  static final int HEIGHT = FrontierAxes.HEIGHT;
 
   /** One marker: a policy, or capacityctl at one budget (budget null: the capacityctl row). */
   record Point(
@@ -82,8 +72,8 @@ final class FrontierChart {
     if (points.isEmpty()) {
       return "";
     }
-    XAxis x = XAxis.of(points);
-    YAxis y = YAxis.of(points);
+    FrontierAxes.X x = FrontierAxes.X.of(points);
+    FrontierAxes.Y y = FrontierAxes.Y.of(points);
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
@@ -107,14 +97,14 @@ final class FrontierChart {
               "<rect class=\"dominance\" data-baseline=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%.1f\""
                   + " height=\"%.1f\"/>\n",
               b.label(),
-              LEFT,
+              FrontierAxes.LEFT,
               py,
-              px - LEFT,
-              TOP + plotHeight() - py));
+              px - FrontierAxes.LEFT,
+              FrontierAxes.BOTTOM_Y - py));
     }
-    axes(sb, x, y);
+    FrontierAxes.draw(sb, x, y);
     curve(sb, points, x, y);
-    Labels labels = new Labels();
+    SvgLabels labels = new SvgLabels(WIDTH);
     Map<String, List<Point>> byPixel = new LinkedHashMap<>();
     for (Point p : points) {
       String at =
@@ -147,7 +137,8 @@ final class FrontierChart {
     return (budgets ? "capacityctl at " : "") + String.join(", ", names);
   }
 
-  private static void marker(StringBuilder sb, Comparison c, Point p, XAxis x, YAxis y) {
+  private static void marker(
+      StringBuilder sb, Comparison c, Point p, FrontierAxes.X x, FrontierAxes.Y y) {
     SimulationResult r = p.result();
     double px = x.of(r.throttledPercent());
     double py = y.of(r.totalCostUsd());
@@ -206,7 +197,8 @@ final class FrontierChart {
   }
 
   /** capacityctl's points joined in budget order: the trade-off the budget buys. */
-  private static void curve(StringBuilder sb, List<Point> points, XAxis x, YAxis y) {
+  private static void curve(
+      StringBuilder sb, List<Point> points, FrontierAxes.X x, FrontierAxes.Y y) {
     List<Point> budgets =
         points.stream()
             .filter(p -> p.budget() != null)
@@ -226,211 +218,5 @@ final class FrontierChart {
     }
     sb.setLength(sb.length() - 1);
     sb.append("\"/>\n");
-  }
-
-  private static void axes(StringBuilder sb, XAxis x, YAxis y) {
-    int bottom = TOP + plotHeight();
-    for (double v : y.ticks()) {
-      double py = y.of(v);
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
-                  + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-              LEFT,
-              WIDTH - RIGHT,
-              py,
-              py,
-              LEFT - 6,
-              py + 4,
-              String.format(Locale.ROOT, "$%,.0f", v)));
-    }
-    for (Map.Entry<Double, String> t : x.ticks().entrySet()) {
-      double px = x.of(t.getKey());
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
-                  + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-              px,
-              px,
-              TOP,
-              bottom,
-              px,
-              bottom + 16,
-              t.getValue()));
-    }
-    if (x.decades() > 0) {
-      // The break between zero and the first decade: a log axis has no zero.
-      double bx = LEFT + (XAxis.ZERO_X + ZERO_GAP) / 2.0;
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<path class=\"break\" d=\"M%.1f %dl-4 8M%.1f %dl-4 8\"/>\n",
-              bx + 1,
-              bottom - 4,
-              bx + 5,
-              bottom - 4));
-    }
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
-                + "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>\n"
-                + "<text class=\"title\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">throttled tokens,"
-                + " %% of demand (log scale, 0 set apart)</text>\n"
-                + "<text class=\"title\" transform=\"translate(14 %d) rotate(-90)\""
-                + " text-anchor=\"middle\">total cost</text>\n",
-            LEFT,
-            WIDTH - RIGHT,
-            bottom,
-            bottom,
-            LEFT,
-            LEFT,
-            TOP,
-            bottom,
-            LEFT + plotWidth() / 2,
-            HEIGHT - 6,
-            TOP + plotHeight() / 2));
-  }
-
-  static int plotWidth() {
-    return WIDTH - LEFT - RIGHT;
-  }
-
-  static int plotHeight() {
-    return HEIGHT - TOP - BOTTOM;
-  }
-
-  /** Throttled share (percent) to x: zero at the left, then decades on a log scale. */
-  record XAxis(int lo, int hi) {
-    /** The zero column's distance from the plot's left edge. */
-    static final int ZERO_X = 14;
-
-    static XAxis of(List<Point> points) {
-      double min = Double.MAX_VALUE;
-      double max = 0;
-      for (Point p : points) {
-        double v = p.result().throttledPercent();
-        if (v > 0) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-      }
-      if (max == 0) {
-        return new XAxis(0, 0);
-      }
-      int lo = (int) Math.floor(Math.log10(min));
-      int hi = Math.max(lo + 1, (int) Math.ceil(Math.log10(max)));
-      return new XAxis(lo, hi);
-    }
-
-    int decades() {
-      return hi - lo;
-    }
-
-    double of(double pct) {
-      if (pct <= 0) {
-        return LEFT + ZERO_X;
-      }
-      if (decades() == 0) {
-        return LEFT + plotWidth() / 2.0;
-      }
-      double f = (Math.log10(pct) - lo) / decades();
-      return LEFT + ZERO_GAP + f * (plotWidth() - ZERO_GAP - 8);
-    }
-
-    /** Zero and every decade, as percentages. */
-    Map<Double, String> ticks() {
-      Map<Double, String> out = new LinkedHashMap<>();
-      out.put(0.0, "0");
-      for (int d = lo; d <= hi && decades() > 0; d++) {
-        BigDecimal v = BigDecimal.ONE.scaleByPowerOfTen(d);
-        out.put(v.doubleValue(), v.toPlainString() + " %");
-      }
-      return out;
-    }
-  }
-
-  /** Total cost to y, over a range with round ticks around the points. */
-  record YAxis(double min, double max, double step) {
-    static YAxis of(List<Point> points) {
-      double lo = Double.MAX_VALUE;
-      double hi = 0;
-      for (Point p : points) {
-        lo = Math.min(lo, p.result().totalCostUsd());
-        hi = Math.max(hi, p.result().totalCostUsd());
-      }
-      double pad = Math.max((hi - lo) * 0.06, Math.max(hi * 0.02, 1));
-      double step = niceStep((hi - lo + 2 * pad) / 5);
-      return new YAxis(
-          Math.max(0, Math.floor((lo - pad) / step) * step),
-          Math.ceil((hi + pad) / step) * step,
-          step);
-    }
-
-    double of(double usd) {
-      return TOP + plotHeight() * (1 - (usd - min) / (max - min));
-    }
-
-    List<Double> ticks() {
-      List<Double> out = new ArrayList<>();
-      for (double v = min; v <= max + step / 2; v += step) {
-        out.add(v);
-      }
-      return out;
-    }
-
-    private static double niceStep(double raw) {
-      double p = Math.pow(10, Math.floor(Math.log10(raw)));
-      for (double f : new double[] {1, 2, 2.5, 5, 10}) {
-        if (f * p >= raw) {
-          return f * p;
-        }
-      }
-      return 10 * p;
-    }
-  }
-
-  /** Places labels beside their points where they overlap neither another label nor a point. */
-  private static final class Labels {
-    private final List<double[]> taken = new ArrayList<>();
-
-    void avoid(double px, double py) {
-      taken.add(new double[] {px - 7, py - 7, px + 7, py + 7});
-    }
-
-    void place(StringBuilder sb, String text, double px, double py, String cls) {
-      double w = text.length() * CHAR_PX;
-      double[][] candidates = {
-        {px + 11, py + 4, px + 11 + w},
-        {px - 11 - w, py + 4, px - 11},
-        {px - w / 2, py - 12, px + w / 2},
-        {px - w / 2, py + 21, px + w / 2},
-        {px + 11, py - 10, px + 11 + w},
-        {px + 11, py + 18, px + 11 + w},
-      };
-      double[] pick = candidates[0];
-      for (double[] c : candidates) {
-        double[] box = {c[0], c[1] - 10, c[2], c[1] + 2};
-        if (box[0] >= 0 && box[2] <= WIDTH && taken.stream().noneMatch(t -> overlaps(t, box))) {
-          pick = c;
-          break;
-        }
-      }
-      taken.add(new double[] {pick[0], pick[1] - 10, pick[2], pick[1] + 2});
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<text class=\"label %s\" x=\"%.1f\" y=\"%.1f\">%s</text>\n",
-              cls,
-              pick[0],
-              pick[1],
-              Html.escape(text)));
-    }
-
-    private static boolean overlaps(double[] a, double[] b) {
-      return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-    }
   }
 }
