@@ -1,6 +1,7 @@
 package io.capacityctl.bench;
 
 import io.capacityctl.backtest.Backtest;
+import io.capacityctl.backtest.Comparison;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
@@ -27,9 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Replays the bundled 28-day, two-model MangaAssist trace through the production reconcile path
- * (40,320 passes): capacityctl alone, and the five-policy backtest that {@code capacityctl
- * simulate} runs. Single-shot, because a user runs it once; the trace is generated outside the
- * measurement. How to run: docs/benchmarks.md.
+ * (40,320 passes): capacityctl alone, the five-policy backtest that {@code capacityctl simulate}
+ * runs, and the same with a five-budget frontier ({@code simulate --frontier}). Single-shot,
+ * because a user runs it once; the trace is generated outside the measurement. How to run:
+ * docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -56,5 +58,16 @@ public class SimulationBenchmark {
   @Benchmark
   public Map<PolicyName, SimulationResult> backtestFivePolicies() {
     return Backtest.run(config, trace, List.of(PolicyName.values()), Map.of());
+  }
+
+  /** {@code simulate --frontier}: the five policies and capacityctl at the five default budgets. */
+  @Benchmark
+  public Comparison backtestWithFiveBudgetFrontier() {
+    return Backtest.compare(
+        config,
+        trace,
+        List.of(PolicyName.values()),
+        List.of(0.001, 0.0001, 0.00001, 0.000001, 0.0),
+        Map.of());
   }
 }
