@@ -85,7 +85,7 @@ final class SimulationPrinter {
     }
     SimulationResult mine = savings.get(0).capacityctl();
     out.printf(
-        "saving with capacityctl (%s, %s %% of tokens throttled):%n",
+        "against each policy, capacityctl (%s, %s %% of tokens throttled) costs:%n",
         usd(mine.totalCostUsd()), throttledPercent(mine.throttledPercent()));
     for (Saving s : savings) {
       out.println("  " + s.text() + (s.against() == PolicyName.ORACLE ? " (lower bound)" : ""));

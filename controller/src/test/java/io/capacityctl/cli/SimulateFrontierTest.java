@@ -86,7 +86,7 @@ class SimulateFrontierTest {
     assertThat(table.code()).as(table.err()).isZero();
     List<String> lines = table.out().lines().toList();
     assertThat(lines.get(0)).startsWith("config mangaassist");
-    assertThat(lines.get(2)).startsWith("saving with capacityctl ($");
+    assertThat(lines.get(2)).startsWith("against each policy, capacityctl ($");
     JsonNode root = new ObjectMapper().readTree(json.out());
     JsonNode headline = root.get("headline");
     assertThat(headline).hasSize(4);
