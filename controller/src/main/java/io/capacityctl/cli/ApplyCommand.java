@@ -44,7 +44,7 @@ final class ApplyCommand extends GraphCommand {
       return plan.warnings().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;
     }
     String holder = LeaseTerms.cliHolder(graph.caller().arn());
-    if (!yes && !confirmed(plan.actions().size(), holder)) {
+    if (!yes && !env.whileAsking(() -> confirmed(plan.actions().size(), holder))) {
       env.err().println("not applied");
       printJson(out, plan, null);
       return ExitCodes.NOT_APPLIED;

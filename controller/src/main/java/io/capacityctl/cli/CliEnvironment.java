@@ -3,24 +3,26 @@ package io.capacityctl.cli;
 import io.capacityctl.aws.AwsClientsModule;
 import io.capacityctl.aws.AwsCloudModule;
 import io.capacityctl.config.CapacityConfig;
-import io.capacityctl.operator.RefusedException;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.runtime.ControllerGraph;
 import io.capacityctl.runtime.LeaseTerms;
+import io.capacityctl.sandbox.Sandbox;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimCloudModule;
-import io.capacityctl.sim.Trace;
-import io.capacityctl.sim.TraceGenerator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a CLI run works on: how to reach each cloud, and the terminal. {@link #system()} is the real
- * one; tests pass a simulated account that other modes share.
+ * one, whose {@code --cloud sim} is the sandbox on disk; tests pass a simulated account that other
+ * modes share.
  */
 public final class CliEnvironment {
   /** Holder of the simulated controller that ran before a {@code --cloud sim} command looks. */
@@ -29,13 +31,14 @@ public final class CliEnvironment {
   /** Minutes it runs: from the trace start (Wednesday 00:00 JST) to Thursday 19:00, the peak. */
   static final int SIM_WARMUP_MINUTES = (24 + 19) * 60;
 
-  private final BiFunction<CapacityConfig, Boolean, SimAccount> simAccounts;
+  private final BiFunction<CapacityConfig, Path, SimAccount> simAccounts;
   private final BufferedReader in;
   private final PrintWriter out;
   private final PrintWriter err;
+  private SimAccount working; // the account a --cloud sim command works on, while it does
 
   private CliEnvironment(
-      BiFunction<CapacityConfig, Boolean, SimAccount> simAccounts,
+      BiFunction<CapacityConfig, Path, SimAccount> simAccounts,
       Reader in,
       PrintWriter out,
       PrintWriter err) {
@@ -45,15 +48,15 @@ public final class CliEnvironment {
     this.err = TerminalWriter.escaping(err);
   }
 
-  /** Real AWS, or a fresh simulated account per command; the process's stdin, stdout, stderr. */
+  /** Real AWS, or the sandbox on disk; the process's stdin, stdout, stderr. */
   public static CliEnvironment system() {
     return system(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
   }
 
-  /** Real AWS, or a fresh simulated account per command; stdin; the given output and errors. */
+  /** Real AWS, or the sandbox on disk; stdin; the given output and errors. */
   public static CliEnvironment system(PrintWriter out, PrintWriter err) {
     return new CliEnvironment(
-        CliEnvironment::warmedUpAccount,
+        CliEnvironment::sandboxAccount,
         new InputStreamReader(System.in, StandardCharsets.UTF_8),
         out,
         err);
@@ -62,7 +65,7 @@ public final class CliEnvironment {
   /** {@code --cloud sim} works on {@code account} for every command run in this environment. */
   public static CliEnvironment simulated(
       SimAccount account, Reader in, PrintWriter out, PrintWriter err) {
-    return new CliEnvironment((c, running) -> account, in, out, err);
+    return new CliEnvironment((c, sandbox) -> account, in, out, err);
   }
 
   BufferedReader in() {
@@ -77,15 +80,46 @@ public final class CliEnvironment {
     return err;
   }
 
-  /** The controller over {@code cloud}. */
-  ControllerGraph graph(Cloud cloud, CapacityConfig config, AwsOptions aws) {
-    if (cloud == Cloud.SIM) {
-      return DaggerOperatorComponent_OnSim.factory()
-          .create(new SimCloudModule(simAccount(config, true)));
+  /**
+   * Runs {@code command} on the controller over the chosen cloud. On the simulated account it has
+   * the account to itself meanwhile (a sandbox is read before and written after).
+   */
+  <T> T onController(
+      CloudOption cloud,
+      CapacityConfig config,
+      AwsOptions aws,
+      Function<ControllerGraph, T> command) {
+    if (cloud.cloud() == Cloud.SIM) {
+      SimAccount account = simAccount(config, cloud.sandbox());
+      ControllerGraph graph =
+          DaggerOperatorComponent_OnSim.factory().create(new SimCloudModule(account, config));
+      return account
+          .exclusive()
+          .call(
+              () -> {
+                working = account;
+                try {
+                  return command.apply(graph);
+                } finally {
+                  working = null;
+                }
+              });
     }
-    return DaggerOperatorComponent_OnAws.factory()
-        .create(
-            config, new AwsCloudModule(config), new AwsClientsModule(aws.target(region(config))));
+    return command.apply(
+        DaggerOperatorComponent_OnAws.factory()
+            .create(
+                config,
+                new AwsCloudModule(config),
+                new AwsClientsModule(aws.target(region(config)))));
+  }
+
+  /**
+   * Runs {@code prompt} (a question on the terminal) letting other processes use the sandbox
+   * meanwhile: a daemon in another shell goes on while the operator thinks.
+   */
+  <T> T whileAsking(Supplier<T> prompt) {
+    SimAccount account = working;
+    return account == null ? prompt.get() : account.exclusive().pause(prompt);
   }
 
   /** The configuration's {@code aws.region}, or null. */
@@ -93,22 +127,22 @@ public final class CliEnvironment {
     return config.aws() == null ? null : config.aws().region();
   }
 
-  /**
-   * The simulated account {@code --cloud sim} works on.
-   *
-   * @param controllerRunning whether the controller that warmed it up still holds the lease (for
-   *     commands), or gave it back (for {@code run}, which becomes the controller)
-   */
-  SimAccount simAccount(CapacityConfig config, boolean controllerRunning) {
-    return simAccounts.apply(config, controllerRunning);
+  /** The simulated account {@code --cloud sim} works on: the one in {@code sandbox}. */
+  SimAccount simAccount(CapacityConfig config, Path sandbox) {
+    return simAccounts.apply(config, sandbox);
   }
 
   /**
-   * A fresh account where a simulated controller has run the synthetic trace for a day and a half,
-   * so plan, status and health have history to show.
+   * The account in the sandbox directory; a fresh one (written there) when it holds none: a
+   * simulated controller has run the synthetic trace on it for a day and a half, so plan, status
+   * and health have history to show, and then given the lease back, as a Lambda does after a pass.
    */
-  private static SimAccount warmedUpAccount(CapacityConfig config, boolean controllerRunning) {
-    SimAccount account = freshAccount(config);
+  private static SimAccount sandboxAccount(CapacityConfig config, Path dir) {
+    return new Sandbox(dir).open(config, CliEnvironment::warmUp);
+  }
+
+  /** Runs a simulated controller from the trace's start to Thursday 19:00 JST, then stops it. */
+  static void warmUp(SimAccount account) {
     Reconciler controller =
         DaggerOperatorComponent_OnSim.factory()
             .create(new SimCloudModule(account))
@@ -116,19 +150,6 @@ public final class CliEnvironment {
             .create(SIM_CONTROLLER, LeaseTerms.DEFAULT_TTL);
     account.warmStart(controller);
     account.run(controller, SIM_WARMUP_MINUTES);
-    if (!controllerRunning) {
-      controller.releaseLease();
-    }
-    return account;
-  }
-
-  /** A fresh account running the 28-day synthetic MangaAssist trace, clock at its start. */
-  private static SimAccount freshAccount(CapacityConfig config) {
-    Trace trace = TraceGenerator.mangaAssist(42, 28);
-    String mismatch = SyntheticTrace.mismatch(config, trace);
-    if (mismatch != null) {
-      throw new RefusedException("--cloud", "sim runs on " + mismatch);
-    }
-    return new SimAccount(config, trace);
+    controller.releaseLease();
   }
 }

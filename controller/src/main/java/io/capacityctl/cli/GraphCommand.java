@@ -20,7 +20,8 @@ abstract class GraphCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws ConfigException {
     CapacityConfig config = options.config.load();
-    return run(config, env.graph(options.cloud, config, options.config.aws), env.out());
+    return env.onController(
+        options.cloud, config, options.config.aws, graph -> run(config, graph, env.out()));
   }
 
   /** The command itself; returns the exit code. */

@@ -31,7 +31,8 @@ import software.amazon.awssdk.core.exception.SdkException;
       RunCommand.class,
       SimulateCommand.class,
       TraceCommand.class,
-      TokensCommand.class
+      TokensCommand.class,
+      SandboxCommand.class
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

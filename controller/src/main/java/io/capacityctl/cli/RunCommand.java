@@ -28,20 +28,16 @@ import picocli.CommandLine.Option;
           + " SIGTERM: finishes the pass in progress, then gives the lease back. The"
           + " configuration is read again every --config-reload; a bad one never replaces the"
           + " last good one.",
-      "--cloud sim runs against a simulated account on an accelerated clock (--speed 60: one"
-          + " simulated minute per second) fed with the synthetic MangaAssist trace."
+      "--cloud sim runs on the sandbox (--sandbox DIR), the simulated account the other --cloud"
+          + " sim commands share, on an accelerated clock (--speed 60: one simulated minute per"
+          + " second) fed with the synthetic MangaAssist trace."
     })
 final class RunCommand implements Callable<Integer> {
   static final double MAX_SPEED = 3600;
 
   @Mixin ConfigOption config;
 
-  @Option(
-      names = "--cloud",
-      defaultValue = "aws",
-      paramLabel = "aws|sim",
-      description = "aws (default) or sim.")
-  Cloud cloud;
+  @Mixin CloudOption cloud;
 
   @Option(
       names = "--interval",
@@ -111,8 +107,8 @@ final class RunCommand implements Callable<Integer> {
             speed,
             grace);
     Daemon daemon;
-    if (cloud == Cloud.SIM) {
-      SimAccount account = env.simAccount(c, false);
+    if (cloud.cloud() == Cloud.SIM) {
+      SimAccount account = env.simAccount(c, cloud.sandbox());
       daemon =
           DaemonComponent.onSim(
               settings,
@@ -140,11 +136,12 @@ final class RunCommand implements Callable<Integer> {
       if (output.json()) {
         Json.line(
             out,
-            new Event("running", settings.holder(), cloud.name().toLowerCase(), daemon.port()));
+            new Event(
+                "running", settings.holder(), cloud.cloud().name().toLowerCase(), daemon.port()));
       } else {
         out.printf(
             "capacityctl running as %s on %s: /healthz and /readyz on port %d%n",
-            settings.holder(), cloud.name().toLowerCase(), daemon.port());
+            settings.holder(), cloud.cloud().name().toLowerCase(), daemon.port());
       }
       out.flush();
       if (stopAfter == null) {
@@ -154,7 +151,8 @@ final class RunCommand implements Callable<Integer> {
       }
       Runtime.getRuntime().removeShutdownHook(hook);
       if (output.json()) {
-        Json.line(out, new Event("stopped", settings.holder(), cloud.name().toLowerCase(), null));
+        Json.line(
+            out, new Event("stopped", settings.holder(), cloud.cloud().name().toLowerCase(), null));
       } else {
         out.println("stopped");
       }
@@ -172,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
     if (!(speed > 0) || speed > MAX_SPEED) {
       throw new RefusedException("--speed", "must be > 0 and <= " + MAX_SPEED + ", got " + speed);
     }
-    if (speed != 1 && cloud != Cloud.SIM) {
+    if (speed != 1 && cloud.cloud() != Cloud.SIM) {
       throw new RefusedException("--speed", "only with --cloud sim: AWS runs on the real clock");
     }
     if (port < 0 || port > 65535) {

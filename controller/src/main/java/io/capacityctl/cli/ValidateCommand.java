@@ -53,7 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (ConfigException e) {
       if (output.json()) {
-        Json.print(out, Map.of("valid", false, "errors", e.errors()));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("valid", false);
+        v.put("errors", e.errors());
+        Json.print(out, v);
       } else {
         env.err().println(e.getMessage());
       }

@@ -16,7 +16,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DateBuilder;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
+import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -72,9 +74,9 @@ public final class Daemon {
       scheduler.setJobFactory(
           new InjectingJobFactory(
               Map.of(
-                  ReconcileJob.class, new ReconcileJob(reconciler, status),
-                  HealthJob.class, new HealthJob(live),
-                  WasteReportJob.class, new WasteReportJob(live))));
+                  ReconcileJob.class, exclusive(new ReconcileJob(reconciler, status)),
+                  HealthJob.class, exclusive(new HealthJob(live)),
+                  WasteReportJob.class, exclusive(new WasteReportJob(live)))));
       traffic.ifPresent(t -> t.start(reconciler.current()));
       schedule();
       scheduler.start();
@@ -126,11 +128,42 @@ public final class Daemon {
           "a pass is still running after {}: abandoned; the lease expires on its own",
           settings.shutdownGrace());
     } else {
-      reconciler.current().releaseLease();
+      exclusive(() -> reconciler.current().releaseLease());
       LOG.info("stopped; lease released");
     }
     server.stop();
     stopped.countDown();
+  }
+
+  /**
+   * {@code job} with the simulated account to itself while it runs: a sandbox on disk is shared
+   * with other processes (the CLI in another shell), so each job reads it first and writes it
+   * after. On AWS, the job as it is.
+   */
+  private Job exclusive(Job job) {
+    if (traffic.isEmpty()) {
+      return job;
+    }
+    return context -> {
+      JobExecutionException[] failed = new JobExecutionException[1];
+      traffic
+          .get()
+          .exclusive(
+              () -> {
+                try {
+                  job.execute(context);
+                } catch (JobExecutionException e) {
+                  failed[0] = e;
+                }
+              });
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+    };
+  }
+
+  private void exclusive(Runnable work) {
+    traffic.ifPresentOrElse(t -> t.exclusive(work), work);
   }
 
   /** Waits until stopped; false when {@code timeout} passed first. */

@@ -25,9 +25,14 @@ final class SimulatedTraffic {
     this.periodMillis = settings.realMillis(java.time.Duration.ofMinutes(1));
   }
 
-  /** Starts from a warm account: one pass whose purchases are put in service at once. */
+  /**
+   * Starts. A fresh account is warmed first: one pass whose purchases are put in service at once;
+   * one a controller has run already (the sandbox) goes on as it is.
+   */
   void start(Reconciler reconciler) {
-    account.warmStart(reconciler);
+    if (!account.controlled()) {
+      exclusive(() -> account.warmStart(reconciler));
+    }
     executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -44,8 +49,13 @@ final class SimulatedTraffic {
     }
   }
 
+  /** Runs {@code work} with the account to itself (a sandbox shared with other processes). */
+  void exclusive(Runnable work) {
+    account.exclusive().run(work);
+  }
+
   private void step() {
-    if (!account.serveMinute()) {
+    if (!account.exclusive().call(account::serveMinute)) {
       LOG.warn("the simulated trace is over at {}: the clock stops", account.clock().instant());
       executor.shutdown();
     }

@@ -21,4 +21,17 @@ public final class InMemoryRoutePublisher implements RoutePublisher {
   public synchronized int publications() {
     return publications;
   }
+
+  /** The parameter as a sandbox keeps it between processes; {@code table} null before any. */
+  public record Saved(RouteTable table, int publications) {}
+
+  public synchronized Saved save() {
+    return new Saved(table, publications);
+  }
+
+  /** Replaces the parameter with {@code saved}'s, in place. */
+  public synchronized void restore(Saved saved) {
+    table = saved.table();
+    publications = saved.publications();
+  }
 }

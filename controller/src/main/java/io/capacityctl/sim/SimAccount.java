@@ -3,11 +3,14 @@ package io.capacityctl.sim;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
+import io.capacityctl.routing.InMemoryRoutePublisher;
 import io.capacityctl.state.InMemoryLeaseManager;
 import io.capacityctl.state.InMemoryStateStore;
 import io.capacityctl.time.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A whole simulated AWS account for one config on one fake clock: the {@link SimulatedCloud}, the
@@ -23,6 +26,7 @@ public final class SimAccount {
   private final InMemoryStateStore state = new InMemoryStateStore(leases);
   private final SimTelemetry telemetry;
   private final TrafficStep traffic;
+  private volatile Exclusive exclusive = Exclusive.IN_MEMORY;
 
   public SimAccount(CapacityConfig config, Trace trace) {
     this.config = config;
@@ -58,6 +62,94 @@ public final class SimAccount {
 
   public SimTelemetry telemetry() {
     return telemetry;
+  }
+
+  /**
+   * How work on the account is kept apart from other processes working on it. In memory there are
+   * none: the work just runs. A sandbox on disk reads the account before and writes it after.
+   */
+  public interface Exclusive {
+    Exclusive IN_MEMORY =
+        new Exclusive() {
+          @Override
+          public <T> T call(Supplier<T> work) {
+            return work.get();
+          }
+
+          @Override
+          public <T> T pause(Supplier<T> work) {
+            return work.get();
+          }
+        };
+
+    /** Runs {@code work} with the account to itself. */
+    <T> T call(Supplier<T> work);
+
+    /**
+     * Within {@link #call}, runs {@code work} (a prompt, say) while others may use the account; the
+     * account is brought up to date afterwards.
+     */
+    <T> T pause(Supplier<T> work);
+
+    default void run(Runnable work) {
+      call(
+          () -> {
+            work.run();
+            return null;
+          });
+    }
+  }
+
+  public Exclusive exclusive() {
+    return exclusive;
+  }
+
+  /** From now on, work on the account goes through {@code exclusive} (a sandbox on disk). */
+  public void guardWith(Exclusive exclusive) {
+    this.exclusive = exclusive;
+  }
+
+  /** Whether a controller has run passes on it already (each pass publishes its metrics). */
+  public boolean controlled() {
+    return telemetry.flushes() > 0;
+  }
+
+  /** Everything the account holds, as a sandbox keeps it between processes. */
+  public record Saved(
+      Instant clock,
+      SimBedrock.Saved bedrock,
+      Map<String, SimMetrics.SavedSeries> metrics,
+      SimEcs.Saved ecs,
+      InMemoryRoutePublisher.Saved routes,
+      Map<String, Double> intentTokens,
+      SimTelemetry.Saved telemetry,
+      InMemoryLeaseManager.Saved lease,
+      InMemoryStateStore.Saved state) {}
+
+  public synchronized Saved save() {
+    return new Saved(
+        clock().instant(),
+        cloud.bedrock().save(),
+        cloud.metrics().save(),
+        cloud.ecs().save(),
+        cloud.routes().save(),
+        cloud.intentTokens().save(),
+        telemetry.save(),
+        leases.save(),
+        state.save());
+  }
+
+  /** Replaces everything with {@code saved}, in place: graphs built over it keep working. */
+  public synchronized void restore(Saved saved) {
+    clock().set(saved.clock());
+    cloud.bedrock().restore(saved.bedrock());
+    cloud.metrics().restore(saved.metrics());
+    cloud.ecs().restore(saved.ecs());
+    cloud.routes().restore(saved.routes());
+    cloud.intentTokens().restore(saved.intentTokens());
+    telemetry.restore(saved.telemetry());
+    leases.restore(saved.lease());
+    state.restore(saved.state());
   }
 
   /**

@@ -60,6 +60,80 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     return faults;
   }
 
+  /** One PT as a sandbox keeps it between processes. */
+  public record SavedPt(
+      String arn,
+      String name,
+      String modelId,
+      int units,
+      boolean committed,
+      Instant createdAt,
+      Instant readyAt,
+      Instant listedFrom,
+      Map<String, String> tags,
+      String failure) {}
+
+  /** The control plane's state (not its injected faults), as a sandbox keeps it. */
+  public record Saved(
+      int seq,
+      Duration listingLag,
+      List<SavedPt> pts,
+      Map<String, String> arnByToken,
+      Map<String, Integer> creates,
+      Map<String, Integer> deletes) {}
+
+  public synchronized Saved save() {
+    List<SavedPt> saved = new ArrayList<>();
+    for (Pt p : pts.values()) {
+      saved.add(
+          new SavedPt(
+              p.arn,
+              p.name,
+              p.modelId,
+              p.units,
+              p.committed,
+              p.createdAt,
+              p.readyAt,
+              p.listedFrom,
+              p.tags,
+              p.failure));
+    }
+    return new Saved(
+        seq,
+        listingLag,
+        saved,
+        new LinkedHashMap<>(arnByToken),
+        new LinkedHashMap<>(creates),
+        new LinkedHashMap<>(deletes));
+  }
+
+  /** Replaces the whole state with {@code saved}, in place: callers keep this instance. */
+  public synchronized void restore(Saved saved) {
+    pts.clear();
+    for (SavedPt s : saved.pts()) {
+      Pt p = new Pt();
+      p.arn = s.arn();
+      p.name = s.name();
+      p.modelId = s.modelId();
+      p.units = s.units();
+      p.committed = s.committed();
+      p.createdAt = s.createdAt();
+      p.readyAt = s.readyAt();
+      p.listedFrom = s.listedFrom();
+      p.tags = Map.copyOf(s.tags());
+      p.failure = s.failure();
+      pts.put(p.arn, p);
+    }
+    arnByToken.clear();
+    arnByToken.putAll(saved.arnByToken());
+    creates.clear();
+    creates.putAll(saved.creates());
+    deletes.clear();
+    deletes.putAll(saved.deletes());
+    listingLag = saved.listingLag();
+    seq = saved.seq();
+  }
+
   @Override
   public synchronized List<ProvisionedThroughput> list(String modelId) {
     faults.check(AwsAction.BEDROCK_LIST_PTS.iamAction());

@@ -32,6 +32,24 @@ public final class SimEcs implements EcsCapacityApi {
     return faults;
   }
 
+  /**
+   * The service's tasks as a sandbox keeps them between processes.
+   *
+   * @param readyAt when each desired task runs (or ran), ascending
+   */
+  public record Saved(List<Instant> readyAt, int updates) {}
+
+  public synchronized Saved save() {
+    return new Saved(List.copyOf(readyAt), updates);
+  }
+
+  /** Replaces the tasks with {@code saved}'s, in place. */
+  public synchronized void restore(Saved saved) {
+    readyAt.clear();
+    readyAt.addAll(saved.readyAt());
+    updates = saved.updates();
+  }
+
   @Override
   public synchronized EcsState describe(String cluster, String service) {
     faults.check(AwsAction.ECS_DESCRIBE_SERVICES.iamAction());

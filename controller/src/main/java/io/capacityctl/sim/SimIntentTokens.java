@@ -19,6 +19,17 @@ public final class SimIntentTokens implements IntentTokensApi {
     return faults;
   }
 
+  /** Tokens per request per intent, as a sandbox keeps them between processes. */
+  public synchronized Map<String, Double> save() {
+    return new LinkedHashMap<>(observed);
+  }
+
+  /** Replaces what is observed with {@code saved}, in place. */
+  public synchronized void restore(Map<String, Double> saved) {
+    observed.clear();
+    observed.putAll(saved);
+  }
+
   /** From now on, {@code intent} is observed at {@code tokensPerRequest}. */
   public synchronized void set(String intent, double tokensPerRequest) {
     observed.put(intent, tokensPerRequest);

@@ -58,6 +58,59 @@ public final class SimMetrics implements MetricsApi {
     return faults;
   }
 
+  /**
+   * One model's recorded minutes from the start, as a sandbox keeps them between processes: per
+   * minute tokens, invocations and throttles; NaN where nothing was recorded. Minutes after the
+   * last recorded one are left out (missing).
+   */
+  public record SavedSeries(double[] tokens, double[] invocations, double[] throttles) {}
+
+  /** Per model key, what was recorded. */
+  public synchronized Map<String, SavedSeries> save() {
+    Map<String, SavedSeries> out = new LinkedHashMap<>();
+    series.forEach(
+        (model, r) -> {
+          int end = r.s[0].length;
+          while (end > BEFORE
+              && Double.isNaN(r.s[0][end - 1])
+              && Double.isNaN(r.s[1][end - 1])
+              && Double.isNaN(r.s[2][end - 1])) {
+            end--;
+          }
+          out.put(
+              model,
+              new SavedSeries(
+                  Arrays.copyOfRange(r.s[0], BEFORE, end),
+                  Arrays.copyOfRange(r.s[1], BEFORE, end),
+                  Arrays.copyOfRange(r.s[2], BEFORE, end)));
+        });
+    return out;
+  }
+
+  /**
+   * Replaces what was recorded with {@code saved} (models this account does not have are ignored).
+   * New arrays: series already handed out in views stay as they were.
+   */
+  public synchronized void restore(Map<String, SavedSeries> saved) {
+    series.forEach(
+        (model, r) -> {
+          int length = r.s[0].length;
+          double[][] s = new double[3][length];
+          for (double[] a : s) {
+            Arrays.fill(a, Double.NaN);
+          }
+          SavedSeries from = saved.get(model);
+          if (from != null) {
+            double[][] src = {from.tokens(), from.invocations(), from.throttles()};
+            for (int k = 0; k < 3; k++) {
+              System.arraycopy(src[k], 0, s[k], BEFORE, Math.min(src[k].length, length - BEFORE));
+            }
+          }
+          r.s = s;
+          r.exposed = 0;
+        });
+  }
+
   /** Records one minute of traffic for a model. */
   public synchronized void record(
       String model, int minute, double tokens, double invocations, double throttles) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,5 +89,85 @@ public final class SimTelemetry implements TelemetrySink, PublishedMetricsApi {
 
   public synchronized int flushes() {
     return flushes;
+  }
+
+  /**
+   * One series as a sandbox keeps it between processes: per minute from {@code firstMinute} (epoch
+   * minutes) the sum and the count of the values flushed in it; count 0 where none were.
+   */
+  public record SavedSeries(
+      String metric,
+      Map<String, String> dimensions,
+      long firstMinute,
+      double[] sums,
+      int[] counts) {}
+
+  /** One value of a series: the newest flushed, or one put and not flushed yet. */
+  public record SavedValue(String metric, Map<String, String> dimensions, double value) {}
+
+  /** Everything stored, as a sandbox keeps it. */
+  public record Saved(
+      List<SavedSeries> series, List<SavedValue> latest, List<SavedValue> pending, int flushes) {}
+
+  public synchronized Saved save() {
+    List<SavedSeries> series = new ArrayList<>();
+    stored.forEach(
+        (key, minutes) -> {
+          if (minutes.isEmpty()) {
+            return;
+          }
+          long first = minutes.firstKey();
+          int n = (int) (minutes.lastKey() - first + 1);
+          double[] sums = new double[n];
+          int[] counts = new int[n];
+          minutes.forEach(
+              (m, acc) -> {
+                sums[(int) (m - first)] = acc[0];
+                counts[(int) (m - first)] = (int) acc[1];
+              });
+          series.add(new SavedSeries(key.metric(), key.dimensions(), first, sums, counts));
+        });
+    // Sorted: the file reads the same whatever the hash order of this JVM.
+    series.sort(
+        Comparator.comparing(SavedSeries::metric).thenComparing(x -> sorted(x.dimensions())));
+    List<SavedValue> newest = new ArrayList<>();
+    latest.forEach((key, v) -> newest.add(new SavedValue(key.metric(), key.dimensions(), v)));
+    newest.sort(
+        Comparator.comparing(SavedValue::metric).thenComparing(x -> sorted(x.dimensions())));
+    List<SavedValue> unflushed = new ArrayList<>();
+    pending.forEach(
+        d ->
+            unflushed.add(new SavedValue(d.series().metric(), d.series().dimensions(), d.value())));
+    return new Saved(series, newest, unflushed, flushes);
+  }
+
+  private static String sorted(Map<String, String> dimensions) {
+    return new TreeMap<>(dimensions).toString();
+  }
+
+  /** Replaces everything stored with {@code saved}, in place. */
+  public synchronized void restore(Saved saved) {
+    stored.clear();
+    for (SavedSeries s : saved.series()) {
+      TreeMap<Long, double[]> minutes = new TreeMap<>();
+      for (int i = 0; i < s.sums().length; i++) {
+        if (s.counts()[i] > 0) {
+          minutes.put(s.firstMinute() + i, new double[] {s.sums()[i], s.counts()[i]});
+        }
+      }
+      stored.put(new Series(s.metric(), Map.copyOf(s.dimensions())), minutes);
+    }
+    latest.clear();
+    saved
+        .latest()
+        .forEach(v -> latest.put(new Series(v.metric(), Map.copyOf(v.dimensions())), v.value()));
+    pending.clear();
+    saved
+        .pending()
+        .forEach(
+            v ->
+                pending.add(
+                    new Datum(new Series(v.metric(), Map.copyOf(v.dimensions())), v.value())));
+    flushes = saved.flushes();
   }
 }

@@ -53,6 +53,24 @@ public final class InMemoryLeaseManager implements LeaseManager {
     return fencingToken;
   }
 
+  /**
+   * The lease as a sandbox keeps it between processes.
+   *
+   * @param holder null when free
+   */
+  public record Saved(String holder, long fencingToken, Instant expiresAt) {}
+
+  public synchronized Saved save() {
+    return new Saved(holder, fencingToken, expiresAt);
+  }
+
+  /** Replaces the lease with {@code saved}, in place: its fencing token goes on from there. */
+  public synchronized void restore(Saved saved) {
+    holder = saved.holder();
+    fencingToken = saved.fencingToken();
+    expiresAt = saved.expiresAt();
+  }
+
   private boolean heldBy(Lease lease) {
     return lease.holder().equals(holder) && lease.fencingToken() == fencingToken;
   }

@@ -33,6 +33,43 @@ public final class InMemoryStateStore implements StateStore {
     this.leases = leases;
   }
 
+  /** The table's items as a sandbox keeps them between processes. */
+  public record Saved(
+      List<CapacityOverride> overrides,
+      List<EventSpec> events,
+      List<AuditEntry> audit,
+      Map<String, Map<String, Instant>> arnsUntil,
+      List<PurchaseIntent> purchases,
+      Map<String, Instant> lastPrune) {}
+
+  public synchronized Saved save() {
+    Map<String, Map<String, Instant>> arns = new LinkedHashMap<>();
+    arnsUntil.forEach((model, until) -> arns.put(model, new LinkedHashMap<>(until)));
+    return new Saved(
+        List.copyOf(overrides.values()),
+        List.copyOf(events.values()),
+        List.copyOf(audit),
+        arns,
+        List.copyOf(purchases.values()),
+        new LinkedHashMap<>(lastPrune));
+  }
+
+  /** Replaces every item with {@code saved}'s, in place (the lease is restored on its own). */
+  public synchronized void restore(Saved saved) {
+    overrides.clear();
+    saved.overrides().forEach(o -> overrides.put(o.target(), o));
+    events.clear();
+    saved.events().forEach(e -> events.put(e.name(), e));
+    audit.clear();
+    audit.addAll(saved.audit());
+    arnsUntil.clear();
+    saved.arnsUntil().forEach((model, until) -> arnsUntil.put(model, new LinkedHashMap<>(until)));
+    purchases.clear();
+    saved.purchases().forEach(p -> purchases.put(p.clientRequestToken(), p));
+    lastPrune.clear();
+    lastPrune.putAll(saved.lastPrune());
+  }
+
   @Override
   public synchronized List<CapacityOverride> activeOverrides(Instant now) {
     if (overrides.isEmpty()) {

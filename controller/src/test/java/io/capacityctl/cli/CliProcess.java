@@ -94,6 +94,11 @@ final class CliProcess implements AutoCloseable {
     process.destroy();
   }
 
+  /** SIGKILL: no handler, no shutdown hook, whatever it was doing. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   CliRun waitFor(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
