@@ -40,7 +40,10 @@ final class SimulatedTraffic {
               t.setDaemon(true);
               return t;
             });
-    executor.scheduleAtFixedRate(this::step, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    // A fixed delay, not a fixed rate: while something else has the account (a CLI command on the
+    // sandbox) the clock waits, and does not then race through the minutes it missed, which would
+    // let the lease expire under passes that Quartz skipped meanwhile.
+    executor.scheduleWithFixedDelay(this::step, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
   void stop() {

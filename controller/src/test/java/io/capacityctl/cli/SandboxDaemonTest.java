@@ -128,7 +128,8 @@ class SandboxDaemonTest {
           awaitStatus(
               s ->
                   model(s, "haiku").get("targetUnits").asInt() == 5
-                      && s.get("lastActions").toString().contains("daemon:"),
+                      && s.get("lastActions").toString().contains("daemon:")
+                      && leaseHolder(s) != null,
               "the daemon's next pass takes the override");
       holder = leaseHolder(honoured);
       assertThat(holder).startsWith("daemon:");
