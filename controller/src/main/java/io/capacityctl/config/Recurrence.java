@@ -49,7 +49,9 @@ public final class Recurrence {
   private final int[] secondsOfDay;
   private final int timesPerDay;
   private final LocalDate firstDay;
-  private volatile Duration shortestDayGap; // computed on first need
+  // The shortest gap in days between days it fires, once enumerated to the horizon (0: not yet;
+  // Long.MAX_VALUE: it fires on one day only).
+  private volatile long shortestDayGap;
 
   private Recurrence(String expression, int[] secondsOfDay, int timesPerDay, LocalDate firstDay) {
     this.expression = expression;
@@ -155,19 +157,24 @@ public final class Recurrence {
         return g;
       }
     }
-    // From the last firing of a day to the first of the next day it fires: a day or more apart.
+    // From the last firing of a day to the first of the next day it fires: days * 86,400 - span.
     int span = secondsOfDay[secondsOfDay.length - 1] - secondsOfDay[0];
     if (Duration.ofSeconds(SECONDS_PER_DAY - span).compareTo(d) >= 0) {
       return null;
     }
-    Duration days = shortestDayGap();
-    Duration across = days == null ? null : days.minusSeconds(span);
-    return across != null && across.compareTo(d) < 0 ? across : null;
+    long below = Math.floorDiv(d.getSeconds() + span - 1, SECONDS_PER_DAY) + 1;
+    long days = dayGapBelow(below);
+    return days < 0 ? null : Duration.ofDays(days).minusSeconds(span);
   }
 
-  private Duration shortestDayGap() {
-    Duration gap = shortestDayGap;
-    if (gap == null) {
+  /**
+   * A gap between two consecutive days it fires on of fewer than {@code limit} days, or -1. Stops
+   * at the first such gap (a daily cron answers at its second day); an enumeration that reaches the
+   * horizon keeps the exact shortest gap for the next question.
+   */
+  private long dayGapBelow(long limit) {
+    long known = shortestDayGap;
+    if (known == 0) {
       CronExpression c = quartz(expression);
       LocalDate day = firstDay;
       LocalDate end = firstDay.plusDays(GAP_HORIZON_DAYS);
@@ -175,13 +182,17 @@ public final class Recurrence {
       for (LocalDate next = nextDay(c, day.plusDays(1));
           next != null && next.isBefore(end);
           next = nextDay(c, next.plusDays(1))) {
-        shortest = Math.min(shortest, next.toEpochDay() - day.toEpochDay());
+        long gap = next.toEpochDay() - day.toEpochDay();
+        if (gap < limit) {
+          return gap;
+        }
+        shortest = Math.min(shortest, gap);
         day = next;
       }
-      gap = shortest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofDays(shortest);
-      shortestDayGap = gap;
+      known = shortest;
+      shortestDayGap = known;
     }
-    return gap.isZero() ? null : gap;
+    return known < limit ? known : -1;
   }
 
   /**

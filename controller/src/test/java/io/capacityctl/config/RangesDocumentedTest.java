@@ -2,6 +2,7 @@ package io.capacityctl.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.capacityctl.calendar.CapacityCalendar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,12 @@ class RangesDocumentedTest {
     Limits.documented()
         .forEach((key, range) -> assertThat(text).contains("| `" + key + "` | " + range + " |"));
     assertThat(rows).isEqualTo(Limits.documented().size());
+  }
+
+  @Test
+  void theCalendarsBoundIsTheOneTheDocsGive() throws Exception {
+    String bound = String.format(java.util.Locale.ROOT, "%,d", CapacityCalendar.EXAMINED_PER_CHUNK);
+    assertThat(Files.readString(Path.of("..", "README.md"))).contains(bound);
+    assertThat(Files.readString(Path.of("..", "docs", "configuration.md"))).contains(bound);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.capacityctl.config.ConfigError;
@@ -45,17 +46,39 @@ public final class YamlTree {
 
   /** Parses one YAML document; a syntax error or duplicate key is reported with its line. */
   public static YamlNode parse(String text, String source) throws ConfigException {
-    try (JsonParser p = FACTORY.createParser(text)) {
+    JsonParser p = null;
+    try {
+      p = FACTORY.createParser(text);
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new ConfigException(new ConfigError(source, 1, "(document)", "file is empty"));
       }
       return read(p, "", p.currentTokenLocation().getLineNr(), source);
+    } catch (StreamConstraintsException e) {
+      // A limit carries no location of its own: the parser is where it stopped.
+      throw new ConfigException(
+          new ConfigError(
+              source,
+              p == null ? 0 : p.currentLocation().getLineNr(),
+              "(syntax)",
+              "nests maps and lists deeper than " + Limits.MAX_NESTING + " levels"));
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(new ConfigError(source, line, "(syntax)", e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(new ConfigError(source, 0, "(file)", e.getMessage()));
+    } finally {
+      close(p);
+    }
+  }
+
+  private static void close(JsonParser p) {
+    try {
+      if (p != null) {
+        p.close();
+      }
+    } catch (IOException e) {
+      // Reading a string: nothing to release.
     }
   }
 
