@@ -2,6 +2,7 @@ package io.capacityctl.traceimport;
 
 import io.capacityctl.config.ConfigError;
 import io.capacityctl.config.ConfigException;
+import io.capacityctl.sim.TraceCsv;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,15 +15,29 @@ import java.util.List;
  * make a long gap, which {@link LongGaps} decides; every gap handled is described in {@link
  * Minutes#notes()}.
  */
-final class MinuteResampler {
+public final class MinuteResampler {
   private static final long MINUTE = 60_000;
 
   private MinuteResampler() {}
 
   /** Values per whole minute from {@code start}, and what was done to get them. */
-  record Minutes(Instant start, double[] values, List<String> notes) {}
+  public record Minutes(Instant start, double[] values, List<String> notes) {}
 
-  static Minutes resample(Series s, Duration maxGap, LongGaps longGaps) throws ConfigException {
+  /**
+   * The series per whole minute; reused as it is to interpolate coarser CloudWatch data (5- and
+   * 60-minute periods), then {@link MinuteNoise} puts back the minute-to-minute movement.
+   */
+  public static Minutes resample(Series s, Duration maxGap, LongGaps longGaps)
+      throws ConfigException {
+    return resample(s, maxGap, longGaps, 0);
+  }
+
+  /**
+   * As {@link #resample(Series, Duration, LongGaps)}, keeping only the first {@code days} days (0:
+   * all, at most {@link TraceCsv#MAX_DAYS}, so an absurd timestamp cannot make a huge array).
+   */
+  public static Minutes resample(Series s, Duration maxGap, LongGaps longGaps, int days)
+      throws ConfigException {
     long first = ceilMinute(s.millis()[0]);
     long last = Math.floorDiv(s.millis()[s.size() - 1], MINUTE) * MINUTE;
     if (last < first) {
@@ -79,7 +94,24 @@ final class MinuteResampler {
               + " between samples, the longest "
               + human(longestInterpolated));
     }
-    int minutes = (int) ((last - first) / MINUTE) + 1;
+    long span = (last - first) / MINUTE + 1;
+    if (days == 0 && span > TraceCsv.MAX_DAYS * 1440L) {
+      throw new ConfigException(
+          new ConfigError(
+              s.source(),
+              s.lines()[s.size() - 1],
+              "timestamp",
+              "the series spans "
+                  + span / 1440
+                  + " days ("
+                  + Instant.ofEpochMilli(first)
+                  + " to "
+                  + Instant.ofEpochMilli(last)
+                  + "); at most "
+                  + TraceCsv.MAX_DAYS
+                  + ": keep fewer with --days"));
+    }
+    int minutes = (int) (days == 0 ? span : Math.min(span, days * 1440L));
     double[] v = new double[minutes];
     int i = 0;
     for (int m = 0; m < minutes; m++) {

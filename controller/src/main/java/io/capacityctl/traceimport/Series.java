@@ -3,17 +3,17 @@ package io.capacityctl.traceimport;
 import java.util.Arrays;
 
 /**
- * A {@code timestamp,value} series as read: strictly increasing instants (epoch milliseconds),
- * finite values >= 0, and the line each came from.
+ * A {@code timestamp,value} series: strictly increasing instants (epoch milliseconds), finite
+ * values >= 0, and the line each came from (0 where it came from no file, e.g. CloudWatch).
  */
-record Series(String source, long[] millis, double[] values, int[] lines) {
+public record Series(String source, long[] millis, double[] values, int[] lines) {
 
-  int size() {
+  public int size() {
     return millis.length;
   }
 
   /** The median spacing between samples: the series' interval when it has a regular one. */
-  long medianSpacingMillis() {
+  public long medianSpacingMillis() {
     if (size() < 2) {
       return 0;
     }
@@ -26,7 +26,7 @@ record Series(String source, long[] millis, double[] values, int[] lines) {
   }
 
   /** The same instants with other values (scaled). */
-  Series withValues(double[] v) {
+  public Series withValues(double[] v) {
     return new Series(source, millis, v, lines);
   }
 }

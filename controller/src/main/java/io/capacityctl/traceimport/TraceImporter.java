@@ -34,7 +34,7 @@ public final class TraceImporter {
     Duration maxGap =
         r.maxGap() != null ? r.maxGap() : max(ImportRecipe.DEFAULT_MAX_GAP, usual.multipliedBy(2));
     MinuteResampler.Minutes minutes =
-        MinuteResampler.resample(raw.withValues(scaled.tps()), maxGap, r.longGaps());
+        MinuteResampler.resample(raw.withValues(scaled.tps()), maxGap, r.longGaps(), r.days());
     double[] levels = minutes.values();
     List<String> notes = new ArrayList<>();
     notes.add(
@@ -48,8 +48,7 @@ public final class TraceImporter {
             MinuteResampler.human(usual.toMillis())));
     notes.add("scale: " + scaled.description());
     notes.addAll(minutes.notes());
-    if (r.days() > 0 && levels.length > r.days() * 1440) {
-      levels = Arrays.copyOf(levels, r.days() * 1440);
+    if (r.days() > 0 && levels.length == r.days() * 1440) {
       notes.add("kept the first " + r.days() + " days");
     }
     MinuteNoise noise = new MinuteNoise(r.noise(), r.seed());

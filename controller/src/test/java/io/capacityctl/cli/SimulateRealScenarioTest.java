@@ -118,4 +118,20 @@ class SimulateRealScenarioTest {
     assertThat(cut.out()).contains(trace + " (first 1 days), 1440 minutes");
     assertThat(whole.out()).contains(trace + ", " + Duration.ofDays(2).toMinutes() + " minutes");
   }
+
+  @Test
+  void aTwoGigabyteTraceEndsInOneLineAndExitTwo() throws IOException {
+    Path huge = dir.resolve("huge.csv");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(2L << 30); // sparse: no disk used
+    }
+
+    CliRun run = CliRun.system("simulate", "--trace", huge.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            huge
+                + ": file: 2.0 GB is more than a trace may hold (256 MB); split it or keep fewer days");
+  }
 }

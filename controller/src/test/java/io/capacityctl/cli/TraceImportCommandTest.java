@@ -409,4 +409,51 @@ class TraceImportCommandTest {
         .as("the interval defaults to the samples' usual spacing")
         .startsWith("scale: each value counts events per 2 min");
   }
+
+  @Test
+  void anHourlyExportReadsWithTheDefaultMaxGapAndAMissingHourIsInterpolated() throws Exception {
+    // Hourly sums of tokens (a 60-minute CloudWatch export), 03:00 missing.
+    Path in =
+        input(
+            "2015-01-05T00:00:00Z,360000",
+            "2015-01-05T01:00:00Z,360000",
+            "2015-01-05T02:00:00Z,720000",
+            "2015-01-05T04:00:00Z,720000");
+
+    int code = run(in, "--model", "chat", "--tokens-per-event", "1", "--noise", "0");
+
+    assertThat(code).as(err.toString()).isZero();
+    double[] v = written("chat").demand().get("chat");
+    assertThat(v).hasSize(241);
+    assertThat(v[0]).as("360,000 tokens an hour").isEqualTo(100);
+    assertThat(v[90]).isEqualTo(150);
+    assertThat(v[180]).isEqualTo(200);
+    assertThat(out.toString())
+        .contains("usually 1 h apart", "interpolated 1 gap(s)", "the longest 2 h");
+  }
+
+  @Test
+  void aSeriesSpanningDecadesIsRefusedUnlessDaysKeepsFewer() throws Exception {
+    Path in = input("0,1", "2015-01-05T00:00:00Z,1");
+
+    String msg = refused(in, "--model", "chat", "--peak", "1000", "--long-gaps", "linear");
+    assertThat(msg).contains("series.csv:2: timestamp: the series spans 16440 days", "--days");
+
+    assertThat(
+            run(
+                in,
+                "--model",
+                "chat",
+                "--peak",
+                "1000",
+                "--long-gaps",
+                "linear",
+                "--days",
+                "2",
+                "--noise",
+                "0"))
+        .isZero();
+    assertThat(written("chat").minutes()).isEqualTo(2 * 1440);
+    assertThat(out.toString()).contains("kept the first 2 days");
+  }
 }

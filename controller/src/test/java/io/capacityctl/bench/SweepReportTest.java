@@ -1,0 +1,97 @@
+package io.capacityctl.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.capacityctl.bench.CorpusSweep.Run;
+import io.capacityctl.bench.CorpusSweep.SweepOptions;
+import io.capacityctl.bench.SweepReport.Spread;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sweep's arithmetic: ratios against the same seed's oracle, worst first, JSON round trip. */
+class SweepReportTest {
+  @TempDir Path dir;
+
+  private static final List<Run> RUNS =
+      List.of(
+          new Run("calm", 1, "oracle", 100, 0),
+          new Run("calm", 1, "capacityctl", 110, 0.01),
+          new Run("calm", 2, "oracle", 200, 0),
+          new Run("calm", 2, "capacityctl", 204, 0),
+          new Run("calm", 3, "oracle", 50, 0),
+          new Run("calm", 3, "capacityctl", 60, 0.02),
+          new Run("storm", 1, "oracle", 100, 5),
+          new Run("storm", 1, "capacityctl", 300, 6));
+
+  @Test
+  void eachRatioIsAgainstItsOwnSeedsOracleAndTheWorstScenarioComesFirst() {
+    List<Spread> s = SweepReport.spreads(RUNS);
+
+    assertThat(s.get(0).scenario()).as("capacityctl's worst ratio 3.0 leads").isEqualTo("storm");
+    Spread calm =
+        s.stream()
+            .filter(x -> x.scenario().equals("calm") && x.policy().equals("capacityctl"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(calm.ratioWorst()).isCloseTo(1.2, within(1e-12));
+    assertThat(calm.worstSeed()).isEqualTo(3);
+    assertThat(calm.ratioMedian()).isCloseTo(1.1, within(1e-12));
+    assertThat(calm.ratioBest()).isCloseTo(1.02, within(1e-12));
+    assertThat(calm.throttledWorst()).isEqualTo(0.02);
+    Spread storm =
+        s.stream()
+            .filter(x -> x.scenario().equals("storm") && x.policy().equals("capacityctl"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(storm.excessThrottledWorst())
+        .as("throttled beyond the oracle's")
+        .isCloseTo(1, within(1e-12));
+  }
+
+  @Test
+  void aComparisonMarksAWorseWorstCase() throws Exception {
+    SweepOptions o = SweepOptions.parse(new String[] {"--seeds", "1-3"});
+    Path before = dir.resolve("before.json");
+    new SweepReport(o, RUNS, 1, 1).writeJson(before);
+    List<Run> now = new java.util.ArrayList<>(RUNS);
+    now.set(1, new Run("calm", 1, "capacityctl", 130, 0.01));
+
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    new SweepReport(o, now, 1, 1)
+        .compare(SweepReport.readJson(before), new PrintStream(buf, true, StandardCharsets.UTF_8));
+
+    String printed = buf.toString(StandardCharsets.UTF_8);
+    assertThat(
+            printed
+                .lines()
+                .filter(
+                    l -> l.contains("capacityctl") && l.contains("1.200") && l.contains("1.300")))
+        .singleElement()
+        .asString()
+        .endsWith("worse");
+  }
+
+  @Test
+  void badOptionsAreNamed() {
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> SweepOptions.parse(new String[] {"--seeds", "x"})))
+        .hasMessageContaining("--seeds");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> SweepOptions.parse(new String[] {"--scenarios", "nope"})))
+        .hasMessageContaining("--scenarios: unknown scenario 'nope'");
+    assertThat(SweepOptions.parse(new String[0]).seeds())
+        .containsExactly(1000L, 1001L, 1002L, 1003L, 1004L);
+    assertThat(SweepOptions.parse(new String[] {"--seeds", "held-out"}).seeds())
+        .hasSize(20)
+        .startsWith(5000L)
+        .endsWith(5019L);
+  }
+}
