@@ -59,9 +59,16 @@ public final class Sandbox {
   /** {@code $CAPACITYCTL_SANDBOX}, else {@code ~/.capacityctl/sandbox}. */
   public static Path defaultDir() {
     String env = System.getenv(ENV);
-    return env != null && !env.isBlank()
-        ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".capacityctl", "sandbox");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    // ~ as the shell means it: $HOME, which the JVM's user.home (read from the password database)
+    // ignores, so HOME=/tmp/x capacityctl ... would otherwise share the real home's sandbox.
+    String home = System.getenv("HOME");
+    return Path.of(
+        home != null && !home.isBlank() ? home : System.getProperty("user.home"),
+        ".capacityctl",
+        "sandbox");
   }
 
   public Path dir() {

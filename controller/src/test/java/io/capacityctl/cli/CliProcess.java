@@ -68,6 +68,8 @@ final class CliProcess implements AutoCloseable {
   static Map<String, String> bareEnvironment(Path home) {
     return Map.of(
         "HOME", home.toString(),
+        // Never the machine's own sandbox (~/.capacityctl/sandbox may hold another version's).
+        "CAPACITYCTL_SANDBOX", home.resolve("sandbox").toString(),
         "AWS_CONFIG_FILE", home.resolve("no-aws-config").toString(),
         "AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-aws-credentials").toString(),
         // No instance metadata on a laptop; without this the SDK spends seconds finding out.
