@@ -25,7 +25,7 @@ public final class ConfigLoader {
       // Sized before it is read: a 50 MB file is refused, not parsed.
       long size = Files.size(file);
       if (size > Limits.MAX_CONFIG_CHARS) {
-        throw tooLarge(file.toString(), size + " bytes", "bytes");
+        throw tooLarge(file.toString(), size + " bytes");
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -45,7 +45,7 @@ public final class ConfigLoader {
       }
       byte[] bytes = in.readNBytes(Limits.MAX_CONFIG_CHARS + 1);
       if (bytes.length > Limits.MAX_CONFIG_CHARS) {
-        throw tooLarge(source, "over " + Limits.MAX_CONFIG_CHARS + " bytes", "bytes");
+        throw tooLarge(source, "over " + Limits.MAX_CONFIG_CHARS + " bytes");
       }
       return parse(new String(bytes, StandardCharsets.UTF_8), source);
     } catch (IOException e) {
@@ -57,7 +57,7 @@ public final class ConfigLoader {
   /** Parses YAML text; {@code sourceName} names it in error messages. */
   public static CapacityConfig parse(String yamlText, String sourceName) throws ConfigException {
     if (yamlText.length() > Limits.MAX_CONFIG_CHARS) {
-      throw tooLarge(sourceName, yamlText.length() + " characters", "characters");
+      throw tooLarge(sourceName, yamlText.length() + " characters");
     }
     YamlNode root = YamlTree.parse(yamlText, sourceName);
     Problems problems = new Problems(sourceName);
@@ -87,13 +87,18 @@ public final class ConfigLoader {
         source);
   }
 
-  private static ConfigException tooLarge(String source, String size, String unit) {
+  /**
+   * A configuration refused for its size before it is parsed.
+   *
+   * @param size its size with the unit, e.g. {@code 52428809 bytes} or {@code over 131072 bytes}
+   */
+  public static ConfigException tooLarge(String source, String size) {
     return new ConfigException(
         new ConfigError(
             source,
             0,
             "(file)",
-            "is " + size + "; a configuration is at most " + Limits.MAX_CONFIG_CHARS + " " + unit));
+            "is " + size + "; a configuration is at most " + Limits.MAX_CONFIG_CHARS + " bytes"));
   }
 
   /**

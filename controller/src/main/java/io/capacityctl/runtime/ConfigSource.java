@@ -9,6 +9,7 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigError;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.config.Limits;
 import io.capacityctl.ports.CloudException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,9 @@ public final class ConfigSource {
     }
     if (object.isPresent()) {
       return parse(
-          location, () -> new S3TextObject(s3.get(), object.get()).read(), "S3 object (NoSuchKey)");
+          location,
+          () -> new S3TextObject(s3.get(), object.get()).read(Limits.MAX_CONFIG_CHARS),
+          "S3 object (NoSuchKey)");
     }
     Path file = Path.of(location);
     if (Files.exists(file) || ConfigSource.class.getClassLoader().getResource(location) == null) {
@@ -108,6 +111,9 @@ public final class ConfigSource {
       text = read.get();
     } catch (CloudException e) {
       throw error(location, "cannot read: " + why(e));
+    } catch (S3TextObject.TooLargeException e) {
+      throw ConfigLoader.tooLarge(
+          location, (e.bytes() < 0 ? "over " + Limits.MAX_CONFIG_CHARS : e.bytes()) + " bytes");
     }
     if (text.isEmpty()) {
       throw error(location, "cannot read: no such " + what);

@@ -156,7 +156,7 @@ class InputFindingsTest {
         .satisfies(
             err -> {
               assertThat(err.field()).isEqualTo("(file)");
-              assertThat(err.message()).contains("a configuration is at most 131072 characters");
+              assertThat(err.message()).contains("a configuration is at most 131072 bytes");
             });
   }
 

@@ -122,6 +122,18 @@ class IntentsSectionTest {
   }
 
   /** One intent, {@code taste-profile}, on {@code model} with {@code budget} (line 4). */
+  @Test
+  void anIntentsFileTooLargeIsRefusedBeforeItIsRead() throws Exception {
+    Path intents = write("intents/shop.yaml", "intents:\n  x: \"" + "y".repeat(1 << 20) + "\"\n");
+    Path config = write("shop.yaml", VALID + SECTION);
+
+    ConfigException e =
+        catchThrowableOfType(() -> ConfigLoader.load(config), ConfigException.class);
+
+    assertThat(e.getMessage())
+        .contains(intents + ": (file): is 1048593 bytes; a configuration is at most 131072 bytes");
+  }
+
   private Path writeIntents(String model, int budget) throws IOException {
     write("intents/templates/taste.txt", "Recommend from: {{history}}\n");
     return write(

@@ -72,6 +72,11 @@ class ConfigSourceTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageMatching(
             "(?s)s3://team-config/capacityctl/bad\\.yaml:\\d+: models\\.haiku\\.maxUnits: .*");
+    putObject(s3, "capacityctl/huge.yaml", "name: \"" + "x".repeat(1 << 20) + "\"\n");
+    assertThatThrownBy(() -> source.load("s3://team-config/capacityctl/huge.yaml"))
+        .hasMessage(
+            "s3://team-config/capacityctl/huge.yaml: (file): is 1048585 bytes; a configuration is"
+                + " at most 131072 bytes");
     assertThatThrownBy(() -> source.load("s3://team-config/capacityctl/gone.yaml"))
         .hasMessage(
             "s3://team-config/capacityctl/gone.yaml: (file): cannot read: no such S3 object"

@@ -2,6 +2,8 @@ package io.capacityctl.tokens.intents;
 
 import io.capacityctl.config.ConfigError;
 import io.capacityctl.config.ConfigException;
+import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.config.Limits;
 import io.capacityctl.config.yaml.YamlNode;
 import io.capacityctl.config.yaml.YamlTree;
 import io.capacityctl.tokens.Calibration;
@@ -59,6 +61,11 @@ public final class IntentsLoader {
   public static IntentsFile load(Path file) throws ConfigException {
     String text;
     try {
+      // Sized before it is read, as a configuration is: the configuration names this file.
+      long size = Files.size(file);
+      if (size > Limits.MAX_CONFIG_CHARS) {
+        throw ConfigLoader.tooLarge(file.toString(), size + " bytes");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(
