@@ -31,18 +31,21 @@ public final class CliEnvironment {
   /** Minutes it runs: from the trace start (Wednesday 00:00 JST) to Thursday 19:00, the peak. */
   static final int SIM_WARMUP_MINUTES = (24 + 19) * 60;
 
-  private final BiFunction<CapacityConfig, Path, SimAccount> simAccounts;
+  private final BiFunction<CapacityConfig, Sandbox, SimAccount> simAccounts;
+  private final Path defaultSandbox;
   private final BufferedReader in;
   private final PrintWriter out;
   private final PrintWriter err;
   private SimAccount working; // the account a --cloud sim command works on, while it does
 
   private CliEnvironment(
-      BiFunction<CapacityConfig, Path, SimAccount> simAccounts,
+      BiFunction<CapacityConfig, Sandbox, SimAccount> simAccounts,
+      Path defaultSandbox,
       Reader in,
       PrintWriter out,
       PrintWriter err) {
     this.simAccounts = simAccounts;
+    this.defaultSandbox = defaultSandbox;
     this.in = new BufferedReader(in);
     this.out = TerminalWriter.escaping(out);
     this.err = TerminalWriter.escaping(err);
@@ -55,8 +58,17 @@ public final class CliEnvironment {
 
   /** Real AWS, or the sandbox on disk; stdin; the given output and errors. */
   public static CliEnvironment system(PrintWriter out, PrintWriter err) {
+    return system(Sandbox.defaultDir(), out, err);
+  }
+
+  /**
+   * As {@link #system(PrintWriter, PrintWriter)}, with the sandbox in {@code defaultSandbox} when
+   * {@code --sandbox} is not given (tests: as if {@code $CAPACITYCTL_SANDBOX} were set).
+   */
+  public static CliEnvironment system(Path defaultSandbox, PrintWriter out, PrintWriter err) {
     return new CliEnvironment(
-        CliEnvironment::sandboxAccount,
+        (config, sandbox) -> sandbox.open(config, CliEnvironment::warmUp),
+        defaultSandbox,
         new InputStreamReader(System.in, StandardCharsets.UTF_8),
         out,
         err);
@@ -65,7 +77,7 @@ public final class CliEnvironment {
   /** {@code --cloud sim} works on {@code account} for every command run in this environment. */
   public static CliEnvironment simulated(
       SimAccount account, Reader in, PrintWriter out, PrintWriter err) {
-    return new CliEnvironment((c, sandbox) -> account, in, out, err);
+    return new CliEnvironment((c, sandbox) -> account, Sandbox.defaultDir(), in, out, err);
   }
 
   BufferedReader in() {
@@ -127,21 +139,24 @@ public final class CliEnvironment {
     return config.aws() == null ? null : config.aws().region();
   }
 
-  /** The simulated account {@code --cloud sim} works on: the one in {@code sandbox}. */
-  SimAccount simAccount(CapacityConfig config, Path sandbox) {
-    return simAccounts.apply(config, sandbox);
+  /** The sandbox {@code --sandbox} names, else this environment's default. */
+  Sandbox sandbox(SandboxOption option) {
+    return new Sandbox(option.dir != null ? option.dir : defaultSandbox);
   }
 
   /**
-   * The account in the sandbox directory; a fresh one (written there) when it holds none: a
-   * simulated controller has run the synthetic trace on it for a day and a half, so plan, status
-   * and health have history to show, and then given the lease back, as a Lambda does after a pass.
+   * The simulated account {@code --cloud sim} works on: the sandbox's, made when it holds none (see
+   * {@link #warmUp}).
    */
-  private static SimAccount sandboxAccount(CapacityConfig config, Path dir) {
-    return new Sandbox(dir).open(config, CliEnvironment::warmUp);
+  SimAccount simAccount(CapacityConfig config, SandboxOption sandbox) {
+    return simAccounts.apply(config, sandbox(sandbox));
   }
 
-  /** Runs a simulated controller from the trace's start to Thursday 19:00 JST, then stops it. */
+  /**
+   * Prepares a fresh sandbox account: a simulated controller runs the synthetic trace from its
+   * start to Thursday 19:00 JST, so plan, status and health have history to show, and then gives
+   * the lease back, as a Lambda does after its pass.
+   */
   static void warmUp(SimAccount account) {
     Reconciler controller =
         DaggerOperatorComponent_OnSim.factory()

@@ -1,6 +1,5 @@
 package io.capacityctl.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -12,6 +11,7 @@ final class CloudOption {
       names = "--cloud",
       defaultValue = "aws",
       paramLabel = "aws|sim",
+      completionCandidates = Cloud.Names.class,
       description =
           "aws (default): the account of the SDK's default chains. sim: the sandbox, a simulated"
               + " account kept in --sandbox that every --cloud sim command and a 'run --cloud sim'"
@@ -25,8 +25,7 @@ final class CloudOption {
     return cloud;
   }
 
-  /** The sandbox's directory (used with sim only). */
-  Path sandbox() {
-    return sandbox.open().dir();
+  SandboxOption sandbox() {
+    return sandbox;
   }
 }

@@ -32,7 +32,8 @@ import software.amazon.awssdk.core.exception.SdkException;
       SimulateCommand.class,
       TraceCommand.class,
       TokensCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      CompletionCommand.class
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

@@ -7,6 +7,7 @@ final class OutputOption {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "table|json",
+      completionCandidates = OutputFormat.Names.class,
       description = "table (default), or json: one JSON document on stdout.")
   OutputFormat format;
 

@@ -44,7 +44,7 @@ final class SandboxAdvanceCommand implements Callable<Integer> {
     if (by.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new RefusedException("DURATION", "at least 1m, got " + by);
     }
-    SimAccount account = env.simAccount(config.load(), sandbox.open().dir());
+    SimAccount account = env.simAccount(config.load(), sandbox);
     Advanced a =
         account
             .exclusive()

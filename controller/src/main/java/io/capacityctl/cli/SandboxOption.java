@@ -1,6 +1,5 @@
 package io.capacityctl.cli;
 
-import io.capacityctl.sandbox.Sandbox;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,11 +12,7 @@ final class SandboxOption {
       paramLabel = "DIR",
       description =
           "The sandbox's directory, for --cloud sim (default: $"
-              + Sandbox.ENV
+              + io.capacityctl.sandbox.Sandbox.ENV
               + ", else ~/.capacityctl/sandbox).")
   Path dir;
-
-  Sandbox open() {
-    return new Sandbox(dir != null ? dir : Sandbox.defaultDir());
-  }
 }

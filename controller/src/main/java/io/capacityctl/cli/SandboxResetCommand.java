@@ -30,7 +30,7 @@ final class SandboxResetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Sandbox s = sandbox.open();
+    Sandbox s = env.sandbox(sandbox);
     Reset r = new Reset(s.dir().toString(), s.reset());
     if (output.json()) {
       Json.print(env.out(), r);

@@ -67,7 +67,7 @@ final class SandboxShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Sandbox s = sandbox.open();
+    Sandbox s = env.sandbox(sandbox);
     Optional<SavedAccount> saved = s.show();
     PrintWriter out = env.out();
     if (saved.isEmpty()) {

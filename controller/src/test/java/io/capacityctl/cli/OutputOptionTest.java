@@ -22,6 +22,9 @@ class OutputOptionTest {
 
     for (String name : leaves) {
       CommandSpec spec = find(name);
+      if (NOT_A_RESULT.contains(name)) {
+        continue;
+      }
       if (spec.findOption("--output") == null || spec.findOption("-o") == null) {
         missing.add(name);
       }
