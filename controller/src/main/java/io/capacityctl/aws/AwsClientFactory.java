@@ -1,5 +1,6 @@
 package io.capacityctl.aws;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -12,12 +13,27 @@ import software.amazon.awssdk.http.SdkHttpClient;
 /**
  * Builds every SDK client the same way: one shared HTTP client, the SDK's adaptive retry mode
  * (throttling is retried with client-side rate limiting by the SDK, never by a hand-written loop),
- * and the region, credentials and endpoint of one {@link AwsTarget}.
+ * attempt and total timeouts on every call, and the region, credentials and endpoint of one {@link
+ * AwsTarget}.
+ *
+ * <p>The timeouts keep every call inside the lease: a holder starts an AWS call only while at least
+ * {@link io.capacityctl.state.LeaseManager#ACT_MARGIN} (60 s) of its lease is left by its own
+ * clock, and no call, retries and back-off included, outlives {@link #API_CALL_TIMEOUT} (30 s), so
+ * the call is over before any other controller may take the lease. An attempt gives up after {@link
+ * #API_CALL_ATTEMPT_TIMEOUT} (10 s): the control-plane calls answer in well under a second and a
+ * GetMetricData page of 500 queries in a few, so 10 s is a stalled connection, and three attempts
+ * fit in the total.
  *
  * <p>The HTTP client is owned by whoever created it: closing a service client leaves a shared HTTP
  * client open.
  */
 public final class AwsClientFactory {
+  /** The longest one SDK call may take, retries and back-off included. */
+  public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The longest one attempt of an SDK call may take. */
+  public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
   private final AwsTarget target;
   private final SdkHttpClient http;
   private final List<ExecutionInterceptor> interceptors;
@@ -43,7 +59,10 @@ public final class AwsClientFactory {
   /** Configures and builds one client, e.g. {@code build(CloudWatchClient.builder())}. */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
     ClientOverrideConfiguration.Builder override =
-        ClientOverrideConfiguration.builder().retryStrategy(RetryMode.ADAPTIVE_V2);
+        ClientOverrideConfiguration.builder()
+            .retryStrategy(RetryMode.ADAPTIVE_V2)
+            .apiCallTimeout(API_CALL_TIMEOUT)
+            .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT);
     interceptors.forEach(override::addExecutionInterceptor);
     builder.httpClient(http).overrideConfiguration(override.build());
     if (target.region() != null) {

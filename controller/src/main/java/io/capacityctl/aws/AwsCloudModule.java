@@ -5,7 +5,7 @@ import dagger.Provides;
 import io.capacityctl.aws.bedrock.BedrockPtAdapter;
 import io.capacityctl.aws.cloudwatch.CloudWatchIntentTokensAdapter;
 import io.capacityctl.aws.cloudwatch.CloudWatchMetricsAdapter;
-import io.capacityctl.aws.dynamodb.DynamoDbLeaseManager;
+import io.capacityctl.aws.dynamodb.DynamoDbLeaseTable;
 import io.capacityctl.aws.dynamodb.DynamoDbStateStore;
 import io.capacityctl.aws.ecs.EcsCapacityAdapter;
 import io.capacityctl.aws.ssm.SsmParameter;
@@ -14,10 +14,12 @@ import io.capacityctl.aws.sts.CallerIdentity;
 import io.capacityctl.config.AwsSettings;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.reconcile.CloudPorts;
+import io.capacityctl.state.LeaseKeeper;
 import io.capacityctl.state.LeaseManager;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.telemetry.EmfTelemetrySink;
 import io.capacityctl.telemetry.TelemetrySink;
+import io.capacityctl.time.Ticker;
 import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -40,19 +42,25 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class AwsCloudModule {
   private final CapacityConfig config;
   private final Clock clock;
+  private final Ticker ticker;
 
-  /** On the system clock, as every entry point runs. */
+  /** On the system clock and the process's monotonic clock, as every entry point runs. */
   public AwsCloudModule(CapacityConfig config) {
-    this(config, Clock.systemUTC());
+    this(config, Clock.systemUTC(), Ticker.system());
   }
 
   /**
-   * On {@code clock}: the emulator tests run an entry point's real graph on the fake clock their
-   * Bedrock fake follows.
+   * On {@code clock}, and a monotonic clock following it: the emulator tests run an entry point's
+   * real graph on the fake clock their Bedrock fake follows.
    */
   public AwsCloudModule(CapacityConfig config, Clock clock) {
+    this(config, clock, Ticker.following(clock));
+  }
+
+  private AwsCloudModule(CapacityConfig config, Clock clock, Ticker ticker) {
     this.config = config;
     this.clock = clock;
+    this.ticker = ticker;
   }
 
   /**
@@ -92,7 +100,8 @@ public final class AwsCloudModule {
   @Provides
   @Singleton
   LeaseManager leaseManager(DynamoDbClient dynamo) {
-    return new DynamoDbLeaseManager(dynamo, config.aws().stateTable(), config.name());
+    return new LeaseKeeper(
+        new DynamoDbLeaseTable(dynamo, config.aws().stateTable(), config.name()), ticker);
   }
 
   /** EMF on stdout, timestamped by the injected clock; the default namespace. */

@@ -1,6 +1,8 @@
 package io.capacityctl.cli;
 
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.reconcile.Commands;
+import io.capacityctl.reconcile.DegradationLevel;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.runtime.ControllerGraph;
@@ -14,16 +16,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code capacityctl apply}: plan, confirm, then one reconcile pass under the lease. The pass
- * re-observes (level-based), so it acts on the state at apply time; the lease is given back at once
- * so a scheduled controller resumes on its next tick.
+ * {@code capacityctl apply}: the commands of one pass computed once, shown, confirmed, then run
+ * exactly under the lease — or refused (exit 3, saying what moved) when a fresh look under the
+ * lease would command something else. The lease is given back at once so a scheduled controller
+ * resumes on its next tick.
  */
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Plan, ask for confirmation (unless --yes), then run one reconcile pass under the lease.",
-      "Refused (exit 3) while a running controller holds the lease: steer it with 'override'."
+      "Plan, ask for confirmation (unless --yes), then run exactly what was shown under the lease.",
+      "Refused (exit 3) while a running controller holds the lease: steer it with 'override';",
+      "refused too (exit 3, saying what moved) when the state changed since the plan was shown."
     })
 final class ApplyCommand extends GraphCommand {
   @Option(names = "--yes", description = "Apply without asking.")
@@ -35,15 +39,19 @@ final class ApplyCommand extends GraphCommand {
 
   @Override
   int run(CapacityConfig config, ControllerGraph graph, PrintWriter out) {
-    PassReport plan = graph.reconcilers().observer().planOnly();
+    Reconciler observer = graph.reconcilers().observer();
+    Commands shown = observer.commands();
+    PassReport plan = observer.dryRun(shown);
     if (!json()) {
       PassPrinter.print(out, plan, false);
     }
-    if (plan.actions().isEmpty()) {
+    if (shown.isEmpty()) {
       printJson(out, plan, null);
       return plan.warnings().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;
     }
-    String holder = LeaseTerms.cliHolder(graph.caller().arn());
+    String holder =
+        LeaseTerms.cliHolder(
+            graph.caller().arn(), LeaseTerms.host(), ProcessHandle.current().pid());
     if (!yes && !env.whileAsking(() -> confirmed(plan.actions().size(), holder))) {
       env.err().println("not applied");
       printJson(out, plan, null);
@@ -52,7 +60,7 @@ final class ApplyCommand extends GraphCommand {
     Reconciler reconciler = graph.reconcilers().create(holder, LeaseTerms.DEFAULT_TTL);
     PassReport pass;
     try {
-      pass = reconciler.reconcileOnce();
+      pass = reconciler.apply(shown);
     } finally {
       reconciler.releaseLease();
     }
@@ -62,9 +70,15 @@ final class ApplyCommand extends GraphCommand {
       out.println();
       PassPrinter.print(out, pass, false);
     }
+    if (pass.outcome() == PassReport.Outcome.REFUSED) {
+      env.err().println("not applied: the state moved since the plan was shown; run apply again");
+    } else if (pass.degradation() == DegradationLevel.HOLD) {
+      env.err().println("not applied: the control-plane circuit is open (see warnings)");
+      return ExitCodes.NOT_APPLIED;
+    }
     return switch (pass.outcome()) {
       case ACTED, NO_CHANGE, PLANNED -> ExitCodes.OK;
-      case SKIPPED_LEASE_HELD -> ExitCodes.NOT_APPLIED;
+      case SKIPPED_LEASE_HELD, REFUSED -> ExitCodes.NOT_APPLIED;
       case FAILED -> ExitCodes.PROBLEM;
     };
   }

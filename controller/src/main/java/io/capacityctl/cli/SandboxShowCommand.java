@@ -7,7 +7,7 @@ import io.capacityctl.sandbox.SavedAccount;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimBedrock;
 import io.capacityctl.sim.TraceGenerator;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.InMemoryLeaseTable;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,8 +90,9 @@ final class SandboxShowCommand implements Callable<Integer> {
   private static Shown shown(Sandbox s, SavedAccount saved) {
     SimAccount.Saved a = saved.account();
     Instant now = a.clock();
-    InMemoryLeaseManager.Saved lease = a.lease();
-    boolean held = lease.holder() != null && now.isBefore(lease.expiresAt());
+    InMemoryLeaseTable.Saved lease = a.lease();
+    // As status shows it: the holder's own "until" (its wall clock), for people to read.
+    boolean held = lease.holder() != null && now.isBefore(lease.heldUntil());
     Map<String, Units> units = new LinkedHashMap<>();
     for (SimBedrock.SavedPt p : a.bedrock().pts()) {
       Units u = units.getOrDefault(p.modelId(), new Units(0, 0, 0));
@@ -112,7 +113,7 @@ final class SandboxShowCommand implements Callable<Integer> {
         now,
         Duration.between(TraceGenerator.MANGAASSIST_START, now).toMinutes(),
         held ? lease.holder() : null,
-        held ? lease.expiresAt() : null,
+        held ? lease.heldUntil() : null,
         units,
         a.state().overrides().stream().filter(o -> o.activeAt(now)).toList(),
         a.state().events().size(),

@@ -3,7 +3,6 @@ package io.capacityctl.reconcile;
 import io.capacityctl.aws.AwsAction;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
-import io.capacityctl.planner.EcsDecision;
 import io.capacityctl.planner.ModelDecision;
 import io.capacityctl.planner.ModelState;
 import io.capacityctl.planner.Plan;
@@ -29,10 +28,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies a {@link Plan} to the cloud in the safe order (Bedrock up, ECS, Bedrock down), under a
- * fencing token, and reports every failure by name. A failed Bedrock scale-up caps the ECS step at
- * what the capacity that exists can serve. Never deletes a PT that is not ours or is committed:
- * {@link ModelPool} only hands out our own, uncommitted PTs.
+ * Applies a {@link Plan} to the cloud in the safe order (Bedrock up, ECS, Bedrock down), under the
+ * lease — every state write fenced by its token, every AWS call made only while the lease is still
+ * this process's to act under ({@link Fence}) — and reports every failure by name. A failed Bedrock
+ * scale-up caps the ECS step at what the capacity that exists can serve. Never deletes a PT that is
+ * not ours or is committed: {@link ModelPool} only hands out our own, uncommitted PTs.
  */
 final class Actuator {
   private final CapacityConfig config;
@@ -41,7 +41,7 @@ final class Actuator {
   private final TelemetrySink telemetry;
   private final String holder;
   private final long token;
-  private final PoolPlanner pools;
+  private final Fence fence;
   private final List<String> done = new ArrayList<>();
   private final List<PassReport.Failure> failures = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
@@ -49,82 +49,67 @@ final class Actuator {
   // AWS actions denied terminally this pass: calling them again would fail the same way.
   private final Set<String> denied = new HashSet<>();
 
-  Actuator(
-      CapacityConfig config,
-      CloudPorts cloud,
-      StateStore state,
-      TelemetrySink telemetry,
-      String holder,
-      long token) {
-    this(config, new ControlPlaneCalls(cloud), state, telemetry, holder, token);
-  }
-
-  /** An actuator whose Bedrock and ECS calls are watched by {@code calls}. */
+  /**
+   * An actuator whose Bedrock and ECS calls are watched by {@code calls}, acting under {@code
+   * fence}.
+   */
   Actuator(
       CapacityConfig config,
       ControlPlaneCalls calls,
       StateStore state,
       TelemetrySink telemetry,
       String holder,
-      long token) {
+      Fence fence) {
     this.config = config;
     this.calls = calls;
     this.cloud = calls.ports();
     this.state = state;
     this.telemetry = telemetry;
     this.holder = holder;
-    this.token = token;
-    this.pools = new PoolPlanner(config.name(), config.aws().ptNamePrefix(), config.policy());
+    this.fence = fence;
+    this.token = fence.token();
   }
 
-  /** What {@link #apply} would do, without doing it. */
-  static PassReport dryRun(
-      CapacityConfig config, Plan plan, Snapshot snapshot, Instant now, String holder) {
-    PoolPlanner pools =
-        new PoolPlanner(config.name(), config.aws().ptNamePrefix(), config.policy());
-    List<String> would = new ArrayList<>();
-    for (ModelDecision d : plan.models().values()) {
-      ModelPool pool = snapshot.pools().get(d.model());
-      if (pool != null) {
-        pools.actions(pool, d.targetUnits(), now).forEach(a -> would.add(describe(a)));
-      }
-    }
-    if (plan.ecs() != null && plan.ecs().targetTasks() != plan.ecs().currentTasks()) {
-      would.add(setTasks(plan.ecs().currentTasks(), plan.ecs().targetTasks()));
-    }
-    List<String> warnings = new ArrayList<>(snapshot.problems());
-    Spend.of(config, plan).warning().ifPresent(warnings::add);
+  /** What {@link #apply} would do with {@code commands}, without doing it. */
+  static PassReport dryRun(CapacityConfig config, Commands commands, String holder) {
+    Assessment a = commands.basis();
+    List<String> warnings = new ArrayList<>(a.snapshot().problems());
+    Spend.of(config, a.plan()).warning().ifPresent(warnings::add);
     return new PassReport(
-        now,
+        a.at(),
         PassReport.Outcome.PLANNED,
         holder,
         0,
-        plan,
-        would,
+        a.plan(),
+        commands.describe(),
         List.of(),
         warnings,
-        DegradationLevel.ofPass(false, snapshot.observation(), config, now));
+        DegradationLevel.ofPass(false, a.snapshot().observation(), config, a.at()));
   }
 
-  PassReport apply(Plan plan, Snapshot snapshot, Instant now) {
+  /**
+   * Runs {@code commands} exactly, on the cloud as {@code snapshot} (read in this pass) shows it.
+   *
+   * @param commands computed from {@code snapshot}, or shown earlier and found unchanged by it
+   */
+  PassReport apply(Commands commands, Snapshot snapshot, Instant now) {
+    Plan plan = commands.basis().plan();
     warnings.addAll(snapshot.problems());
     Spend spend = Spend.of(config, plan);
     spend.warning().ifPresent(warnings::add);
     Map<String, List<Route>> routes = new LinkedHashMap<>();
     Map<String, Integer> plannedAfter = new LinkedHashMap<>();
     Map<String, List<PtAction>> actions = new LinkedHashMap<>();
+    List<PurchaseIntent> listed = new ArrayList<>();
     for (ModelDecision d : plan.models().values()) {
       ModelPool pool = snapshot.pools().get(d.model());
       if (pool == null) {
         continue; // PT list failed: we do not know what exists, so we touch nothing.
       }
-      // Their PTs are listed now: never sent again, even once those PTs are deleted.
-      for (PurchaseIntent p : pool.listedPurchases()) {
-        state.forgetPurchase(p.clientRequestToken());
-      }
+      listed.addAll(pool.listedPurchases());
       routes.put(d.model(), new ArrayList<>(pool.routes()));
       plannedAfter.put(d.model(), pool.plannedUnits());
-      actions.put(d.model(), pools.actions(pool, d.targetUnits(), now));
+      actions.put(d.model(), commands.models().getOrDefault(d.model(), List.of()));
       ModelConfig m = config.model(d.model());
       List<ProvisionedThroughput> stuck = pool.stuck(m, now);
       // Published every pass (0 included): the pt-stuck-creating alarm watches it.
@@ -141,13 +126,23 @@ final class Actuator {
     }
     boolean bedrockUpFailed = false;
     try {
+      // Their PTs are listed now: never sent again, even once those PTs are deleted.
+      for (PurchaseIntent p : listed) {
+        try {
+          state.forgetPurchase(p.clientRequestToken(), token);
+        } catch (CloudException e) {
+          // Harmless: a listed purchase is never sent again; a later pass forgets it.
+          warnings.add(
+              "purchase " + p.name() + " listed, its record kept (" + e.getMessage() + ")");
+        }
+      }
       for (ModelDecision d : plan.models().values()) {
         if (d.up() && actions.containsKey(d.model())) {
           bedrockUpFailed |= !run(actions.get(d.model()), routes, plannedAfter, now);
         }
       }
-      if (plan.ecs() != null) {
-        applyEcs(plan.ecs(), bedrockUpFailed, plannedAfter, now);
+      if (commands.ecs() != null) {
+        applyEcs(commands.ecs(), bedrockUpFailed, plannedAfter, now);
       }
       for (ModelDecision d : plan.models().values()) {
         if (!d.up() && actions.containsKey(d.model())) {
@@ -195,20 +190,33 @@ final class Actuator {
         warnings.add("skipped (denied earlier this pass): " + what);
         continue;
       }
-      audit(kindOf(a), a.model(), what, now);
-      if (a instanceof PtAction.Create c) {
-        // Durable before the call: whatever happens to the call or to this process, a later pass
-        // sends this same request again until its PT is listed (PoolPlanner).
-        state.recordPurchase(
-            new PurchaseIntent(
-                c.model(),
-                c.name(),
-                c.units(),
-                c.clientRequestToken(),
-                now,
-                now.plus(PoolPlanner.RESEND_WINDOW)));
+      fence.check();
+      try {
+        audit(kindOf(a), a.model(), what, now);
+        if (a instanceof PtAction.Create c) {
+          // Durable before the call, under the lease: whatever happens to the call or to this
+          // process, a later pass — this controller's or the next holder's — sends this same
+          // request again until its PT is listed (PoolPlanner). A holder that lost the lease
+          // records nothing.
+          state.recordPurchase(
+              new PurchaseIntent(
+                  c.model(),
+                  c.name(),
+                  c.units(),
+                  c.clientRequestToken(),
+                  now,
+                  now.plus(PoolPlanner.RESEND_WINDOW)),
+              token);
+        }
+      } catch (CloudException e) {
+        // The state table failed (or lost its answer): not sent, named, and — for a purchase —
+        // no further purchase this pass. A record that did go in is re-sent by a later pass.
+        fail(what, e, a.model(), now);
+        purchasesOk &= !(a instanceof PtAction.Create);
+        continue;
       }
       try {
+        fence.check();
         perform(a, routes.get(a.model()), now);
         done.add(what);
         plannedAfter.merge(a.model(), delta(a), Integer::sum);
@@ -253,9 +261,12 @@ final class Actuator {
   }
 
   private void applyEcs(
-      EcsDecision ecs, boolean bedrockUpFailed, Map<String, Integer> plannedAfter, Instant now) {
-    int target = ecs.targetTasks();
-    if (bedrockUpFailed && target > ecs.currentTasks()) {
+      Commands.EcsChange ecs,
+      boolean bedrockUpFailed,
+      Map<String, Integer> plannedAfter,
+      Instant now) {
+    int target = ecs.to();
+    if (bedrockUpFailed && target > ecs.from()) {
       double servable = 0;
       for (String key : config.modelKeys()) {
         servable +=
@@ -264,7 +275,7 @@ final class Actuator {
       int cap = (int) Math.ceil(servable / config.ecs().tokensPerSecondPerTask() - 1e-9);
       // Hold tasks to what the Bedrock capacity that exists can serve, but a fault never scales
       // down.
-      int capped = Math.max(ecs.currentTasks(), Math.min(target, cap));
+      int capped = Math.max(ecs.from(), Math.min(target, cap));
       if (capped < target) {
         warnings.add(
             String.format(
@@ -273,12 +284,14 @@ final class Actuator {
       }
       target = capped;
     }
-    if (target == ecs.currentTasks()) {
+    if (target == ecs.from()) {
       return;
     }
-    String what = setTasks(ecs.currentTasks(), target);
-    audit("set-ecs", "ecs", what, now);
+    String what = setTasks(ecs.from(), target);
+    fence.check();
     try {
+      audit("set-ecs", "ecs", what, now);
+      fence.check();
       cloud.ecs().setTasks(config.ecs().cluster(), config.ecs().service(), target);
       done.add(what);
     } catch (CloudException e) {
@@ -303,6 +316,7 @@ final class Actuator {
       return;
     }
     try {
+      fence.check(); // a drain takes effect here: callers stop using the PT
       cloud.routes().publish(new RouteTable(config.name(), now, models));
     } catch (CloudException e) {
       fail("publish routing table", e, "routes", now);
@@ -402,7 +416,7 @@ final class Actuator {
     return "delete-pt";
   }
 
-  private static String setTasks(int from, int to) {
+  static String setTasks(int from, int to) {
     return "set ECS tasks " + from + " -> " + to;
   }
 

@@ -1,5 +1,6 @@
 package io.capacityctl.reconcile;
 
+import io.capacityctl.state.CircuitState;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,9 +11,9 @@ import java.time.Instant;
  * from us. After {@code coolDown} (by the injected clock) it half-opens: one pass acts; success
  * closes it, another failure re-opens it for a new cool-down.
  *
- * <p>State lives in the {@link Reconciler} instance, so it spans passes in the daemon. In Lambda
- * each cold start begins closed: the circuit is per process there, and the lease plus the
- * ReconcileErrors alarm cover what it cannot remember.
+ * <p>What it remembers ({@link CircuitState}) is kept in the state table, written under the lease
+ * by the pass that changed it ({@link Reconciler}), and read at the start of every pass: it spans
+ * Lambda invocations and cold starts exactly as it spans passes in the daemon.
  */
 public final class ControlPlaneCircuit {
   public static final int DEFAULT_OPEN_AFTER = 3;
@@ -67,6 +68,18 @@ public final class ControlPlaneCircuit {
 
   public synchronized State state() {
     return state;
+  }
+
+  /** What the next pass needs to know: consecutive failed passes, and when it opened. */
+  public synchronized CircuitState snapshot() {
+    return new CircuitState(failedPasses, state == State.CLOSED ? null : openedAt);
+  }
+
+  /** Takes up where the pass that saved {@code s} left it. */
+  public synchronized void restore(CircuitState s) {
+    failedPasses = s.failedPasses();
+    openedAt = s.openedAt();
+    state = openedAt == null ? State.CLOSED : State.OPEN;
   }
 
   /** When an open circuit lets a pass try again. */

@@ -14,6 +14,7 @@ import io.capacityctl.ports.EcsState;
 import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.TimeRange;
+import io.capacityctl.routing.Route;
 import io.capacityctl.routing.RouteTable;
 import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
@@ -22,9 +23,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the whole state a pass needs — every time, never from memory (level-based): PTs per model,
@@ -118,7 +122,7 @@ public final class Observer {
       }
     }
     Map<String, DemandHistory> demand =
-        rememberArns(pools, now, problems) ? readDemand(keys, now, problems) : Map.of();
+        rememberArns(pools, now, problems) ? readDemand(keys, pools, now, problems) : Map.of();
     Map<String, ModelState> states = new LinkedHashMap<>();
     for (String key : keys) {
       ModelPool pool = pools.get(key);
@@ -168,7 +172,7 @@ public final class Observer {
   }
 
   private Map<String, DemandHistory> readDemand(
-      List<String> keys, Instant now, List<String> problems) {
+      List<String> keys, Map<String, ModelPool> pools, Instant now, List<String> problems) {
     Instant last = newestCompleteMinute(now);
     int n = window.recentMinutes();
     int h = window.horizonMinutes();
@@ -180,7 +184,7 @@ public final class Observer {
         List.of(range(last, n, 0), range(dayAnchor, p, h), range(weekAnchor, p, h));
     Map<String, DemandHistory> out = new LinkedHashMap<>();
     try {
-      Map<String, List<MinuteSeries>> read = cloud.metrics().read(keys, ranges);
+      Map<String, List<MinuteSeries>> read = cloud.metrics().read(keys, ranges, routed(pools));
       for (String key : keys) {
         List<MinuteSeries> s = read.get(key);
         if (s == null || s.size() < 3) {
@@ -194,6 +198,24 @@ public final class Observer {
       problems.add("metrics read failed (" + e.getMessage() + ")");
     }
     return out;
+  }
+
+  /**
+   * Per model, the PT ARNs callers are routed to now (in service, not draining): a minute one of
+   * them has not reported is late, never idle ({@link io.capacityctl.ports.PartialMinutes}).
+   */
+  private static Map<String, Set<String>> routed(Map<String, ModelPool> pools) {
+    Map<String, Set<String>> routed = new HashMap<>();
+    for (ModelPool pool : pools.values()) {
+      Set<String> arns = new HashSet<>();
+      for (Route r : pool.routes()) {
+        if (!r.draining()) {
+          arns.add(r.arn());
+        }
+      }
+      routed.put(pool.model(), arns);
+    }
+    return routed;
   }
 
   private EcsObservation readEcs(EcsConfig ecs, List<String> problems) {

@@ -59,7 +59,12 @@ public record PassReport(
     /** Another controller holds the lease. */
     SKIPPED_LEASE_HELD,
     /** At least one step failed; see failures. */
-    FAILED
+    FAILED,
+    /**
+     * Commands shown for confirmation were not run: a fresh look under the lease would command
+     * something else; the warnings say what moved.
+     */
+    REFUSED
   }
 
   /** One failed step. */

@@ -7,6 +7,7 @@ import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.planner.Plan;
 import io.capacityctl.planner.Planner;
 import io.capacityctl.planner.Policy;
+import io.capacityctl.state.CircuitState;
 import io.capacityctl.state.Lease;
 import io.capacityctl.state.LeaseManager;
 import io.capacityctl.state.StateStore;
@@ -15,6 +16,7 @@ import io.capacityctl.tokens.DriftCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,47 +95,135 @@ public final class Reconciler {
 
   /** Observes, plans and — holding the lease — applies the plan. */
   public PassReport reconcileOnce() {
+    return pass(null);
+  }
+
+  /**
+   * Runs exactly the commands {@code shown} (computed by {@link #commands}, shown and confirmed),
+   * holding the lease, once a fresh look at the cloud commands the same; otherwise runs nothing and
+   * returns {@link PassReport.Outcome#REFUSED} with what moved in between as its warnings.
+   */
+  public PassReport apply(Commands shown) {
+    return pass(shown);
+  }
+
+  /** What a pass would do now, computed once, without acting or taking the lease. */
+  public Commands commands() {
+    return Commands.of(config, assess());
+  }
+
+  private PassReport pass(Commands shown) {
     Instant now = clock.instant();
-    Optional<Lease> lease = acquire(now);
+    Optional<Lease> lease = leases.tryAcquire(holder, now, leaseTtl);
     if (lease.isEmpty()) {
-      String by =
-          leases
-              .current(now)
-              .map(l -> l.holder() + " until " + l.expiresAt())
-              .orElse("another controller");
-      return new PassReport(
-          now,
-          PassReport.Outcome.SKIPPED_LEASE_HELD,
-          holder,
-          0,
-          null,
-          List.of(),
-          List.of(),
-          List.of("lease held by " + by));
+      return skipped(now);
     }
+    long token = lease.get().fencingToken();
+    List<String> circuitProblems = new ArrayList<>();
+    CircuitState before = restoreCircuit(circuitProblems);
     if (!circuit.allows(now)) {
-      return hold(now, lease.get().fencingToken());
+      return hold(now, token).withWarnings(circuitProblems);
     }
     calls.reset();
     Assessment a = assess(now, calls.ports());
-    PassReport applied =
-        new Actuator(config, calls, state, telemetry, holder, lease.get().fencingToken())
-            .apply(a.plan(), a.snapshot(), now);
+    Commands commands = Commands.of(config, a);
+    PassReport applied;
+    List<String> moved = shown == null ? List.of() : commands.movedSince(shown);
+    if (!moved.isEmpty()) {
+      applied = refused(a, token, moved);
+    } else {
+      if (shown != null) {
+        commands = new Commands(a, shown.models(), shown.ecs()); // exactly what was shown
+      }
+      applied =
+          new Actuator(config, calls, state, telemetry, holder, new Fence(leases, lease.get()))
+              .apply(commands, a.snapshot(), now);
+    }
     circuit.record(calls.retryableFailure(), now);
+    saveCircuit(before, token, circuitProblems);
     PassReport report =
         circuit.state() == ControlPlaneCircuit.State.OPEN
             ? applied.withWarnings(List.of("next passes hold capacity: " + circuit.describe()))
             : applied;
+    report = report.withWarnings(circuitProblems);
     // Only the lease holder publishes drift, once per pass, after capacity is settled.
     PassReport withEvents = report.withWarnings(refusedEvents);
     return drift.map(d -> withEvents.withWarnings(d.run(now))).orElse(withEvents);
   }
 
+  private PassReport refused(Assessment a, long token, List<String> moved) {
+    List<String> why = new ArrayList<>();
+    why.add("not applied: the state moved between the plan shown and now");
+    moved.forEach(m -> why.add("moved: " + m));
+    return new PassReport(
+        a.at(),
+        PassReport.Outcome.REFUSED,
+        holder,
+        token,
+        a.plan(),
+        List.of(),
+        List.of(),
+        why,
+        DegradationLevel.ofPass(false, a.snapshot().observation(), config, a.at()));
+  }
+
+  private PassReport skipped(Instant now) {
+    String by =
+        leases
+            .current(now)
+            .map(l -> l.holder() + " until " + l.expiresAt())
+            .orElse(
+                "a controller that has not given it back (taken over once it has stayed unchanged"
+                    + " for its TTL, "
+                    + leaseTtl.toMinutes()
+                    + "m or more, by this process's clock)");
+    return new PassReport(
+        now,
+        PassReport.Outcome.SKIPPED_LEASE_HELD,
+        holder,
+        0,
+        null,
+        List.of(),
+        List.of(),
+        List.of("lease held by " + by));
+  }
+
+  /**
+   * The circuit as the last pass left it, from the state table (whichever process ran that pass: a
+   * Lambda invocation, a cold start, the daemon). When it cannot be read, this process's own memory
+   * of it stands, and the pass says so.
+   */
+  private CircuitState restoreCircuit(List<String> problems) {
+    try {
+      circuit.restore(state.circuit());
+    } catch (RuntimeException e) {
+      problems.add(
+          "control-plane circuit unreadable, this process's own kept (" + e.getMessage() + ")");
+    }
+    return circuit.snapshot();
+  }
+
+  /** Keeps the circuit for the next pass, under the lease, when this pass changed it. */
+  private void saveCircuit(CircuitState before, long token, List<String> problems) {
+    CircuitState after = circuit.snapshot();
+    if (after.equals(before)) {
+      return;
+    }
+    try {
+      state.saveCircuit(after, token);
+    } catch (RuntimeException e) {
+      problems.add("control-plane circuit not saved (" + e.getMessage() + ")");
+    }
+  }
+
   /** Observes and plans without acting or taking the lease (CLI {@code plan}, dry runs). */
   public PassReport planOnly() {
-    Assessment a = assess();
-    return Actuator.dryRun(config, a.plan(), a.snapshot(), a.at(), holder)
-        .withWarnings(refusedEvents);
+    return dryRun(commands());
+  }
+
+  /** How {@code commands} are shown: the plan and what would be done, without doing it. */
+  public PassReport dryRun(Commands commands) {
+    return Actuator.dryRun(config, commands, holder).withWarnings(refusedEvents);
   }
 
   /** Observes and plans, as a pass would, without acting or taking the lease (status, health). */
@@ -178,20 +268,9 @@ public final class Reconciler {
     return new Assessment(now, snapshot, plan);
   }
 
-  /** Gives the lease up (graceful shutdown). */
+  /** Gives the lease up (graceful shutdown, the end of a Lambda or CLI pass). */
   public void releaseLease() {
-    leases
-        .current(clock.instant())
-        .filter(l -> l.holder().equals(holder))
-        .ifPresent(leases::release);
-  }
-
-  private Optional<Lease> acquire(Instant now) {
-    Optional<Lease> held = leases.current(now).filter(l -> l.holder().equals(holder));
-    if (held.isPresent() && leases.renew(held.get(), now, leaseTtl)) {
-      return leases.current(now).filter(l -> l.holder().equals(holder));
-    }
-    return leases.tryAcquire(holder, now, leaseTtl);
+    leases.heldBy(holder).ifPresent(leases::release);
   }
 
   private List<CapacityOverride> overrides(Instant now) {

@@ -3,16 +3,23 @@ package io.capacityctl.runtime;
 import java.time.Duration;
 
 /**
- * Who holds the lease and for how long, per mode. The daemon keeps it between passes, renewing it
- * every pass; a Lambda invocation and the CLI's {@code apply} take it for one pass and give it
- * back, so whichever controller ticks next can act at once.
+ * Who holds the lease and for how long, per mode. A holder names one live process (a Lambda request
+ * id; a host and process id): the lease a process finds held under its own holder is its own. The
+ * daemon keeps it between passes, renewing it every pass; a Lambda invocation and the CLI's {@code
+ * apply} take it for one pass and give it back, so whichever controller ticks next can act at once.
  */
 public final class LeaseTerms {
   /**
-   * Longer than a pass can take (the reconcile Lambda times out after 50 s): a controller that dies
-   * mid-pass blocks the others for at most this long.
+   * Longer than a pass can take (the reconcile Lambda times out after 50 s; a holder acts only for
+   * this less {@code LeaseManager.ACT_MARGIN}, 2 minutes, after its acquire): a controller that
+   * dies mid-pass blocks the others for this long from their first look at its lease.
    */
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(3);
+
+  /** The host name a holder names (an ECS task's own hostname), or localhost. */
+  public static String host() {
+    return System.getenv().getOrDefault("HOSTNAME", "localhost");
+  }
 
   private LeaseTerms() {}
 
@@ -36,8 +43,11 @@ public final class LeaseTerms {
     return "daemon:" + host + ":" + pid;
   }
 
-  /** An operator's {@code apply}: who ran it. */
-  public static String cliHolder(String callerArn) {
-    return "cli:" + callerArn;
+  /**
+   * An operator's {@code apply}: who ran it, and the process, so that two applies by the same role
+   * at once are two holders (a lease held under a process's own holder is that process's to renew).
+   */
+  public static String cliHolder(String callerArn, String host, long pid) {
+    return "cli:" + callerArn + "@" + host + ":" + pid;
   }
 }

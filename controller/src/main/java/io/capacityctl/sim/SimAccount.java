@@ -4,9 +4,12 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.routing.InMemoryRoutePublisher;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.InMemoryLeaseTable;
 import io.capacityctl.state.InMemoryStateStore;
+import io.capacityctl.state.LeaseKeeper;
+import io.capacityctl.state.LeaseManager;
 import io.capacityctl.time.FakeClock;
+import io.capacityctl.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,8 +25,9 @@ public final class SimAccount {
   private final CapacityConfig config;
   private final Trace trace;
   private final SimulatedCloud cloud;
-  private final InMemoryLeaseManager leases = new InMemoryLeaseManager();
-  private final InMemoryStateStore state = new InMemoryStateStore(leases);
+  private final InMemoryLeaseTable leaseTable = new InMemoryLeaseTable();
+  private final InMemoryStateStore state = new InMemoryStateStore(leaseTable);
+  private final LeaseKeeper leases;
   private final SimTelemetry telemetry;
   private final TrafficStep traffic;
   private volatile Exclusive exclusive = Exclusive.IN_MEMORY;
@@ -32,6 +36,7 @@ public final class SimAccount {
     this.config = config;
     this.trace = trace;
     this.cloud = new SimulatedCloud(config, trace.start(), trace.minutes());
+    this.leases = new LeaseKeeper(leaseTable, Ticker.following(cloud.clock()));
     this.telemetry = new SimTelemetry(cloud.clock());
     this.traffic = new TrafficStep(config, cloud);
   }
@@ -52,8 +57,18 @@ public final class SimAccount {
     return cloud.clock();
   }
 
-  public InMemoryLeaseManager leases() {
+  /**
+   * The lease as the controllers of this account see it, one process's rules on the simulated time.
+   * A test that runs controllers as separate processes gives each its own keeper over {@link
+   * #leaseTable}.
+   */
+  public LeaseManager leases() {
     return leases;
+  }
+
+  /** The lease item every controller of the account shares. */
+  public InMemoryLeaseTable leaseTable() {
+    return leaseTable;
   }
 
   public InMemoryStateStore state() {
@@ -123,7 +138,7 @@ public final class SimAccount {
       InMemoryRoutePublisher.Saved routes,
       Map<String, Double> intentTokens,
       SimTelemetry.Saved telemetry,
-      InMemoryLeaseManager.Saved lease,
+      InMemoryLeaseTable.Saved lease,
       InMemoryStateStore.Saved state) {}
 
   public synchronized Saved save() {
@@ -135,7 +150,7 @@ public final class SimAccount {
         cloud.routes().save(),
         cloud.intentTokens().save(),
         telemetry.save(),
-        leases.save(),
+        leaseTable.save(),
         state.save());
   }
 
@@ -148,7 +163,7 @@ public final class SimAccount {
     cloud.routes().restore(saved.routes());
     cloud.intentTokens().restore(saved.intentTokens());
     telemetry.restore(saved.telemetry());
-    leases.restore(saved.lease());
+    leaseTable.restore(saved.lease());
     state.restore(saved.state());
   }
 

@@ -29,6 +29,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
   private final Map<String, String> arnByToken = new HashMap<>();
   private final Map<String, Integer> creates = new HashMap<>();
   private final Map<String, Integer> deletes = new HashMap<>();
+  private final Map<String, Integer> calls = new HashMap<>();
   private final Faults faults = new Faults();
   private Duration listingLag = Duration.ZERO;
   private int seq;
@@ -136,6 +137,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
 
   @Override
   public synchronized List<ProvisionedThroughput> list(String modelId) {
+    calls.merge(AwsAction.BEDROCK_LIST_PTS.iamAction(), 1, Integer::sum);
     faults.check(AwsAction.BEDROCK_LIST_PTS.iamAction());
     Instant now = clock.instant();
     List<ProvisionedThroughput> out = new ArrayList<>();
@@ -150,6 +152,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
   @Override
   public synchronized ProvisionedThroughput create(CreatePtRequest r) {
     String action = AwsAction.BEDROCK_CREATE_PT.iamAction();
+    calls.merge(action, 1, Integer::sum);
     faults.check(action);
     Instant now = clock.instant();
     String existing = arnByToken.get(r.clientRequestToken());
@@ -196,6 +199,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
   @Override
   public synchronized void delete(String arn) {
     String action = AwsAction.BEDROCK_DELETE_PT.iamAction();
+    calls.merge(action, 1, Integer::sum);
     faults.check(action);
     Pt p = pts.get(arn);
     if (p == null) {
@@ -259,6 +263,13 @@ public final class SimBedrock implements ProvisionedThroughputApi {
 
   public synchronized int creates(String modelId) {
     return creates.getOrDefault(modelId, 0);
+  }
+
+  /**
+   * Calls of {@code action} (e.g. {@code bedrock:ListProvisionedModelThroughputs}), failed or not.
+   */
+  public synchronized int calls(String action) {
+    return calls.getOrDefault(action, 0);
   }
 
   public synchronized int deletes(String modelId) {

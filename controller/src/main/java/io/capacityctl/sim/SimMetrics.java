@@ -3,14 +3,17 @@ package io.capacityctl.sim;
 import io.capacityctl.aws.AwsAction;
 import io.capacityctl.ports.MetricsApi;
 import io.capacityctl.ports.MinuteSeries;
+import io.capacityctl.ports.PartialMinutes;
 import io.capacityctl.ports.TimeRange;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * In-memory CloudWatch for the simulator: per model and minute, the tokens and invocations served
@@ -29,10 +32,16 @@ public final class SimMetrics implements MetricsApi {
   private final Map<String, Recorded> series = new LinkedHashMap<>();
   private final Faults faults = new Faults();
   private int reads;
+  // The PT-ARN series' lag behind the on-demand series (a fault): from when it is set, each model's
+  // minutes also keep the PT share of their tokens and invocations, so a read can leave it out of
+  // the minutes whose PT datapoints have not arrived yet.
+  private int ptLagMinutes;
 
   /** A model's minutes, {@link #BEFORE} missing ones first: tokens, invocations, throttles. */
   private static final class Recorded {
     double[][] s;
+    // The PT share of tokens and invocations, once a PT-series lag is injected; null before.
+    double[][] pt;
     // Indices before this were handed out in views (MinuteSeries.view): the arrays are copied
     // before any of them is written, so that what a reader holds never changes.
     long exposed;
@@ -108,17 +117,53 @@ public final class SimMetrics implements MetricsApi {
           }
           r.s = s;
           r.exposed = 0;
+          // A PT-series lag is a fault of this process's tests, not kept: its shares start over.
+          r.pt = r.pt == null ? null : new double[2][length];
         });
   }
 
-  /** Records one minute of traffic for a model. */
+  /** Records one minute of traffic for a model, all of it on demand. */
   public synchronized void record(
       String model, int minute, double tokens, double invocations, double throttles) {
+    record(model, minute, tokens, invocations, throttles, 0, 0);
+  }
+
+  /**
+   * Records one minute of traffic for a model: the totals, and the share of them that PTs served
+   * (CloudWatch's PT-ARN series; the rest is the on-demand series).
+   */
+  public synchronized void record(
+      String model,
+      int minute,
+      double tokens,
+      double invocations,
+      double throttles,
+      double ptTokens,
+      double ptInvocations) {
     int at = BEFORE + minute;
-    double[][] s = writable(series.get(model), at);
+    Recorded r = series.get(model);
+    double[][] s = writable(r, at);
     s[0][at] = tokens;
     s[1][at] = invocations;
     s[2][at] = throttles;
+    if (r.pt != null) {
+      r.pt[0][at] = ptTokens;
+      r.pt[1][at] = ptInvocations;
+    }
+  }
+
+  /**
+   * From now on the PT-ARN series arrive {@code lag} later than the on-demand series, as
+   * CloudWatch's eventually consistent datapoints may: a minute whose PT datapoints are not in yet
+   * reads as its on-demand traffic alone. Zero ends the fault.
+   */
+  public synchronized void delayPtSeries(Duration lag) {
+    ptLagMinutes = (int) lag.toMinutes();
+    for (Recorded r : series.values()) {
+      if (r.pt == null) {
+        r.pt = new double[2][r.s[0].length];
+      }
+    }
   }
 
   /** Blanks minutes [from, to) of every model: CloudWatch returned no data for them. */
@@ -145,8 +190,13 @@ public final class SimMetrics implements MetricsApi {
   }
 
   @Override
+  public Map<String, List<MinuteSeries>> read(List<String> modelKeys, List<TimeRange> ranges) {
+    return read(modelKeys, ranges, null);
+  }
+
+  @Override
   public synchronized Map<String, List<MinuteSeries>> read(
-      List<String> modelKeys, List<TimeRange> ranges) {
+      List<String> modelKeys, List<TimeRange> ranges, Map<String, Set<String>> serving) {
     faults.check(AwsAction.CLOUDWATCH_GET_METRIC_DATA.iamAction());
     reads++;
     // Minute m (from start) is readable once it is over: start + (m + 1) minutes <= now.
@@ -166,7 +216,9 @@ public final class SimMetrics implements MetricsApi {
             s == null
                 ? lo
                 : (int) Math.max(lo, Math.min(n, Math.min(s[0].length, readable) - first));
-        if (lo == 0 && hi == n) {
+        if (ptLagMinutes > 0 && hi > lo) {
+          list.add(lagged(rec, r.from(), first, lo, hi, n, readable, serving, model));
+        } else if (lo == 0 && hi == n) {
           // The usual case: the controller reads a day of it every pass.
           list.add(MinuteSeries.view(r.from(), s[0], s[1], s[2], (int) first, n));
           rec.exposed = Math.max(rec.exposed, first + n);
@@ -182,6 +234,42 @@ public final class SimMetrics implements MetricsApi {
       out.put(model, list);
     }
     return out;
+  }
+
+  /**
+   * The range as CloudWatch shows it while the PT-ARN series lag: their share left out of the
+   * minutes at or after {@code readable - ptLagMinutes}, then the minutes a series has not reported
+   * made gaps by the same rule as for CloudWatch ({@link PartialMinutes}).
+   *
+   * @param serving per model, the PTs that serve callers now; null for the sums as they are
+   */
+  private MinuteSeries lagged(
+      Recorded rec,
+      Instant from,
+      long first,
+      int lo,
+      int hi,
+      int n,
+      long readable,
+      Map<String, Set<String>> serving,
+      String model) {
+    double[][] v = new double[3][];
+    for (int k = 0; k < 3; k++) {
+      v[k] = window(rec.s, k, first, lo, hi, n);
+    }
+    long ptReadable = readable - ptLagMinutes;
+    int ptFrom = (int) Math.max(lo, Math.min(hi, ptReadable - first));
+    for (int i = ptFrom; i < hi; i++) {
+      v[0][i] -= rec.pt[0][(int) first + i];
+      v[1][i] -= rec.pt[1][(int) first + i];
+    }
+    if (serving != null) {
+      // Series 0 is on demand, reported to the newest readable minute; series 1 the PTs.
+      int[] newest = {(int) readable - 1, (int) ptReadable - 1};
+      boolean routed = !serving.getOrDefault(model, Set.of()).isEmpty();
+      PartialMinutes.blankUnreported(v, (int) first, newest, new boolean[] {false, routed});
+    }
+    return new MinuteSeries(from, v[0], v[1], v[2]);
   }
 
   /**

@@ -6,9 +6,11 @@ import io.capacityctl.config.ModelConfig;
 import io.capacityctl.planner.Policy;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.InMemoryLeaseTable;
 import io.capacityctl.state.InMemoryStateStore;
+import io.capacityctl.state.LeaseKeeper;
 import io.capacityctl.telemetry.TelemetrySink;
+import io.capacityctl.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,8 +52,9 @@ public final class Simulator {
     // No in-flight requests are modelled, so removed units stop billing at once (no drain).
     config = config.withPolicy(config.policy().withDrainTime(Duration.ZERO));
     SimulatedCloud cloud = new SimulatedCloud(config, trace.start(), trace.minutes());
-    InMemoryLeaseManager leases = new InMemoryLeaseManager();
-    InMemoryStateStore state = new InMemoryStateStore(leases);
+    InMemoryLeaseTable leaseTable = new InMemoryLeaseTable();
+    InMemoryStateStore state = new InMemoryStateStore(leaseTable);
+    LeaseKeeper leases = new LeaseKeeper(leaseTable, Ticker.following(cloud.clock()));
     Policy policy = policyFactory.apply(config);
     Reconciler reconciler =
         new Reconciler(

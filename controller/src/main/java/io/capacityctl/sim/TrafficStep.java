@@ -60,7 +60,9 @@ public final class TrafficStep {
               minute,
               served * 60,
               served * 60 / TOKENS_PER_REQUEST,
-              throttled * 60 / TOKENS_PER_REQUEST);
+              throttled * 60 / TOKENS_PER_REQUEST,
+              pt * 60,
+              pt * 60 / TOKENS_PER_REQUEST);
       out.put(key, new Served(demand, inService, capacity, pt, onDemand, throttled));
     }
     return out;

@@ -15,21 +15,24 @@ import java.util.Set;
 
 /**
  * The state store kept in memory, for tests, the simulator and dry runs. Same contract as the
- * DynamoDB store, including fencing: an audit entry whose token is not the lease's current one is
- * refused.
+ * DynamoDB store, including fencing: a write made under a lease (audit entry, purchase record,
+ * circuit state) whose token is not the lease's current one is refused, checked and written under
+ * the lease item's lock as DynamoDB does it in one transaction.
  */
 public final class InMemoryStateStore implements StateStore {
-  private final InMemoryLeaseManager leases;
+  private final InMemoryLeaseTable leases;
   private final Map<String, CapacityOverride> overrides = new LinkedHashMap<>();
   private final Map<String, EventSpec> events = new LinkedHashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
   private final Map<String, Map<String, Instant>> arnsUntil = new LinkedHashMap<>();
   private final Map<String, PurchaseIntent> purchases = new LinkedHashMap<>();
 
+  private CircuitState circuit = CircuitState.CLOSED;
+
   /**
-   * @param leases the lease whose fencing token audit writes are checked against
+   * @param leases the lease item whose fencing token fenced writes are checked against
    */
-  public InMemoryStateStore(InMemoryLeaseManager leases) {
+  public InMemoryStateStore(InMemoryLeaseTable leases) {
     this.leases = leases;
   }
 
@@ -40,7 +43,8 @@ public final class InMemoryStateStore implements StateStore {
       List<AuditEntry> audit,
       Map<String, Map<String, Instant>> arnsUntil,
       List<PurchaseIntent> purchases,
-      Map<String, Instant> lastPrune) {}
+      Map<String, Instant> lastPrune,
+      CircuitState circuit) {}
 
   public synchronized Saved save() {
     Map<String, Map<String, Instant>> arns = new LinkedHashMap<>();
@@ -51,7 +55,8 @@ public final class InMemoryStateStore implements StateStore {
         List.copyOf(audit),
         arns,
         List.copyOf(purchases.values()),
-        new LinkedHashMap<>(lastPrune));
+        new LinkedHashMap<>(lastPrune),
+        circuit);
   }
 
   /** Replaces every item with {@code saved}'s, in place (the lease is restored on its own). */
@@ -68,6 +73,7 @@ public final class InMemoryStateStore implements StateStore {
     saved.purchases().forEach(p -> purchases.put(p.clientRequestToken(), p));
     lastPrune.clear();
     lastPrune.putAll(saved.lastPrune());
+    circuit = saved.circuit() == null ? CircuitState.CLOSED : saved.circuit();
   }
 
   @Override
@@ -111,17 +117,20 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public synchronized void appendAudit(AuditEntry entry) {
-    long current = leases.currentToken();
-    if (entry.fencingToken() != 0 && entry.fencingToken() != current) {
-      throw new StaleFencingTokenException(
-          entry.fencingToken(), "the lease's current token is " + current);
+    Runnable append =
+        () -> {
+          // Ordered by time, ties in append order: the DynamoDB sort key is (instant, sequence).
+          int at = audit.size();
+          while (at > 0 && audit.get(at - 1).at().isAfter(entry.at())) {
+            at--;
+          }
+          audit.add(at, entry);
+        };
+    if (entry.fencingToken() == 0) {
+      append.run(); // an operator's write outside a pass: no lease
+    } else {
+      leases.underToken(entry.fencingToken(), append);
     }
-    // Ordered by time, ties in append order: the DynamoDB sort key is (instant, sequence).
-    int at = audit.size();
-    while (at > 0 && audit.get(at - 1).at().isAfter(entry.at())) {
-      at--;
-    }
-    audit.add(at, entry);
   }
 
   @Override
@@ -170,10 +179,15 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
-  public synchronized void recordPurchase(PurchaseIntent intent) {
-    // Abandoned ones go when a purchase is recorded (rare): the map stays as small as the pending.
-    purchases.values().removeIf(p -> !p.pendingAt(intent.recordedAt()));
-    purchases.putIfAbsent(intent.clientRequestToken(), intent);
+  public synchronized void recordPurchase(PurchaseIntent intent, long fencingToken) {
+    leases.underToken(
+        fencingToken,
+        () -> {
+          // Abandoned ones go when a purchase is recorded (rare): the map stays as small as the
+          // pending.
+          purchases.values().removeIf(p -> !p.pendingAt(intent.recordedAt()));
+          purchases.putIfAbsent(intent.clientRequestToken(), intent);
+        });
   }
 
   @Override
@@ -185,7 +199,17 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
-  public synchronized void forgetPurchase(String clientRequestToken) {
-    purchases.remove(clientRequestToken);
+  public synchronized void forgetPurchase(String clientRequestToken, long fencingToken) {
+    leases.underToken(fencingToken, () -> purchases.remove(clientRequestToken));
+  }
+
+  @Override
+  public synchronized CircuitState circuit() {
+    return circuit;
+  }
+
+  @Override
+  public synchronized void saveCircuit(CircuitState state, long fencingToken) {
+    leases.underToken(fencingToken, () -> circuit = state);
   }
 }

@@ -10,8 +10,10 @@ import java.util.Set;
 
 /**
  * What capacityctl keeps between passes: overrides, one-off events added by operators, the audit
- * log, the PT ARNs seen lately and the purchases sent but not yet listed. Capacity itself is never
- * stored: every pass re-reads it from the cloud.
+ * log, the PT ARNs seen lately, the purchases sent but not yet listed and the control-plane
+ * circuit. Capacity itself is never stored: every pass re-reads it from the cloud. What a pass
+ * writes about money (audit, purchases, circuit) is fenced: refused unless written under the
+ * lease's current token.
  */
 public interface StateStore {
 
@@ -31,7 +33,10 @@ public interface StateStore {
 
   boolean removeEvent(String name);
 
-  /** Appends to the audit log; refused when {@code entry.fencingToken()} is stale. */
+  /**
+   * Appends to the audit log; refused ({@link StaleFencingTokenException}) when {@code
+   * entry.fencingToken()} is not the lease's current token (0: an operator's write, no lease).
+   */
   void appendAudit(AuditEntry entry);
 
   /** The newest entries, newest last. */
@@ -48,14 +53,25 @@ public interface StateStore {
   Set<String> knownArns(String model, Instant now);
 
   /**
-   * Records a purchase before it is sent. A purchase with the same token already recorded is kept
-   * as it is: its first {@code recordedAt} and {@code until} stand.
+   * Records a purchase before it is sent, under the lease: refused ({@link
+   * StaleFencingTokenException}) unless {@code fencingToken} is the lease's current token. A
+   * purchase with the same client request token already recorded is kept as it is: its first {@code
+   * recordedAt} and {@code until} stand.
    */
-  void recordPurchase(PurchaseIntent intent);
+  void recordPurchase(PurchaseIntent intent, long fencingToken);
 
   /** Purchases recorded, not forgotten and still pending at {@code now}, oldest first. */
   List<PurchaseIntent> pendingPurchases(Instant now);
 
-  /** Forgets a purchase (its PT has been listed); nothing happens when it is not recorded. */
-  void forgetPurchase(String clientRequestToken);
+  /**
+   * Forgets a purchase (its PT has been listed), under the lease as {@link #recordPurchase};
+   * nothing happens when it is not recorded.
+   */
+  void forgetPurchase(String clientRequestToken, long fencingToken);
+
+  /** The control-plane circuit as the last pass left it; {@link CircuitState#CLOSED} at first. */
+  CircuitState circuit();
+
+  /** Keeps the circuit for the next pass, under the lease as {@link #recordPurchase}. */
+  void saveCircuit(CircuitState state, long fencingToken);
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.aws.bedrock.BedrockPtAdapter;
 import io.capacityctl.aws.cloudwatch.CloudWatchMetricsAdapter;
-import io.capacityctl.aws.dynamodb.DynamoDbLeaseManager;
 import io.capacityctl.aws.dynamodb.DynamoDbStateStore;
 import io.capacityctl.aws.ecs.EcsCapacityAdapter;
 import io.capacityctl.aws.ssm.SsmRoutePublisher;
@@ -12,6 +11,7 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.reconcile.CloudPorts;
+import io.capacityctl.state.LeaseKeeper;
 import io.capacityctl.telemetry.EmfTelemetrySink;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class AwsCloudModuleTest {
     assertThat(cloud.ecs()).isInstanceOf(EcsCapacityAdapter.class);
     assertThat(cloud.routes()).isInstanceOf(SsmRoutePublisher.class);
     assertThat(aws.state()).isInstanceOf(DynamoDbStateStore.class);
-    assertThat(aws.leases()).isInstanceOf(DynamoDbLeaseManager.class);
+    assertThat(aws.leases()).isInstanceOf(LeaseKeeper.class);
     assertThat(aws.telemetry()).isInstanceOf(EmfTelemetrySink.class);
     assertThat(aws.clock().getZone()).isEqualTo(ZoneOffset.UTC);
     assertThat(aws.cloud()).isSameAs(cloud);

@@ -2,6 +2,7 @@ package io.capacityctl.cli;
 
 import io.capacityctl.sim.SimAccount;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 
@@ -21,12 +22,16 @@ record CliRun(int code, String out, String err) {
   }
 
   static CliRun withInput(SimAccount account, String input, String... args) {
+    return withReader(account, new StringReader(input), args);
+  }
+
+  /** With {@code input} as stdin: a test's reader may change the account while it is asked. */
+  static CliRun withReader(SimAccount account, Reader input, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
         Main.run(
-            CliEnvironment.simulated(
-                account, new StringReader(input), new PrintWriter(out), new PrintWriter(err)),
+            CliEnvironment.simulated(account, input, new PrintWriter(out), new PrintWriter(err)),
             args);
     return new CliRun(code, out.toString(), err.toString());
   }

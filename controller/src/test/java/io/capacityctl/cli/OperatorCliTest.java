@@ -221,7 +221,7 @@ class OperatorCliTest {
     assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
     assertThat(applied.out()).contains("ACTED").contains("create sonnet PT");
     assertThat(account.state().recentAudit(1).get(0).actor())
-        .isEqualTo("cli:" + SimCloudModule.OPERATOR);
+        .startsWith("cli:" + SimCloudModule.OPERATOR + "@");
     assertThat(account.leases().current(account.clock().instant())).isEmpty();
   }
 

@@ -134,16 +134,19 @@ class LeaseAndRetryFaultTest {
     d.run(2); // 16000 tps seen for the escalation's 2 minutes (the drill's own holder passes)
     d.reconciler.releaseLease();
     List<PassReport> takeover = new ArrayList<>();
-    // A freezes right after its first purchase, past the lease's TTL; B takes over meanwhile.
+    // A freezes right after its first purchase, past the lease's TTL; B, which has watched the
+    // lease since just before, takes it over meanwhile.
     frozen.after =
         pt -> {
+          takeover.add(b.reconcileOnce()); // B's first look: skipped, it starts watching
           d.account.clock().advance(LeaseTerms.DEFAULT_TTL.plusMinutes(1));
           takeover.add(b.reconcileOnce());
         };
 
     PassReport stale = a.reconcileOnce();
 
-    PassReport byB = takeover.get(0);
+    assertThat(takeover.get(0).outcome()).isEqualTo(PassReport.Outcome.SKIPPED_LEASE_HELD);
+    PassReport byB = takeover.get(1);
     assertThat(byB.outcome()).isNotEqualTo(PassReport.Outcome.SKIPPED_LEASE_HELD);
     assertThat(byB.fencingToken()).isGreaterThan(stale.fencingToken());
     assertThat(stale.failures())

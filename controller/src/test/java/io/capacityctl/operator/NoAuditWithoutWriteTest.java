@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.capacityctl.aws.sts.CallerIdentity;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.ports.CloudException;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.InMemoryLeaseTable;
 import io.capacityctl.state.InMemoryStateStore;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.testing.SimAccounts;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class NoAuditWithoutWriteTest {
   static final Instant T0 = Instant.parse("2027-01-10T15:00:00Z");
 
-  private final InMemoryStateStore memory = new InMemoryStateStore(new InMemoryLeaseManager());
+  private final InMemoryStateStore memory = new InMemoryStateStore(new InMemoryLeaseTable());
   private final StateStore refusingWrites = refusing(memory, "putEvent", "putOverride");
   private final FakeClock clock = new FakeClock(T0);
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.capacityctl.aws.sts.CallerIdentity;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.state.AuditEntry;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.InMemoryLeaseTable;
 import io.capacityctl.state.InMemoryStateStore;
 import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.time.FakeClock;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class OneOffEventsTest {
   static final Instant T0 = Instant.parse("2027-01-10T15:00:00Z");
 
-  private final InMemoryStateStore state = new InMemoryStateStore(new InMemoryLeaseManager());
+  private final InMemoryStateStore state = new InMemoryStateStore(new InMemoryLeaseTable());
   private final OneOffEvents events =
       new OneOffEvents(
           SimAccounts.mangaAssist(), state, CallerIdentity.fixed("alice"), new FakeClock(T0));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.capacityctl.aws.sts.CallerIdentity;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.InMemoryLeaseTable;
 import io.capacityctl.state.InMemoryStateStore;
 import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.time.FakeClock;
@@ -18,7 +18,7 @@ class OverridesTest {
   static final Instant T0 = Instant.parse("2027-01-10T15:00:00Z");
   static final String ALICE = "arn:aws:sts::123456789012:assumed-role/ops/alice";
 
-  private final InMemoryStateStore state = new InMemoryStateStore(new InMemoryLeaseManager());
+  private final InMemoryStateStore state = new InMemoryStateStore(new InMemoryLeaseTable());
   private final FakeClock clock = new FakeClock(T0);
   private final Overrides overrides =
       new Overrides(SimAccounts.mangaAssist(), state, CallerIdentity.fixed(ALICE), clock);

@@ -12,7 +12,7 @@ import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.CreatePtRequest;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.sim.SimulatedCloud;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.InMemoryLeaseTable;
 import io.capacityctl.state.InMemoryStateStore;
 import io.capacityctl.state.StateStore;
 import java.lang.reflect.InvocationTargetException;
@@ -32,7 +32,7 @@ class ObserverArnsTest {
 
   final CapacityConfig config = bundled();
   final SimulatedCloud cloud = new SimulatedCloud(config, T0, 60 * 24 * 9);
-  final InMemoryStateStore state = new InMemoryStateStore(new InMemoryLeaseManager());
+  final InMemoryStateStore state = new InMemoryStateStore(new InMemoryLeaseTable());
   final String sonnetId = config.model("sonnet").modelId();
 
   @Test

@@ -9,7 +9,7 @@ import io.capacityctl.planner.Planner;
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.PtStatus;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.Lease;
 import io.capacityctl.testing.SimFixture;
 import io.capacityctl.testing.TestConfig;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class ReconcilerLifecycleTest {
   void aSecondControllerIsSkippedWhileTheLeaseIsHeld() {
     sim.at(0).pass();
 
-    PassReport second = sim.reconciler("daemon", sim.leases).reconcileOnce();
+    PassReport second = sim.reconciler("daemon").reconcileOnce();
 
     assertThat(second.outcome()).isEqualTo(PassReport.Outcome.SKIPPED_LEASE_HELD);
     assertThat(second.warnings()).anyMatch(w -> w.contains("lease held by test"));
@@ -65,7 +65,7 @@ class ReconcilerLifecycleTest {
 
     // A second controller that does not share the lease (e.g. a misconfigured table): it lists
     // the PTs still Creating and counts them.
-    PassReport duplicate = sim.reconciler("lambda", new InMemoryLeaseManager()).reconcileOnce();
+    PassReport duplicate = sim.reconcilerOnItsOwnTable("lambda").reconcileOnce();
 
     assertThat(duplicate.outcome()).isEqualTo(PassReport.Outcome.NO_CHANGE);
     assertThat(sim.cloud.bedrock().creates(sim.modelId("sonnet"))).isEqualTo(5);
@@ -80,17 +80,31 @@ class ReconcilerLifecycleTest {
         new Observer(sim.config, sim.cloud.ports(), sim.state, planner.historyWindow())
             .observe(now);
     Plan plan = planner.plan(before.observation(), List.of(), now);
+    Commands commands = Commands.of(sim.config, new Assessment(now, before, plan));
 
-    new Actuator(sim.config, sim.cloud.ports(), sim.state, sim.telemetry, "a", 0)
-        .apply(plan, before, now);
-    // Observed before the first bought anything, acting 30 seconds later in the same minute.
-    PassReport racing =
-        new Actuator(sim.config, sim.cloud.ports(), sim.state, sim.telemetry, "b", 0)
-            .apply(plan, before, now.plusSeconds(30));
+    actuator("a", now).apply(commands, before, now);
+    // Observed before the first bought anything, acting 30 seconds later in the same minute, once
+    // the first gave the lease back.
+    PassReport racing = actuator("b", now).apply(commands, before, now.plusSeconds(30));
 
     assertThat(racing.failures()).isEmpty();
     assertThat(sim.cloud.bedrock().creates(sim.modelId("sonnet"))).isEqualTo(5);
     assertThat(sim.pts("sonnet")).hasSize(5);
+  }
+
+  /**
+   * An actuator acting under a lease {@code holder} takes now (the previous holder gave it back).
+   */
+  private Actuator actuator(String holder, Instant now) {
+    sim.leases.heldBy("a").ifPresent(sim.leases::release);
+    Lease lease = sim.leases.tryAcquire(holder, now, Duration.ofMinutes(3)).orElseThrow();
+    return new Actuator(
+        sim.config,
+        new ControlPlaneCalls(sim.cloud.ports()),
+        sim.state,
+        sim.telemetry,
+        holder,
+        new Fence(sim.leases, lease));
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.capacityctl.state;
 
 /** The state contract against the in-memory doubles used by tests and the simulator. */
 class InMemoryStateStoreTest extends StateStoreContract {
-  private final InMemoryLeaseManager leases = new InMemoryLeaseManager();
+  private final InMemoryLeaseTable leases = new InMemoryLeaseTable();
   private final InMemoryStateStore store = new InMemoryStateStore(leases);
 
   @Override
@@ -11,7 +11,7 @@ class InMemoryStateStoreTest extends StateStoreContract {
   }
 
   @Override
-  protected LeaseManager leases() {
+  protected LeaseTable leaseTable() {
     return leases;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
+import io.capacityctl.testing.FakeTicker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,119 +14,213 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link StateStore} + {@link LeaseManager} pair must have. Run against the
+ * The behaviour every {@link StateStore} + {@link LeaseTable} pair must have. Run against the
  * in-memory doubles and against DynamoDB, so the doubles other tests rely on stay honest.
  *
- * <p>{@link #leases()} may return a new manager per call (a separate process sharing the backend)
- * or the same one; two holders always race through the same backend.
+ * <p>The lease rules are each process's own ({@link LeaseKeeper}): every holder here is a separate
+ * process with its own monotonic clock ({@link FakeTicker}) over the shared table, and its wall
+ * clock (the {@code now} passed) is deliberately unrelated to the others'.
  */
 public abstract class StateStoreContract {
   static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
-  static final Duration TTL = Duration.ofSeconds(30);
+  static final Duration TTL = Duration.ofSeconds(90);
+  static final Duration MARGIN = Duration.ofSeconds(60);
 
   /** The store under test; every call in one test sees the same backend. */
   protected abstract StateStore store();
 
-  /** A lease manager on the same backend as {@link #store()}. */
-  protected abstract LeaseManager leases();
+  /** The lease item on the same backend as {@link #store()}. */
+  protected abstract LeaseTable leaseTable();
+
+  private final FakeTicker daemonClock = new FakeTicker(5_000_000_000L);
+  private final FakeTicker lambdaClock = new FakeTicker(-77_000_000_000L);
+
+  /** One process on the backend, keeping time by {@code clock}. */
+  private LeaseKeeper process(FakeTicker clock) {
+    return new LeaseKeeper(leaseTable(), clock);
+  }
+
+  /** Real time passing: every process's monotonic clock moves by {@code d}. */
+  private void elapse(Duration d) {
+    daemonClock.advance(d);
+    lambdaClock.advance(d);
+  }
 
   // ---- lease
 
   @Test
-  void aSecondHolderCannotTakeAHeldLease() {
-    Lease a = leases().tryAcquire("daemon", T0, TTL).orElseThrow();
+  void aFreeLeaseIsTakenAtOnceAndASecondHolderCannotTakeIt() {
+    LeaseKeeper daemon = process(daemonClock);
+    LeaseKeeper lambda = process(lambdaClock);
+    Lease a = daemon.tryAcquire("daemon", T0, TTL).orElseThrow();
 
-    assertThat(leases().tryAcquire("lambda", T0.plusSeconds(10), TTL)).isEmpty();
-    assertThat(leases().current(T0.plusSeconds(10))).contains(a);
+    elapse(Duration.ofSeconds(10));
+    assertThat(lambda.tryAcquire("lambda", T0.plusSeconds(10), TTL)).isEmpty();
+    assertThat(lambda.current(T0.plusSeconds(10))).contains(a);
+    assertThat(a.fencingToken()).isPositive();
   }
 
   @Test
-  void theHolderItselfCannotTakeItTwice() {
-    leases().tryAcquire("daemon", T0, TTL).orElseThrow();
+  void theHolderRenewsItsOwnLeaseWithTheSameToken() {
+    LeaseKeeper daemon = process(daemonClock);
+    Lease a = daemon.tryAcquire("daemon", T0, TTL).orElseThrow();
 
-    assertThat(leases().tryAcquire("daemon", T0.plusSeconds(1), TTL)).isEmpty();
+    elapse(Duration.ofSeconds(20));
+    Lease again = daemon.tryAcquire("daemon", T0.plusSeconds(20), TTL).orElseThrow();
+
+    assertThat(again.fencingToken()).isEqualTo(a.fencingToken());
+    assertThat(again.expiresAt()).isEqualTo(T0.plusSeconds(20).plus(TTL));
+    // A restarted graph of the same process (a new keeper) renews it too, same token.
+    assertThat(process(daemonClock).tryAcquire("daemon", T0.plusSeconds(21), TTL))
+        .map(Lease::fencingToken)
+        .contains(a.fencingToken());
   }
 
   @Test
-  void anExpiredLeaseIsTakenOverWithANewerTokenAndTheOldHolderCannotRenew() {
-    Lease a = leases().tryAcquire("daemon", T0, TTL).orElseThrow();
+  void aContenderTakesOverOnlyAfterWatchingTheLeaseUnchangedForAWholeTtl() {
+    LeaseKeeper daemon = process(daemonClock);
+    LeaseKeeper lambda = process(lambdaClock);
+    Lease a = daemon.tryAcquire("daemon", T0, TTL).orElseThrow();
+    elapse(Duration.ofHours(1)); // the daemon died long ago: the lambda has never looked yet
 
-    Lease b = leases().tryAcquire("lambda", T0.plus(TTL), TTL).orElseThrow();
+    assertThat(lambda.tryAcquire("lambda", T0, TTL)).as("first look").isEmpty();
+    elapse(TTL.minusNanos(1));
+    assertThat(lambda.tryAcquire("lambda", T0, TTL)).as("a nanosecond short").isEmpty();
+    elapse(Duration.ofNanos(1));
+    Lease b = lambda.tryAcquire("lambda", T0, TTL).orElseThrow();
 
     assertThat(b.fencingToken()).isGreaterThan(a.fencingToken());
-    assertThat(b.expiresAt()).isEqualTo(T0.plus(TTL).plus(TTL));
-    assertThat(leases().renew(a, T0.plus(TTL).plusSeconds(1), TTL)).isFalse();
-    assertThat(leases().current(T0.plus(TTL).plusSeconds(1))).contains(b);
+    assertThat(daemon.renew(a, T0, TTL)).isFalse();
+    assertThat(daemon.holds(a, MARGIN)).isFalse();
+    assertThat(lambda.holds(b, MARGIN)).isTrue();
+    assertThat(daemon.current(T0.plusSeconds(1))).contains(b);
   }
 
   @Test
-  void renewingExtendsTheLease() {
-    Lease a = leases().tryAcquire("daemon", T0, TTL).orElseThrow();
+  void aRenewalRestartsTheContendersWatch() {
+    LeaseKeeper daemon = process(daemonClock);
+    LeaseKeeper lambda = process(lambdaClock);
+    Lease a = daemon.tryAcquire("daemon", T0, TTL).orElseThrow();
+    assertThat(lambda.tryAcquire("lambda", T0, TTL)).isEmpty();
 
-    assertThat(leases().renew(a, T0.plusSeconds(20), TTL)).isTrue();
+    elapse(Duration.ofSeconds(60));
+    assertThat(daemon.renew(a, T0.plusSeconds(60), TTL)).isTrue();
+    elapse(Duration.ofSeconds(30)); // a whole TTL since the lambda's first look
+    assertThat(lambda.tryAcquire("lambda", T0, TTL)).as("new revision: watch again").isEmpty();
+    elapse(TTL.minusSeconds(1));
+    assertThat(lambda.tryAcquire("lambda", T0, TTL)).isEmpty();
+    elapse(Duration.ofSeconds(1));
 
-    assertThat(leases().tryAcquire("lambda", T0.plusSeconds(40), TTL)).isEmpty();
-    assertThat(leases().current(T0.plusSeconds(40)))
-        .map(Lease::expiresAt)
-        .contains(T0.plusSeconds(50));
-    assertThat(leases().tryAcquire("lambda", T0.plusSeconds(50), TTL)).isPresent();
+    assertThat(lambda.tryAcquire("lambda", T0, TTL)).isPresent();
   }
 
   @Test
-  void anExpiredLeaseHasNoCurrentHolder() {
-    leases().tryAcquire("daemon", T0, TTL).orElseThrow();
+  void wallClocksSkewedByHoursInEitherDirectionOpenNoWindow() {
+    LeaseKeeper daemon = process(daemonClock);
+    LeaseKeeper lambda = process(lambdaClock);
+    daemon.tryAcquire("daemon", T0, TTL).orElseThrow();
+    Instant ahead = T0.plus(Duration.ofHours(5));
+    Instant behind = T0.minus(Duration.ofHours(5));
 
-    assertThat(leases().current(T0.plus(TTL))).isEmpty();
+    for (int i = 0; i < 5; i++) {
+      elapse(TTL.dividedBy(6));
+      assertThat(lambda.tryAcquire("lambda", i % 2 == 0 ? ahead : behind, TTL)).isEmpty();
+    }
+  }
+
+  @Test
+  void theHolderActsOnlyUntilTtlLessTheMarginAfterItSentItsAcquire() {
+    LeaseKeeper daemon = process(daemonClock);
+    Lease a = daemon.tryAcquire("daemon", T0, TTL).orElseThrow();
+
+    elapse(TTL.minus(MARGIN).minusNanos(1));
+    assertThat(daemon.holds(a, MARGIN)).isTrue();
+    elapse(Duration.ofNanos(1));
+    assertThat(daemon.holds(a, MARGIN)).isFalse();
+    // Renewing opens a new window from the renewal.
+    assertThat(daemon.renew(a, T0, TTL)).isTrue();
+    assertThat(daemon.holds(a, MARGIN)).isTrue();
+    // Another process never acts under a lease it did not take or renew.
+    assertThat(process(lambdaClock).holds(a, MARGIN)).isFalse();
   }
 
   @Test
   void releaseFreesTheLeaseAtOnceAndEndsRenewal() {
-    Lease a = leases().tryAcquire("daemon", T0, TTL).orElseThrow();
+    LeaseKeeper daemon = process(daemonClock);
+    LeaseKeeper cli = process(lambdaClock);
+    Lease a = daemon.tryAcquire("daemon", T0, TTL).orElseThrow();
 
-    leases().release(a);
+    daemon.release(a);
 
-    assertThat(leases().current(T0.plusSeconds(1))).isEmpty();
-    assertThat(leases().renew(a, T0.plusSeconds(1), TTL)).isFalse();
-    Lease b = leases().tryAcquire("cli", T0.plusSeconds(1), TTL).orElseThrow();
+    assertThat(daemon.current(T0.plusSeconds(1))).isEmpty();
+    assertThat(daemon.renew(a, T0.plusSeconds(1), TTL)).isFalse();
+    assertThat(daemon.holds(a, MARGIN)).isFalse();
+    Lease b = cli.tryAcquire("cli", T0.plusSeconds(1), TTL).orElseThrow();
     assertThat(b.fencingToken()).isGreaterThan(a.fencingToken());
   }
 
   @Test
   void releasingALostLeaseLeavesTheNewHolderAlone() {
-    Lease a = leases().tryAcquire("daemon", T0, TTL).orElseThrow();
-    Lease b = leases().tryAcquire("lambda", T0.plus(TTL), TTL).orElseThrow();
+    LeaseKeeper daemon = process(daemonClock);
+    LeaseKeeper lambda = process(lambdaClock);
+    Lease a = daemon.tryAcquire("daemon", T0, TTL).orElseThrow();
+    lambda.tryAcquire("lambda", T0, TTL);
+    elapse(TTL);
+    Lease b = lambda.tryAcquire("lambda", T0.plus(TTL), TTL).orElseThrow();
 
-    leases().release(a);
+    daemon.release(a);
 
-    assertThat(leases().current(T0.plus(TTL).plusSeconds(1))).contains(b);
+    assertThat(lambda.heldBy("lambda")).contains(b);
+    assertThat(daemon.heldBy("daemon")).isEmpty();
   }
 
   @Test
   void tokensGrowWithEveryAcquisition() {
     long previous = 0;
     for (int i = 0; i < 4; i++) {
-      Instant at = T0.plus(TTL.multipliedBy(i));
-      Lease lease = leases().tryAcquire("holder-" + i, at, TTL).orElseThrow();
+      LeaseKeeper p = process(new FakeTicker(i * 1_000_000L));
+      Lease lease = p.tryAcquire("holder-" + i, T0, TTL).orElseThrow();
       assertThat(lease.fencingToken()).isGreaterThan(previous);
       previous = lease.fencingToken();
+      p.release(lease);
     }
+  }
+
+  @Test
+  void whenTwoContendersTakeTheSameRevisionOnlyOneGetsIt() {
+    LeaseItem free = leaseTable().read();
+
+    assertThat(leaseTable().take(free, "a", TTL, T0)).isPresent();
+    assertThat(leaseTable().take(free, "b", TTL, T0)).isEmpty();
+    assertThat(leaseTable().read().holder()).isEqualTo("a");
   }
 
   // ---- fencing
 
+  /** A lease taken by {@code holder}: its token. */
+  private long held(String holder) {
+    return process(new FakeTicker(0)).tryAcquire(holder, T0, TTL).orElseThrow().fencingToken();
+  }
+
+  /** Another holder takes the lease over (the first one released it): the first token is stale. */
+  private long takenOver(String by) {
+    LeaseItem now = leaseTable().read();
+    leaseTable().release(now.holder(), now.fencingToken());
+    return held(by);
+  }
+
   @Test
   void aStaleHoldersAuditWriteIsRejected() {
-    Lease a = leases().tryAcquire("daemon", T0, TTL).orElseThrow();
-    store().appendAudit(entry(T0, "daemon", "create-pt", a.fencingToken()));
-    Lease b = leases().tryAcquire("lambda", T0.plus(TTL), TTL).orElseThrow();
+    long a = held("daemon");
+    store().appendAudit(entry(T0, "daemon", "create-pt", a));
+    long b = takenOver("lambda");
 
-    AuditEntry stale = entry(T0.plus(TTL).plusSeconds(1), "daemon", "delete-pt", a.fencingToken());
+    AuditEntry stale = entry(T0.plus(TTL).plusSeconds(1), "daemon", "delete-pt", a);
     assertThatThrownBy(() -> store().appendAudit(stale))
         .isInstanceOfSatisfying(
-            StaleFencingTokenException.class,
-            e -> assertThat(e.fencingToken()).isEqualTo(a.fencingToken()));
+            StaleFencingTokenException.class, e -> assertThat(e.fencingToken()).isEqualTo(a));
 
-    store().appendAudit(entry(T0.plus(TTL).plusSeconds(2), "lambda", "set-ecs", b.fencingToken()));
+    store().appendAudit(entry(T0.plus(TTL).plusSeconds(2), "lambda", "set-ecs", b));
     assertThat(store().recentAudit(10))
         .extracting(AuditEntry::kind)
         .containsExactly("create-pt", "set-ecs");
@@ -135,18 +230,59 @@ public abstract class StateStoreContract {
   void aTokenNoLeaseEverHadIsRejected() {
     assertThatThrownBy(() -> store().appendAudit(entry(T0, "ghost", "create-pt", 7)))
         .isInstanceOf(StaleFencingTokenException.class);
+    assertThatThrownBy(() -> store().recordPurchase(purchase("t1", T0), 7))
+        .isInstanceOf(StaleFencingTokenException.class);
     assertThat(store().recentAudit(10)).isEmpty();
+    assertThat(store().pendingPurchases(T0)).isEmpty();
   }
 
   @Test
-  void operatorWritesWithTokenZeroNeedNoLease() {
-    leases().tryAcquire("daemon", T0, TTL).orElseThrow();
+  void operatorAuditEntriesWithTokenZeroNeedNoLeaseButAPassesWritesDo() {
+    held("daemon");
 
     store().appendAudit(entry(T0, "arn:aws:iam::123456789012:user/ops", "override-set", 0));
 
     assertThat(store().recentAudit(10))
         .extracting(AuditEntry::kind)
         .containsExactly("override-set");
+    assertThatThrownBy(() -> store().recordPurchase(purchase("t1", T0), 0))
+        .isInstanceOf(StaleFencingTokenException.class);
+    assertThatThrownBy(() -> store().saveCircuit(CircuitState.CLOSED, 0))
+        .isInstanceOf(StaleFencingTokenException.class);
+  }
+
+  @Test
+  void aStaleHoldersPurchaseIsNotRecordedNorForgotten() {
+    long a = held("daemon");
+    store().recordPurchase(purchase("t1", T0), a);
+    long b = takenOver("lambda");
+
+    assertThatThrownBy(() -> store().recordPurchase(purchase("t2", T0), a))
+        .isInstanceOf(StaleFencingTokenException.class);
+    assertThatThrownBy(() -> store().forgetPurchase("t1", a))
+        .isInstanceOf(StaleFencingTokenException.class);
+
+    // The new holder finds the old holder's record, and only that: its anchor against buying twice.
+    assertThat(store().pendingPurchases(T0))
+        .extracting(PurchaseIntent::clientRequestToken)
+        .containsExactly("t1");
+    store().forgetPurchase("t1", b);
+    assertThat(store().pendingPurchases(T0)).isEmpty();
+  }
+
+  @Test
+  void theCircuitIsClosedAtFirstAndKeptOnlyUnderTheLease() {
+    assertThat(store().circuit()).isEqualTo(CircuitState.CLOSED);
+    long a = held("lambda:1");
+    CircuitState open = new CircuitState(3, T0.plusSeconds(180));
+
+    store().saveCircuit(open, a);
+    assertThat(store().circuit()).isEqualTo(open);
+
+    takenOver("lambda:2");
+    assertThatThrownBy(() -> store().saveCircuit(CircuitState.CLOSED, a))
+        .isInstanceOf(StaleFencingTokenException.class);
+    assertThat(store().circuit()).isEqualTo(open);
   }
 
   // ---- audit
@@ -325,7 +461,7 @@ public abstract class StateStoreContract {
   void aRecordedPurchaseIsPendingWithEveryFieldUntilItIsAbandoned() {
     PurchaseIntent p = purchase("t1", T0);
 
-    store().recordPurchase(p);
+    store().recordPurchase(p, held("daemon"));
 
     assertThat(store().pendingPurchases(T0)).containsExactly(p);
     assertThat(store().pendingPurchases(p.until().minusMillis(1))).containsExactly(p);
@@ -334,36 +470,39 @@ public abstract class StateStoreContract {
 
   @Test
   void recordingAPurchaseAgainKeepsTheFirstRecord() {
+    long t = held("daemon");
     PurchaseIntent first = purchase("t1", T0);
-    store().recordPurchase(first);
+    store().recordPurchase(first, t);
 
     // The same token re-sent 5 minutes later: the abandon time still counts from the first send.
-    store().recordPurchase(purchase("t1", T0.plusSeconds(300)));
+    store().recordPurchase(purchase("t1", T0.plusSeconds(300)), t);
 
     assertThat(store().pendingPurchases(T0.plusSeconds(300))).containsExactly(first);
   }
 
   @Test
   void aForgottenPurchaseIsNoLongerPendingAndForgettingTwiceIsHarmless() {
-    store().recordPurchase(purchase("t1", T0));
+    long t = held("daemon");
+    store().recordPurchase(purchase("t1", T0), t);
     PurchaseIntent other = purchase("t2", T0);
-    store().recordPurchase(other);
+    store().recordPurchase(other, t);
 
-    store().forgetPurchase("t1");
-    store().forgetPurchase("t1");
-    store().forgetPurchase("never-recorded");
+    store().forgetPurchase("t1", t);
+    store().forgetPurchase("t1", t);
+    store().forgetPurchase("never-recorded", t);
 
     assertThat(store().pendingPurchases(T0)).containsExactly(other);
   }
 
   @Test
   void pendingPurchasesComeOldestFirstThenInSlotOrder() {
+    long t = held("daemon");
     PurchaseIntent later = purchase("s1", T0.plusSeconds(60));
     PurchaseIntent slot10 = purchase("s10", T0);
     PurchaseIntent slot9 = purchase("s9", T0);
-    store().recordPurchase(later);
-    store().recordPurchase(slot10);
-    store().recordPurchase(slot9);
+    store().recordPurchase(later, t);
+    store().recordPurchase(slot10, t);
+    store().recordPurchase(slot9, t);
 
     assertThat(store().pendingPurchases(T0.plusSeconds(60))).containsExactly(slot9, slot10, later);
   }

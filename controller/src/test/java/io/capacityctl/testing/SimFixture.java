@@ -10,8 +10,12 @@ import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.routing.ModelRoutes;
 import io.capacityctl.routing.Route;
 import io.capacityctl.sim.SimulatedCloud;
-import io.capacityctl.state.InMemoryLeaseManager;
+import io.capacityctl.state.InMemoryLeaseTable;
 import io.capacityctl.state.InMemoryStateStore;
+import io.capacityctl.state.LeaseKeeper;
+import io.capacityctl.state.LeaseManager;
+import io.capacityctl.state.StateStore;
+import io.capacityctl.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,23 +35,41 @@ public final class SimFixture {
 
   public final CapacityConfig config;
   public final SimulatedCloud cloud;
-  public final InMemoryLeaseManager leases = new InMemoryLeaseManager();
-  public final InMemoryStateStore state = new InMemoryStateStore(leases);
+  public final InMemoryLeaseTable leaseTable = new InMemoryLeaseTable();
+  public final InMemoryStateStore state = new InMemoryStateStore(leaseTable);
+  public final LeaseManager leases;
   public final RecordingTelemetry telemetry = new RecordingTelemetry();
   public final Reconciler reconciler;
 
   public SimFixture(CapacityConfig config) {
     this.config = config;
     this.cloud = new SimulatedCloud(config, START, MINUTES);
-    this.reconciler = reconciler("test", leases);
+    this.leases = new LeaseKeeper(leaseTable, Ticker.following(cloud.clock()));
+    this.reconciler = reconciler("test", leases, state);
   }
 
-  /** Another controller on the same cloud, with its own holder name and lease manager. */
-  public Reconciler reconciler(String holder, InMemoryLeaseManager leaseManager) {
+  /** Another controller on the same cloud, state table and lease, with its own holder name. */
+  public Reconciler reconciler(String holder) {
+    return reconciler(holder, leases, state);
+  }
+
+  /**
+   * Another controller on the same cloud with a state table and lease of its own (e.g. a
+   * misconfigured table name): nothing keeps it from acting at the same time.
+   */
+  public Reconciler reconcilerOnItsOwnTable(String holder) {
+    InMemoryLeaseTable table = new InMemoryLeaseTable();
+    return reconciler(
+        holder,
+        new LeaseKeeper(table, Ticker.following(cloud.clock())),
+        new InMemoryStateStore(table));
+  }
+
+  private Reconciler reconciler(String holder, LeaseManager leaseManager, StateStore store) {
     return new Reconciler(
         new Planner(config, CapacityCalendar.of(config)),
         cloud.ports(),
-        leaseManager == leases ? state : new InMemoryStateStore(leaseManager),
+        store,
         leaseManager,
         telemetry,
         cloud.clock(),

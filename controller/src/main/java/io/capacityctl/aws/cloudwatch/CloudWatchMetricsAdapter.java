@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
@@ -39,8 +40,9 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
  *
  * <p>Periods are 60 s. The newest minute can be incomplete (CloudWatch is eventually consistent):
  * callers end their window at least one period before now. A minute without any datapoint is NaN,
- * never zero; a query that CloudWatch reports as Forbidden, InternalError or still partial fails
- * the whole read so no decision is taken on a partial view.
+ * never zero; read for a decision, so is a minute one of the model's series has not reported yet
+ * ({@link io.capacityctl.ports.PartialMinutes}); a query that CloudWatch reports as Forbidden,
+ * InternalError or still partial fails the whole read so no decision is taken on a partial view.
  */
 public final class CloudWatchMetricsAdapter implements MetricsApi {
   static final int PERIOD_SECONDS = 60;
@@ -63,6 +65,12 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
 
   @Override
   public Map<String, List<MinuteSeries>> read(List<String> modelKeys, List<TimeRange> ranges) {
+    return read(modelKeys, ranges, (Map<String, Set<String>>) null);
+  }
+
+  @Override
+  public Map<String, List<MinuteSeries>> read(
+      List<String> modelKeys, List<TimeRange> ranges, Map<String, Set<String>> serving) {
     ranges.forEach(CloudWatchMetricsAdapter::requireWholeMinutes);
     if (modelKeys.isEmpty() || ranges.isEmpty()) {
       Map<String, List<MinuteSeries>> none = new LinkedHashMap<>();
@@ -81,7 +89,7 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
         fetch(chunk, span.from(), span.to(), assembler);
       }
     }
-    return assembler.series(modelKeys, ranges);
+    return assembler.series(modelKeys, ranges, serving);
   }
 
   /** The ranges merged where they overlap or touch, earliest first. */

@@ -1,6 +1,7 @@
 package io.capacityctl.aws.cloudwatch;
 
 import io.capacityctl.ports.MinuteSeries;
+import io.capacityctl.ports.PartialMinutes;
 import io.capacityctl.ports.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,15 +11,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Adds per-query datapoints into per-model minute arrays over one window, then cuts the window into
  * the requested ranges. A minute stays NaN until some query reports a datapoint for it, so a
- * missing minute is never read as zero traffic.
+ * missing minute is never read as zero traffic; and a minute that one of the model's series (a
+ * dimension value: the on-demand model id, a PT ARN) has not reported yet is NaN too ({@link
+ * PartialMinutes}).
  */
 final class MinuteSeriesAssembler {
   private final Map<String, MetricQuery> queriesById = new HashMap<>();
   private final Map<String, double[][]> byModel = new LinkedHashMap<>();
+  // Per model, per series (dimension value), the window index of its newest datapoint.
+  private final Map<String, Map<String, Integer>> newestByModel = new HashMap<>();
   private final Instant start;
   private final int minutes;
 
@@ -28,6 +34,9 @@ final class MinuteSeriesAssembler {
     for (MetricQuery q : queries) {
       queriesById.put(q.id(), q);
       byModel.computeIfAbsent(q.modelKey(), k -> nanArrays(minutes));
+      newestByModel
+          .computeIfAbsent(q.modelKey(), k -> new LinkedHashMap<>())
+          .putIfAbsent(q.dimensionValue(), -1);
     }
   }
 
@@ -38,6 +47,7 @@ final class MinuteSeriesAssembler {
       throw new IllegalStateException("GetMetricData returned unknown query id " + queryId);
     }
     double[] target = byModel.get(q.modelKey())[q.field().ordinal()];
+    int newest = -1;
     for (int i = 0; i < timestamps.size(); i++) {
       long index = Duration.between(start, timestamps.get(i)).toMinutes();
       Double v = values.get(i);
@@ -47,24 +57,48 @@ final class MinuteSeriesAssembler {
       int m = (int) index;
       double prior = Double.isNaN(target[m]) ? 0 : target[m];
       target[m] = prior + v * q.scale();
+      newest = Math.max(newest, m);
     }
+    newestByModel.get(q.modelKey()).merge(q.dimensionValue(), newest, Math::max);
   }
 
-  /** Per model, one series per range, in the order given. */
-  Map<String, List<MinuteSeries>> series(List<String> modelKeys, List<TimeRange> ranges) {
+  /**
+   * Per model, one series per range, in the order given.
+   *
+   * @param serving per model, the series (PT ARNs) that serve callers now; null for the sums as
+   *     they are, without making the minutes a series has not reported yet gaps
+   */
+  Map<String, List<MinuteSeries>> series(
+      List<String> modelKeys, List<TimeRange> ranges, Map<String, Set<String>> serving) {
     Map<String, List<MinuteSeries>> out = new LinkedHashMap<>();
     for (String key : modelKeys) {
       double[][] arrays = byModel.getOrDefault(key, nanArrays(minutes));
+      Map<String, Integer> series = newestByModel.getOrDefault(key, Map.of());
+      int[] newest = new int[series.size()];
+      boolean[] routed = new boolean[series.size()];
+      Set<String> servingNow = serving == null ? Set.of() : serving.getOrDefault(key, Set.of());
+      int s = 0;
+      for (Map.Entry<String, Integer> e : series.entrySet()) {
+        newest[s] = e.getValue();
+        routed[s++] = servingNow.contains(e.getKey());
+      }
       List<MinuteSeries> list = new ArrayList<>(ranges.size());
       for (TimeRange r : ranges) {
         int from = (int) Duration.between(start, r.from()).toMinutes();
         int to = from + r.minutes();
+        double[][] sums = new double[MetricQuery.Field.values().length][];
+        for (int f = 0; f < sums.length; f++) {
+          sums[f] = Arrays.copyOfRange(arrays[f], from, to);
+        }
+        if (serving != null) {
+          PartialMinutes.blankUnreported(sums, from, newest, routed);
+        }
         list.add(
             new MinuteSeries(
                 r.from(),
-                Arrays.copyOfRange(arrays[MetricQuery.Field.TOKENS.ordinal()], from, to),
-                Arrays.copyOfRange(arrays[MetricQuery.Field.INVOCATIONS.ordinal()], from, to),
-                Arrays.copyOfRange(arrays[MetricQuery.Field.THROTTLES.ordinal()], from, to)));
+                sums[MetricQuery.Field.TOKENS.ordinal()],
+                sums[MetricQuery.Field.INVOCATIONS.ordinal()],
+                sums[MetricQuery.Field.THROTTLES.ordinal()]));
       }
       out.put(key, List.copyOf(list));
     }

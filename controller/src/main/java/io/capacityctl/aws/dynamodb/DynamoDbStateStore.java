@@ -5,6 +5,7 @@ import io.capacityctl.aws.AwsErrors;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
+import io.capacityctl.state.CircuitState;
 import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StaleFencingTokenException;
 import io.capacityctl.state.StateStore;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -32,20 +33,23 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Overrides, operator events and the audit log in the state table (key design: {@link StateTable}).
- * Reads are strongly consistent, so a pass sees what the CLI wrote just before.
+ * Overrides, operator events, the audit log, purchases and the circuit in the state table (key
+ * design: {@link StateTable}). Reads are strongly consistent, so a pass sees what the CLI wrote
+ * just before.
  *
- * <p>An override past its expiry is never returned, even while it waits for TTL deletion. A fenced
- * audit entry (token &gt; 0) is written in one transaction with a condition check on the lease
- * item: it is refused unless its token is the lease's current token, so a controller that lost its
- * lease cannot add to the log. Token 0 marks operator writes outside a pass.
+ * <p>An override past its expiry is never returned, even while it waits for TTL deletion. What a
+ * pass writes under the lease — an audit entry with a token &gt; 0, a purchase record, forgetting
+ * one, the circuit — is written in one transaction with a condition check on the lease item: it is
+ * refused unless its token is the lease's current token, so a controller that lost its lease writes
+ * nothing more. Token 0 marks operator writes outside a pass.
  *
  * <p>Known PT ARNs are one item per model whose attributes are the ARNs themselves, each holding
  * the instant it stays known until: one UpdateItem per pass records every current ARN without a
  * read first, and the item's TTL removes it once no ARN of the model was seen for the keep time.
  *
  * <p>A purchase is one item per client request token, put only if absent (the first record stands),
- * deleted once its PT is listed, removed by TTL once abandoned; reads skip abandoned ones.
+ * deleted once its PT is listed, removed by TTL once abandoned; reads skip abandoned ones. The
+ * circuit is one item, replaced by every pass that changes it.
  */
 public final class DynamoDbStateStore implements StateStore {
   /** Keeps one update expression well under DynamoDB's 4 KB limit. */
@@ -107,29 +111,7 @@ public final class DynamoDbStateStore implements StateStore {
       return;
     }
     Put put = Put.builder().tableName(table).item(item).conditionExpression(appendOnly).build();
-    ConditionCheck leaseIsOurs =
-        ConditionCheck.builder()
-            .tableName(table)
-            .key(StateTable.key(configName, StateTable.LEASE))
-            .conditionExpression("#t = :t")
-            .expressionAttributeNames(Map.of("#t", DynamoDbLeaseManager.TOKEN))
-            .expressionAttributeValues(
-                Map.of(":t", AttributeValue.fromN(Long.toString(entry.fencingToken()))))
-            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-            .build();
-    AwsErrors.call(
-        AwsAction.DYNAMODB_CONDITION_CHECK_ITEM,
-        () -> {
-          try {
-            return dynamo.transactWriteItems(
-                r ->
-                    r.transactItems(
-                        TransactWriteItem.builder().conditionCheck(leaseIsOurs).build(),
-                        TransactWriteItem.builder().put(put).build()));
-          } catch (TransactionCanceledException e) {
-            throw staleOr(e, entry.fencingToken());
-          }
-        });
+    fenced(entry.fencingToken(), TransactWriteItem.builder().put(put).build(), false);
   }
 
   @Override
@@ -186,15 +168,7 @@ public final class DynamoDbStateStore implements StateStore {
   @Override
   public Set<String> knownArns(String model, Instant now) {
     Map<String, AttributeValue> item =
-        AwsErrors.call(
-                AwsAction.DYNAMODB_GET_ITEM,
-                () ->
-                    dynamo.getItem(
-                        r ->
-                            r.tableName(table)
-                                .key(StateTable.key(configName, StateTable.ARNS_PREFIX + model))
-                                .consistentRead(true)))
-            .item();
+        StateTable.get(dynamo, table, configName, StateTable.ARNS_PREFIX + model);
     Set<String> known = new LinkedHashSet<>();
     StateItems.arnsUntil(item == null ? Map.of() : item)
         .forEach(
@@ -207,22 +181,17 @@ public final class DynamoDbStateStore implements StateStore {
   }
 
   @Override
-  public void recordPurchase(PurchaseIntent intent) {
+  public void recordPurchase(PurchaseIntent intent, long fencingToken) {
     Map<String, AttributeValue> item =
         item(StateItems.purchase(intent), StateTable.PURCHASE_PREFIX + intent.clientRequestToken());
-    AwsErrors.call(
-        AwsAction.DYNAMODB_PUT_ITEM,
-        () -> {
-          try {
-            return dynamo.putItem(
-                r ->
-                    r.tableName(table)
-                        .item(item)
-                        .conditionExpression("attribute_not_exists(" + StateTable.SK + ")"));
-          } catch (ConditionalCheckFailedException e) {
-            return null; // recorded by an earlier pass: its first instant stands
-          }
-        });
+    Put firstOnly =
+        Put.builder()
+            .tableName(table)
+            .item(item)
+            .conditionExpression("attribute_not_exists(" + StateTable.SK + ")")
+            .build();
+    // Recorded by an earlier pass already: its first record stands, and that is no failure.
+    fenced(fencingToken, TransactWriteItem.builder().put(firstOnly).build(), true);
   }
 
   @Override
@@ -235,8 +204,71 @@ public final class DynamoDbStateStore implements StateStore {
   }
 
   @Override
-  public void forgetPurchase(String clientRequestToken) {
-    delete(StateTable.PURCHASE_PREFIX + clientRequestToken);
+  public void forgetPurchase(String clientRequestToken, long fencingToken) {
+    Delete delete =
+        Delete.builder()
+            .tableName(table)
+            .key(StateTable.key(configName, StateTable.PURCHASE_PREFIX + clientRequestToken))
+            .build();
+    fenced(fencingToken, TransactWriteItem.builder().delete(delete).build(), false);
+  }
+
+  @Override
+  public CircuitState circuit() {
+    Map<String, AttributeValue> item =
+        StateTable.get(dynamo, table, configName, StateTable.CIRCUIT);
+    return item.isEmpty() ? CircuitState.CLOSED : StateItems.circuit(item);
+  }
+
+  @Override
+  public void saveCircuit(CircuitState state, long fencingToken) {
+    Put put =
+        Put.builder()
+            .tableName(table)
+            .item(item(StateItems.circuit(state), StateTable.CIRCUIT))
+            .build();
+    fenced(fencingToken, TransactWriteItem.builder().put(put).build(), false);
+  }
+
+  /**
+   * Runs {@code write} in one transaction with a condition check that {@code fencingToken} is the
+   * lease item's current token: a controller that lost its lease gets {@link
+   * StaleFencingTokenException} and nothing is written.
+   *
+   * @param ownConditionMayFail true when the write's own condition failing means "already done"
+   */
+  private void fenced(long fencingToken, TransactWriteItem write, boolean ownConditionMayFail) {
+    ConditionCheck leaseIsOurs =
+        ConditionCheck.builder()
+            .tableName(table)
+            .key(StateTable.key(configName, StateTable.LEASE))
+            .conditionExpression("#t = :t")
+            .expressionAttributeNames(Map.of("#t", DynamoDbLeaseTable.TOKEN))
+            .expressionAttributeValues(
+                Map.of(":t", AttributeValue.fromN(Long.toString(fencingToken))))
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+            .build();
+    AwsErrors.call(
+        AwsAction.DYNAMODB_CONDITION_CHECK_ITEM,
+        () -> {
+          try {
+            return dynamo.transactWriteItems(
+                r ->
+                    r.transactItems(
+                        TransactWriteItem.builder().conditionCheck(leaseIsOurs).build(), write));
+          } catch (TransactionCanceledException e) {
+            if (ownConditionMayFail && failed(e, 1) && !failed(e, 0)) {
+              return null;
+            }
+            throw staleOr(e, fencingToken);
+          }
+        });
+  }
+
+  private static boolean failed(TransactionCanceledException e, int item) {
+    return e.hasCancellationReasons()
+        && e.cancellationReasons().size() > item
+        && "ConditionalCheckFailed".equals(e.cancellationReasons().get(item).code());
   }
 
   /**
@@ -292,7 +324,7 @@ public final class DynamoDbStateStore implements StateStore {
     CancellationReason lease = e.hasCancellationReasons() ? e.cancellationReasons().get(0) : null;
     if (lease != null && "ConditionalCheckFailed".equals(lease.code())) {
       AttributeValue current =
-          lease.item() == null ? null : lease.item().get(DynamoDbLeaseManager.TOKEN);
+          lease.item() == null ? null : lease.item().get(DynamoDbLeaseTable.TOKEN);
       return new StaleFencingTokenException(
           token,
           current == null

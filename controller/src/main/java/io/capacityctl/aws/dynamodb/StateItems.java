@@ -3,6 +3,7 @@ package io.capacityctl.aws.dynamodb;
 import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
+import io.capacityctl.state.CircuitState;
 import io.capacityctl.state.PurchaseIntent;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +117,20 @@ final class StateItems {
         item.get("clientRequestToken").s(),
         Instant.parse(item.get("recordedAt").s()),
         Instant.parse(item.get("until").s()));
+  }
+
+  static Map<String, AttributeValue> circuit(CircuitState c) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("failedPasses", n(c.failedPasses()));
+    putIfPresent(item, "openedAt", c.openedAt() == null ? null : c.openedAt().toString());
+    return item;
+  }
+
+  static CircuitState circuit(Map<String, AttributeValue> item) {
+    String opened = string(item, "openedAt");
+    return new CircuitState(
+        Integer.parseInt(item.get("failedPasses").n()),
+        opened == null ? null : Instant.parse(opened));
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.capacityctl.aws.dynamodb;
 
+import io.capacityctl.aws.AwsAction;
+import io.capacityctl.aws.AwsErrors;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -25,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code ARNS#<model key>}: the model's PT ARNs seen lately, each an attribute named by the
  *       ARN holding the epoch millisecond until which it stays known;
  *   <li>{@code PURCHASE#<client request token>}: a PT purchase recorded before it was sent and not
- *       yet seen in the PT list.
+ *       yet seen in the PT list;
+ *   <li>{@code CIRCUIT}: the control-plane circuit between passes.
  * </ul>
  *
  * <p>{@code expiresAt} (epoch seconds) is the table's TTL attribute, carried by overrides,
@@ -44,6 +48,7 @@ final class StateTable {
   static final String LEASE = "LEASE";
   static final String ARNS_PREFIX = "ARNS#";
   static final String PURCHASE_PREFIX = "PURCHASE#";
+  static final String CIRCUIT = "CIRCUIT";
 
   /** Fixed width, so that the string order of sort keys is the time order. */
   private static final DateTimeFormatter SORTABLE_INSTANT =
@@ -67,6 +72,19 @@ final class StateTable {
         AttributeValue.fromS(StatePartitions.audit(configName)),
         SK,
         AttributeValue.fromS(sortKey));
+  }
+
+  /** One item of the configuration's partition, read strongly consistent; empty when absent. */
+  static Map<String, AttributeValue> get(
+      DynamoDbClient dynamo, String table, String configName, String sortKey) {
+    Map<String, AttributeValue> item =
+        AwsErrors.call(
+                AwsAction.DYNAMODB_GET_ITEM,
+                () ->
+                    dynamo.getItem(
+                        r -> r.tableName(table).key(key(configName, sortKey)).consistentRead(true)))
+            .item();
+    return item == null ? Map.of() : item;
   }
 
   static String auditSortKey(Instant at, long sequence) {

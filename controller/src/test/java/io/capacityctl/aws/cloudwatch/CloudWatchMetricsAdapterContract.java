@@ -13,9 +13,11 @@ import io.capacityctl.testing.AwsEmulator;
 import io.capacityctl.testing.CallCounter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,19 +92,82 @@ abstract class CloudWatchMetricsAdapterContract {
     putBedrock(a2, 0, 2000, 0, 6, 0);
     putBedrock(SONNET_ID, 0, 400, 0, 2, 7);
     putBedrock(SONNET_ID, 1, 300, 0, 1, 0); // only on-demand traffic in minute 1
+    putBedrock(a1, 2, 500, 0, 1, 0); // every series reported minute 2: the PTs were idle in 1
+    putBedrock(a2, 2, 500, 0, 1, 0);
+    putBedrock(SONNET_ID, 2, 100, 0, 1, 0);
 
     MinuteSeries s =
         adapter(
                 MetricsTestConfigs.ptArnsSource(),
                 k -> k.equals(SONNET) ? List.of(a1, a2) : List.of())
-            .read(List.of(SONNET), List.of(range(0, 2)))
+            .read(List.of(SONNET), List.of(range(0, 3)))
             .get(SONNET)
             .get(0);
 
-    assertThat(s.tokens()).containsExactly(3400.0, 300.0);
-    assertThat(s.invocations()).containsExactly(13.0, 1.0);
-    assertThat(s.throttles()).containsExactly(7.0, 0.0);
+    assertThat(s.tokens()).containsExactly(3400.0, 300.0, 1100.0);
+    assertThat(s.invocations()).containsExactly(13.0, 1.0, 3.0);
+    assertThat(s.throttles()).containsExactly(7.0, 0.0, 0.0);
     assertThat(calls.count("GetMetricData")).isEqualTo(1);
+  }
+
+  /**
+   * Issue 16, finding 2: the newest minute has the on-demand series (6,000 tokens) but the PT-ARN
+   * series (600,000) has not arrived. Read as 6,000 it looks like a 99 % drop; it is a gap.
+   */
+  @Test
+  void aMinuteWhoseOnDemandSeriesArrivedButNotItsPtSeriesIsAGap() {
+    String pt = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/p1";
+    for (int m = 0; m < 5; m++) {
+      putBedrock(pt, m, 400_000, 200_000, 600, 0);
+    }
+    for (int m = 0; m < 6; m++) {
+      putBedrock(SONNET_ID, m, 4_000, 2_000, 6, 0);
+    }
+
+    MinuteSeries s =
+        adapter(MetricsTestConfigs.ptArnsSource(), k -> k.equals(SONNET) ? List.of(pt) : List.of())
+            .read(List.of(SONNET), List.of(range(0, 6)), Map.of(SONNET, Set.of(pt)))
+            .get(SONNET)
+            .get(0);
+
+    assertThat(s.tokens())
+        .containsExactly(606_000.0, 606_000.0, 606_000.0, 606_000.0, 606_000.0, Double.NaN);
+    assertThat(s.invocations()[5]).isNaN();
+    assertThat(s.throttles()[5]).isNaN();
+  }
+
+  /** A PT routed to callers now that has stopped reporting is late however long it lasts. */
+  @Test
+  void aRoutedPtSilentWhileTheOnDemandSeriesReportsKeepsEveryMinuteAGap() {
+    String pt = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/p1";
+    for (int m = 0; m < 2; m++) {
+      putBedrock(pt, m, 400_000, 200_000, 600, 0);
+    }
+    for (int m = 0; m < 10; m++) {
+      putBedrock(SONNET_ID, m, 4_000, 2_000, 6, 0);
+    }
+    CloudWatchMetricsAdapter adapter =
+        adapter(MetricsTestConfigs.ptArnsSource(), k -> k.equals(SONNET) ? List.of(pt) : List.of());
+
+    MinuteSeries routed =
+        adapter
+            .read(List.of(SONNET), List.of(range(0, 10)), Map.of(SONNET, Set.of(pt)))
+            .get(SONNET)
+            .get(0);
+    MinuteSeries deleted =
+        adapter
+            .read(List.of(SONNET), List.of(range(0, 10)), Map.of(SONNET, Set.of()))
+            .get(SONNET)
+            .get(0);
+    MinuteSeries history = adapter.read(List.of(SONNET), List.of(range(0, 10))).get(SONNET).get(0);
+
+    assertThat(routed.tokens()[0]).isEqualTo(606_000.0);
+    assertThat(Arrays.copyOfRange(routed.tokens(), 2, 10)).containsOnly(Double.NaN);
+    // Not routed (drained, deleted): it stopped; three minutes late, then the on-demand alone.
+    assertThat(Arrays.copyOfRange(deleted.tokens(), 2, 5)).containsOnly(Double.NaN);
+    assertThat(Arrays.copyOfRange(deleted.tokens(), 5, 10)).containsOnly(6_000.0);
+    // Settled history (the waste report) is read as CloudWatch holds it.
+    assertThat(Arrays.copyOfRange(history.tokens(), 2, 10)).containsOnly(6_000.0);
   }
 
   @Test

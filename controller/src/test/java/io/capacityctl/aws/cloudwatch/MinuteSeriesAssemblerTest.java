@@ -8,6 +8,8 @@ import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.TimeRange;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MinuteSeriesAssemblerTest {
@@ -28,7 +30,7 @@ class MinuteSeriesAssemblerTest {
 
     MinuteSeries s =
         assembler
-            .series(List.of("m"), List.of(new TimeRange(T0, T0.plusSeconds(240))))
+            .series(List.of("m"), List.of(new TimeRange(T0, T0.plusSeconds(240))), Map.of())
             .get("m")
             .get(0);
 
@@ -45,7 +47,7 @@ class MinuteSeriesAssemblerTest {
 
     MinuteSeries s =
         assembler
-            .series(List.of("m"), List.of(new TimeRange(T0, T0.plusSeconds(60))))
+            .series(List.of("m"), List.of(new TimeRange(T0, T0.plusSeconds(60))), Map.of())
             .get("m")
             .get(0);
 
@@ -66,7 +68,8 @@ class MinuteSeriesAssemblerTest {
                 List.of("m"),
                 List.of(
                     new TimeRange(T0.plusSeconds(180), T0.plusSeconds(300)),
-                    new TimeRange(T0, T0.plusSeconds(120))))
+                    new TimeRange(T0, T0.plusSeconds(120))),
+                Map.of())
             .get("m");
 
     assertThat(series.get(0).start()).isEqualTo(T0.plusSeconds(180));
@@ -82,7 +85,7 @@ class MinuteSeriesAssemblerTest {
 
     assertThat(
             assembler
-                .series(List.of("m"), List.of(new TimeRange(T0, T0.plusSeconds(60))))
+                .series(List.of("m"), List.of(new TimeRange(T0, T0.plusSeconds(60))), Map.of())
                 .get("m")
                 .get(0)
                 .tokens())
@@ -96,6 +99,42 @@ class MinuteSeriesAssemblerTest {
     assertThatThrownBy(() -> assembler.add("zz", List.of(T0), List.of(1.0)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("zz");
+  }
+
+  @Test
+  void aMinuteOneSeriesHasNotReportedIsAGapThatALaterDatapointFills() {
+    var assembler =
+        new MinuteSeriesAssembler(
+            List.of(series("od", "model-id", Field.TOKENS), series("pt", "arn:pt1", Field.TOKENS)),
+            T0,
+            8);
+    for (int m = 0; m < 8; m++) {
+      assembler.add("od", List.of(T0.plusSeconds(60L * m)), List.of(6_000.0));
+    }
+    // The PT reported minutes 0-1, was idle in 2, reported 3, and has not reported 4-7 yet.
+    assembler.add(
+        "pt", List.of(T0, T0.plusSeconds(60), T0.plusSeconds(180)), List.of(6e5, 6e5, 6e5));
+    TimeRange all = new TimeRange(T0, T0.plusSeconds(480));
+
+    double[] unrouted =
+        assembler.series(List.of("m"), List.of(all), Map.of()).get("m").get(0).tokens();
+    double[] routed =
+        assembler
+            .series(List.of("m"), List.of(all), Map.of("m", Set.of("arn:pt1")))
+            .get("m")
+            .get(0)
+            .tokens();
+
+    double nan = Double.NaN;
+    // Not routed: late for 3 minutes after its newest datapoint, then stopped (the PT went).
+    assertThat(unrouted).containsExactly(606e3, 606e3, 6e3, 606e3, nan, nan, nan, 6e3);
+    // Routed to callers now: late for as long as it is silent.
+    assertThat(routed).containsExactly(606e3, 606e3, 6e3, 606e3, nan, nan, nan, nan);
+  }
+
+  private static MetricQuery series(String id, String dimension, Field field) {
+    return new MetricQuery(
+        id, "m", field, 1, "AWS/Bedrock", "InputTokenCount", "ModelId", dimension, "Sum");
   }
 
   private static MetricQuery query(String id, Field field, double scale, String metric) {

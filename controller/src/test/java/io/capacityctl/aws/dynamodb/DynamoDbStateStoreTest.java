@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
-import io.capacityctl.state.LeaseManager;
+import io.capacityctl.state.CircuitState;
+import io.capacityctl.state.LeaseItem;
+import io.capacityctl.state.LeaseTable;
 import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.state.StateStoreContract;
@@ -59,8 +61,8 @@ class DynamoDbStateStoreTest extends StateStoreContract {
   }
 
   @Override
-  protected LeaseManager leases() {
-    return new DynamoDbLeaseManager(dynamo, TABLE, config);
+  protected LeaseTable leaseTable() {
+    return new DynamoDbLeaseTable(dynamo, TABLE, config);
   }
 
   @Test
@@ -78,7 +80,12 @@ class DynamoDbStateStoreTest extends StateStoreContract {
 
   @Test
   void theLeaseItemHasNoTtlSoItsFencingTokenIsNeverReset() {
-    leases().tryAcquire("daemon", Instant.parse("2025-03-03T09:00:00Z"), Duration.ofSeconds(30));
+    leaseTable()
+        .take(
+            LeaseItem.NEVER_TAKEN,
+            "daemon",
+            Duration.ofSeconds(30),
+            Instant.parse("2025-03-03T09:00:30Z"));
 
     assertThat(item(StateTable.LEASE)).doesNotContainKey(StateTable.TTL);
   }
@@ -87,13 +94,13 @@ class DynamoDbStateStoreTest extends StateStoreContract {
   void configsSharingTheTableDoNotSeeEachOther() {
     Instant t = Instant.parse("2025-03-03T09:00:00Z");
     store().putOverride(new CapacityOverride("sonnet", 8, false, t, t.plusSeconds(60), "r", "ops"));
-    leases().tryAcquire("daemon", t, Duration.ofSeconds(30));
+    leaseTable().take(LeaseItem.NEVER_TAKEN, "daemon", Duration.ofSeconds(30), t);
     String other = "other-" + config;
 
     assertThat(new DynamoDbStateStore(dynamo, TABLE, other).activeOverrides(t)).isEmpty();
     assertThat(
-            new DynamoDbLeaseManager(dynamo, TABLE, other)
-                .tryAcquire("lambda", t, Duration.ofSeconds(30)))
+            new DynamoDbLeaseTable(dynamo, TABLE, other)
+                .take(LeaseItem.NEVER_TAKEN, "lambda", Duration.ofSeconds(30), t))
         .isPresent();
   }
 
@@ -133,9 +140,14 @@ class DynamoDbStateStoreTest extends StateStoreContract {
     Instant t = Instant.parse("2025-03-03T09:00:00Z");
     Instant until = t.plus(Duration.ofHours(1)).plusMillis(1);
 
+    long token =
+        leaseTable()
+            .take(LeaseItem.NEVER_TAKEN, "daemon", Duration.ofSeconds(30), t)
+            .orElseThrow()
+            .fencingToken();
     store()
         .recordPurchase(
-            new PurchaseIntent("sonnet", "capacityctl-x-sonnet-s1", 1, "tok", t, until));
+            new PurchaseIntent("sonnet", "capacityctl-x-sonnet-s1", 1, "tok", t, until), token);
 
     Map<String, AttributeValue> item = item(StateTable.PURCHASE_PREFIX + "tok");
     assertThat(item.get("name").s()).isEqualTo("capacityctl-x-sonnet-s1");
@@ -188,6 +200,51 @@ class DynamoDbStateStoreTest extends StateStoreContract {
 
     assertThat(store().recentAudit(10)).extracting(AuditEntry::kind).containsExactly("old", "new");
     assertThat(store().recentAudit(1)).extracting(AuditEntry::kind).containsExactly("new");
+  }
+
+  @Test
+  void aLeaseItemWrittenBeforeRevisionsIsReadAsRevisionZeroAndTakenOnce() {
+    dynamo.putItem(
+        r ->
+            r.tableName(TABLE)
+                .item(
+                    Map.of(
+                        StateTable.PK,
+                        AttributeValue.fromS(StateTable.partition(config)),
+                        StateTable.SK,
+                        AttributeValue.fromS(StateTable.LEASE),
+                        "holder",
+                        AttributeValue.fromS("daemon:old"),
+                        "fencingToken",
+                        AttributeValue.fromN("41"),
+                        "leaseUntil",
+                        AttributeValue.fromN("0"))));
+    LeaseItem legacy = leaseTable().read();
+    Instant t = Instant.parse("2025-03-03T09:00:00Z");
+
+    assertThat(legacy.revision()).isZero();
+    assertThat(legacy.fencingToken()).isEqualTo(41);
+    LeaseItem taken =
+        leaseTable().take(legacy, "daemon:new", Duration.ofSeconds(30), t).orElseThrow();
+    assertThat(taken.fencingToken()).isEqualTo(42);
+    assertThat(taken.revision()).isEqualTo(1);
+    assertThat(leaseTable().take(legacy, "lambda", Duration.ofSeconds(30), t)).isEmpty();
+  }
+
+  @Test
+  void theCircuitIsOneItemWrittenUnderTheLease() {
+    Instant t = Instant.parse("2025-03-03T09:00:00Z");
+    long token =
+        leaseTable()
+            .take(LeaseItem.NEVER_TAKEN, "daemon", Duration.ofSeconds(30), t)
+            .orElseThrow()
+            .fencingToken();
+    store().saveCircuit(new CircuitState(3, t), token);
+
+    Map<String, AttributeValue> circuit = item(StateTable.CIRCUIT);
+    assertThat(circuit.get("failedPasses").n()).isEqualTo("3");
+    assertThat(circuit.get("openedAt").s()).isEqualTo(t.toString());
+    assertThat(item(StateTable.LEASE)).containsKeys("revision", "ttlMillis", "leaseUntil");
   }
 
   private Map<String, AttributeValue> item(String sortKey) {
