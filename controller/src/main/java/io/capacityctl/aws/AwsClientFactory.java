@@ -24,6 +24,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * GetMetricData page of 500 queries in a few, so 10 s is a stalled connection, and three attempts
  * fit in the total.
  *
+ * <p>An emulator target (an endpoint override: moto on the test machine) gets {@link
+ * #EMULATOR_CALL_TIMEOUT} instead: it shares a loaded machine's CPU with the tests, may take
+ * seconds there, and no lease in AWS depends on it.
+ *
  * <p>The HTTP client is owned by whoever created it: closing a service client leaves a shared HTTP
  * client open.
  */
@@ -33,6 +37,9 @@ public final class AwsClientFactory {
 
   /** The longest one attempt of an SDK call may take. */
   public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Attempt and total timeout against an emulator. */
+  static final Duration EMULATOR_CALL_TIMEOUT = Duration.ofMinutes(2);
 
   private final AwsTarget target;
   private final SdkHttpClient http;
@@ -58,11 +65,12 @@ public final class AwsClientFactory {
 
   /** Configures and builds one client, e.g. {@code build(CloudWatchClient.builder())}. */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+    boolean emulator = target.endpointOverride() != null;
     ClientOverrideConfiguration.Builder override =
         ClientOverrideConfiguration.builder()
             .retryStrategy(RetryMode.ADAPTIVE_V2)
-            .apiCallTimeout(API_CALL_TIMEOUT)
-            .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT);
+            .apiCallTimeout(emulator ? EMULATOR_CALL_TIMEOUT : API_CALL_TIMEOUT)
+            .apiCallAttemptTimeout(emulator ? EMULATOR_CALL_TIMEOUT : API_CALL_ATTEMPT_TIMEOUT);
     interceptors.forEach(override::addExecutionInterceptor);
     builder.httpClient(http).overrideConfiguration(override.build());
     if (target.region() != null) {

@@ -3,9 +3,11 @@ package io.capacityctl.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.incidents.Drill.Minute;
+import io.capacityctl.reconcile.DegradationLevel;
 import io.capacityctl.testing.TestConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,9 +42,18 @@ class PartialMetricsFaultTest {
               assertThat(m.ecsDesired()).isGreaterThanOrEqualTo(ecsBefore);
             });
     assertThat(d.account.cloud().bedrock().deletes(SONNET)).isEqualTo(deletes);
-    // Once the last minutes read are gaps, the planner holds and says why.
+    // Once the last minutes read are gaps, the planner holds and says why; the health check names
+    // the blind spot.
     assertThat(late.get(late.size() - 1).pass().plan().models().get("sonnet").reason())
         .contains("no scale-down on a partial view");
+    assertThat(late.get(late.size() - 1).pass().degradation())
+        .isEqualTo(DegradationLevel.SCHEDULE_ONLY);
+    assertThat(late.stream().map(Minute::health).filter(Objects::nonNull).toList())
+        .last()
+        .satisfies(
+            h ->
+                assertThat(h.failures())
+                    .anySatisfy(f -> assertThat(f.check()).isEqualTo("metrics")));
 
     // The PT datapoints arrive: every minute is whole again, nothing was lost.
     d.account.cloud().metrics().delayPtSeries(Duration.ZERO);
