@@ -1,5 +1,6 @@
 package io.capacityctl.state;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,9 +68,15 @@ public final class InMemoryLeaseTable implements LeaseTable {
    * its own, and stays with it).
    *
    * @param holder null when free
+   * @param heldUntil also read as {@code expiresAt}, its name in sandboxes saved before revisions
+   *     (their lease reads as revision 0, which the next take expects)
    */
   public record Saved(
-      String holder, long fencingToken, long revision, Duration ttl, Instant heldUntil) {}
+      String holder,
+      long fencingToken,
+      long revision,
+      Duration ttl,
+      @JsonAlias("expiresAt") Instant heldUntil) {}
 
   public synchronized Saved save() {
     return new Saved(

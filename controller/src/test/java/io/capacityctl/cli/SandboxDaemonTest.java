@@ -138,22 +138,46 @@ class SandboxDaemonTest {
     }
 
     JsonNode afterCrash = status();
-    CliRun set = new SandboxCli(sandbox()).overrideSet("sonnet", 31, "after the crash");
+    // Something to apply, so that apply asks for the lease.
+    CliRun during = new SandboxCli(sandbox()).overrideSet("sonnet", 29, "while the lease stands");
     CliRun refused = sim("apply", "--yes");
     CliRun advanced = CliRun.system("sandbox", "advance", "4m", "--sandbox", sandbox().toString());
+    // As on AWS, no wall clock decides when a lease is free: a one-shot command has not watched the
+    // dead daemon's lease itself, so it is still refused; a controller that keeps running takes it
+    // over once it has watched it unchanged for a TTL, with a higher fencing token.
+    CliRun stillRefused = sim("apply", "--yes");
+    long deadToken = afterCrash.get("lease").get("fencingToken").asLong();
+    JsonNode takenOver;
+    try (CliProcess next = daemon("120")) {
+      assertThat(next.awaitOutput(l -> l.startsWith("capacityctl running as"), STARTUP))
+          .as(next.stderr())
+          .isTrue();
+      takenOver =
+          awaitStatus(
+              s -> leaseHolder(s) != null && !leaseHolder(s).equals(holder),
+              "a running daemon takes the dead one's lease over");
+      next.terminate();
+      assertThat(next.waitFor(SETTLE).err()).contains("lease released");
+    }
+    CliRun set = new SandboxCli(sandbox()).overrideSet("sonnet", 31, "after the crash");
     CliRun applied = sim("apply", "--yes", "-o", "json");
 
     assertThat(leaseHolder(afterCrash))
-        .as("the dead daemon's lease stands until it expires")
+        .as("the dead daemon's lease stands until a running controller takes it over")
         .isEqualTo(holder);
-    assertThat(set.code()).as(set.err()).isZero();
+    assertThat(during.code()).as(during.err()).isZero();
     assertThat(refused.code()).as(refused.out()).isEqualTo(3);
+    assertThat(refused.out()).contains("SKIPPED_LEASE_HELD").contains(holder);
     assertThat(advanced.code()).as(advanced.err()).isZero();
+    assertThat(stillRefused.code()).as(stillRefused.out()).isEqualTo(3);
+    assertThat(stillRefused.out()).contains("SKIPPED_LEASE_HELD");
+    assertThat(takenOver.get("lease").get("fencingToken").asLong()).isGreaterThan(deadToken);
+    assertThat(set.code()).as(set.err()).isZero();
     assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
     JsonNode pass = Json.MAPPER.readTree(applied.out()).get("applied");
     assertThat(pass.get("outcome").asText()).isEqualTo("ACTED");
     assertThat(pass.get("fencingToken").asLong())
         .as("a higher fencing token than the dead daemon's")
-        .isGreaterThan(afterCrash.get("lease").get("fencingToken").asLong());
+        .isGreaterThan(deadToken);
   }
 }
