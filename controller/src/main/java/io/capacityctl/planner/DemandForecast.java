@@ -178,6 +178,37 @@ public final class DemandForecast {
     }
   }
 
+  /**
+   * This forecast, made from demand without events, with the calendar's events put back: each
+   * minute ahead times the multiplier that will apply then ({@link EventShape}); the bursts and
+   * noise it measured, in de-evented tokens/s, scale with the largest multiplier ahead.
+   */
+  DemandForecast withEvents(EventShape events) {
+    double[] ahead = events.ahead();
+    double[] f = new double[forecast.length];
+    double low = Double.MAX_VALUE;
+    double high = 0;
+    for (int i = 0; i < f.length; i++) {
+      double m = i < ahead.length ? ahead[i] : 1.0;
+      f[i] = forecast[i] * m;
+      low = Math.min(low, m);
+      high = Math.max(high, m);
+    }
+    double k = events.maxAhead();
+    // The reason names the event's multiplier ahead (the one farthest from 1), or that the history
+    // read was de-evented when none applies ahead.
+    double shown = Math.abs(Math.log(high)) >= Math.abs(Math.log(low)) ? high : low;
+    String shaped =
+        shown == 1.0
+            ? basis + ", events divided out"
+            : basis
+                + ", event x"
+                + Figures.fixed(shown, 2)
+                + (low != high ? " for part of the horizon" : " ahead");
+    return new DemandForecast(
+        f, level, burstHeadroom * k, recurringBursts * k, noiseHeadroom * k, shaped);
+  }
+
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
   public double at(int tau) {
     return forecast[Math.min(Math.max(tau, 1), forecast.length) - 1];

@@ -92,18 +92,48 @@ public final class Planner implements Policy {
   public Plan plan(Observation obs, List<CapacityOverride> overrides, Instant now) {
     Map<String, ModelDecision> decisions = new LinkedHashMap<>();
     Map<String, DemandForecast> forecasts = new LinkedHashMap<>();
+    Map<String, ModelState> seen = new HashMap<>(); // models with suspect minutes set aside
     for (String key : config.modelKeys()) {
       ModelState state = obs.models().get(key);
       if (state == null) {
         state = new ModelState(key, 0, 0, 0, 0, null, "no observation of this model");
       }
       ModelConfig m = config.model(key);
-      DemandForecast forecast =
-          state.demand() == null || isStale(state.demand(), now)
-              ? null
-              : DemandForecast.of(state.demand(), horizon, BURST_MEMORY_MINUTES, bursts.get(key));
+      // Staleness is judged on what was read; everything else reads suspect minutes as missing.
+      boolean fresh = state.demand() != null && !isStale(state.demand(), now);
+      SuspectMinutes suspects = fresh ? SuspectMinutes.of(state.demand(), m) : null;
+      if (suspects != null) {
+        state = withDemand(state, suspects.history());
+        seen.put(key, state);
+      }
+      DemandForecast forecast = null;
+      if (fresh) {
+        EventShape events =
+            EventShape.of(calendar, key, config.timezone(), state.demand(), horizon);
+        if (events == null) {
+          forecast =
+              DemandForecast.of(state.demand(), horizon, BURST_MEMORY_MINUTES, bursts.get(key));
+        } else {
+          forecast =
+              DemandForecast.of(events.history(), horizon, BURST_MEMORY_MINUTES, bursts.get(key));
+          forecast = forecast == null ? null : forecast.withEvents(events);
+        }
+      }
       forecasts.put(key, forecast);
-      decisions.put(key, decideModel(m, state, forecast, override(overrides, key, now), now));
+      decisions.put(
+          key,
+          decideModel(
+              m,
+              state,
+              forecast,
+              override(overrides, key, now),
+              now,
+              suspects == null ? null : suspects.describe()));
+    }
+    if (!seen.isEmpty()) {
+      Map<String, ModelState> models = new LinkedHashMap<>(obs.models());
+      models.putAll(seen);
+      obs = new Observation(obs.at(), models, obs.ecs());
     }
     EcsDecision ecs =
         config.ecs() == null
@@ -124,8 +154,27 @@ public final class Planner implements Policy {
     return new Plan(now, decisions, ecs);
   }
 
+  private static ModelState withDemand(ModelState s, DemandHistory demand) {
+    return new ModelState(
+        s.model(),
+        s.inServiceUnits(),
+        s.creatingUnits(),
+        s.committedUnits(),
+        s.drainingUnits(),
+        demand,
+        s.problem());
+  }
+
+  /**
+   * @param suspect what the reason says of suspect datapoints set aside, or null
+   */
   private ModelDecision decideModel(
-      ModelConfig m, ModelState s, DemandForecast forecast, CapacityOverride ov, Instant now) {
+      ModelConfig m,
+      ModelState s,
+      DemandForecast forecast,
+      CapacityOverride ov,
+      Instant now,
+      String suspect) {
     int current = s.plannedUnits();
     int lower = Math.max(m.minUnits(), s.committedUnits());
     if (ov != null) {
@@ -159,7 +208,9 @@ public final class Planner implements Policy {
     }
     int target = d.units;
     String reason = d.reason;
-    if (floor.units > target) {
+    // An event that sets the level is named even where the forecast, which has its multiplier in
+    // it, already asks as much.
+    if (floor.units > 0 && floor.units >= target) {
       target = floor.units;
       reason = floor.reason + "; " + reason;
     }
@@ -168,6 +219,9 @@ public final class Planner implements Policy {
       reason += "; capped at maxUnits " + Figures.integer(m.maxUnits()) + " (quota)";
     } else if (clamped > target) {
       reason += "; raised to floor " + Figures.integer(clamped) + " (minUnits/committed)";
+    }
+    if (suspect != null) {
+      reason += "; " + suspect;
     }
     return new ModelDecision(
         m.key(), current, clamped, arrow(reason, current, clamped), d.held && clamped == current);
@@ -316,8 +370,8 @@ public final class Planner implements Policy {
    * schedule times its multiplier needs — with {@code eventMargin} more for units that serve from
    * the start on: a multiplier larger than planned shows only once readers arrive, and units bought
    * then serve a provisioning time later, through the event's first rush. Once the event's real
-   * level has been observed, demand takes over like at any other time — escalation covers a release
-   * above its calendar multiplier, trimming one below it.
+   * level has been observed, demand takes over, shaped by the multiplier until the event's end —
+   * escalation covers a release above its calendar multiplier, trimming one below it.
    */
   private EventFloor eventFloor(ModelConfig m, Instant now, int p) {
     EventFloor best = new EventFloor(0, null);
@@ -341,7 +395,9 @@ public final class Planner implements Policy {
                 units,
                 e.event().event().name()
                     + " "
-                    + (until.isNegative() || until.isZero() ? "started" : "in " + human(until))
+                    + (until.isNegative() || until.isZero()
+                        ? "started, ends in " + human(Duration.between(now, e.event().end()))
+                        : "in " + human(until))
                     + " (lead "
                     + human(e.event().event().leadTime())
                     + "): x"

@@ -11,7 +11,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schedule and calendar as a baseline: events are pre-provisioned from their lead time, and
+ * The schedule and calendar as a baseline: events are pre-provisioned from their lead time; a
+ * multiplier shapes the expectation over [start, start + duration), below 1 as well as above;
  * capacity traffic does not use is trimmed only when no event is in force.
  */
 class PlannerEventTest {
@@ -113,6 +114,53 @@ class PlannerEventTest {
 
     assertThat(later.targetUnits()).isEqualTo(6);
     assertThat(later.reason()).doesNotContain("weekly-release");
+  }
+
+  // A holiday halves traffic from 12:00 to 18:00 UTC on Wednesday 2027-01-06.
+  private static final CapacityConfig DIP =
+      TestConfig.sonnet(15)
+          .event(
+              "{ name: holiday, start: \"2027-01-06T12:00:00Z\", duration: PT6H, multiplier: 0.5 }")
+          .build();
+
+  private static ModelDecision dip(String instant, int current, History demand) {
+    return decide(DIP, Instant.parse(instant), serving("sonnet", current, demand));
+  }
+
+  @Test
+  void aMultiplierBelowOneLowersTheExpectationOverTheEvent() {
+    // Two hours into the holiday demand runs at 10,000 tps, what x0.5 of 20,000 says: 10 units.
+    Instant now = Instant.parse("2027-01-06T14:00:00Z");
+    ModelDecision during = dip("2027-01-06T14:00:00Z", 20, History.flat(now, 10_000));
+
+    assertThat(during.targetUnits()).isEqualTo(10);
+    assertThat(during.reason()).contains("event x0.50");
+  }
+
+  @Test
+  void theTrafficADipHeldBackIsExpectedBackWhenItEnds() {
+    // Ten minutes before the holiday ends, demand still runs at the dip's 10,000 tps: the
+    // expectation a provisioning time ahead is 10,000 / 0.5, so the units are bought before the
+    // traffic returns instead of after it throttles. Without the event nothing is bought.
+    Instant now = Instant.parse("2027-01-06T17:50:00Z");
+    ModelDecision end = dip("2027-01-06T17:50:00Z", 10, History.flat(now, 10_000));
+    ModelDecision without =
+        decide(
+            TestConfig.sonnet(15).build(), now, serving("sonnet", 10, History.flat(now, 10_000)));
+
+    assertThat(end.targetUnits()).isEqualTo(20);
+    assertThat(end.reason()).contains("forecast 20,000 tps in 15m").endsWith("10 -> 20");
+    assertThat(without.targetUnits()).isEqualTo(10);
+  }
+
+  @Test
+  void aDipNoLongerInForceChangesNothing() {
+    // Two days later, out of the recent day and the profiles: demand as observed.
+    Instant now = Instant.parse("2027-01-08T14:00:00Z");
+    ModelDecision d = dip("2027-01-08T14:00:00Z", 10, History.flat(now, 10_000));
+
+    assertThat(d.targetUnits()).isEqualTo(10);
+    assertThat(d.reason()).doesNotContain("event").doesNotContain("holiday");
   }
 
   @Test

@@ -1,0 +1,102 @@
+package io.capacityctl.planner;
+
+import io.capacityctl.calendar.CapacityCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * Events as the forecast sees them: the observed demand and its day- and week-ago profiles divided
+ * by the multiplier that applied to each minute ({@link EventMultipliers}), so the forecast is made
+ * of demand without events and a profile that holds last week's release does not count it twice;
+ * and the multiplier of each minute ahead, by which that forecast is multiplied back. A multiplier
+ * below 1 (a holiday dip) lowers the expectation over {@code [start, start + duration)} as one
+ * above 1 raises it.
+ *
+ * @param history the de-evented history the forecast reads
+ * @param ahead per minute ahead (index tau-1), the multiplier that will apply
+ */
+record EventShape(DemandHistory history, double[] ahead) {
+
+  /**
+   * The shape for one model's pass, or null when no event touches the recent window, the profiles
+   * or the minutes ahead (the forecast then reads the history as observed).
+   */
+  static EventShape of(
+      CapacityCalendar calendar, String model, ZoneId zone, DemandHistory h, int horizon) {
+    Instant last = h.lastMinute();
+    double[] recent = h.recent();
+    int n = recent.length;
+    Instant first = last.minus(Duration.ofMinutes(n - 1));
+    Instant dayFirst = profileStart(zone, last, 1, h.profileMinutes());
+    Instant weekFirst = profileStart(zone, last, 7, h.profileMinutes());
+    // Most passes see no event at all: nothing is allocated for them.
+    if (untouched(calendar, model, first, n + horizon)
+        && untouched(calendar, model, dayFirst, h.dayAgo())
+        && untouched(calendar, model, weekFirst, h.weekAgo())) {
+      return null;
+    }
+    double[] ahead = new double[horizon];
+    double[] mRecent = new double[n];
+    boolean any =
+        EventMultipliers.fill(calendar, model, last.plus(Duration.ofMinutes(1)), horizon, ahead);
+    any |= EventMultipliers.fill(calendar, model, first, n, mRecent);
+    double[] day = deEvented(calendar, model, dayFirst, h.dayAgo());
+    double[] week = deEvented(calendar, model, weekFirst, h.weekAgo());
+    any |= day != h.dayAgo() || week != h.weekAgo();
+    if (!any) {
+      return null;
+    }
+    double[] base = new double[n];
+    for (int i = 0; i < n; i++) {
+      base[i] = recent[i] / mRecent[i];
+    }
+    return new EventShape(new DemandHistory(last, base, day, week, h.profileMinutes()), ahead);
+  }
+
+  /** The largest multiplier over the minutes ahead. */
+  double maxAhead() {
+    double m = 0;
+    for (double a : ahead) {
+      m = Math.max(m, a);
+    }
+    return m;
+  }
+
+  private static boolean untouched(
+      CapacityCalendar calendar, String model, Instant first, double[] profile) {
+    return profile == null || untouched(calendar, model, first, profile.length);
+  }
+
+  private static boolean untouched(
+      CapacityCalendar calendar, String model, Instant first, int minutes) {
+    return calendar.occurrences(model, first, first.plus(Duration.ofMinutes(minutes))).isEmpty();
+  }
+
+  /** The first minute of a profile read {@code days} local days before {@code last}. */
+  private static Instant profileStart(ZoneId zone, Instant last, int days, int p) {
+    Instant anchor = ZonedDateTime.ofInstant(last, zone).minusDays(days).toInstant();
+    return anchor.minus(Duration.ofMinutes(p - 1));
+  }
+
+  /**
+   * A profile, whose first minute is {@code first}, divided by the multipliers that applied to its
+   * minutes; the profile itself when no event touched it.
+   */
+  private static double[] deEvented(
+      CapacityCalendar calendar, String model, Instant first, double[] profile) {
+    if (profile == null) {
+      return null;
+    }
+    double[] m = new double[profile.length];
+    if (!EventMultipliers.fill(calendar, model, first, profile.length, m)) {
+      return profile;
+    }
+    double[] out = new double[profile.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = profile[i] / m[i];
+    }
+    return out;
+  }
+}

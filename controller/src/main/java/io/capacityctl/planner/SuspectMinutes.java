@@ -1,0 +1,106 @@
+package io.capacityctl.planner;
+
+import io.capacityctl.config.ModelConfig;
+
+/**
+ * Datapoints no model could have served as demand, set aside: a minute more than {@link #FACTOR}
+ * times both the most the model can serve (every unit of its quota plus its on-demand headroom) and
+ * the highest demand (minutes not suspect) of the {@link #MEMORY} minutes before it, alone (neither
+ * neighbour is such a minute). Several such minutes in a row are demand, however large: a real
+ * surge lasts; a counter glitch or a unit mix-up in a metric is one datapoint.
+ *
+ * <p>A suspect minute is read as missing by the forecast, its burst and noise measures and
+ * escalation, and is named in the reasons; the newest minute, whose successor is not read yet, is
+ * suspect until the next one confirms it. So one datapoint never buys on its own, and a real surge
+ * is seen a minute later.
+ *
+ * @param history the history with every suspect minute read as missing (NaN)
+ * @param count how many minutes of the recent window are suspect
+ * @param newestBack minutes before the newest of the newest suspect minute
+ * @param value that minute's datapoint, tokens/s
+ */
+record SuspectMinutes(DemandHistory history, int count, int newestBack, double value) {
+  /** How far beyond anything plausible a minute must be to be suspect. */
+  static final double FACTOR = 3;
+
+  /** How far back the highest plausible demand is read. */
+  static final int MEMORY = 1440;
+
+  /** The suspect minutes of {@code h}'s recent window, or null when there are none. */
+  static SuspectMinutes of(DemandHistory h, ModelConfig m) {
+    double servable = m.maxUnits() * m.tokensPerSecondPerUnit() + m.onDemandTps();
+    double[] demand = h.recent();
+    int n = demand.length;
+    // Nothing above FACTOR x servable: nothing can be suspect, and nothing is allocated.
+    boolean any = false;
+    for (double v : demand) {
+      if (v > FACTOR * servable) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    boolean[] extreme = new boolean[n];
+    boolean[] suspect = new boolean[n];
+    int[] deque = new int[n];
+    // A monotonic deque of the indices of minutes that are demand (not suspect) within MEMORY,
+    // values decreasing: its head is the highest plausible demand before minute j. Whether minute
+    // j - 1 is suspect is known once minute j is measured, so it joins a minute later.
+    int head = 0;
+    int tail = 0;
+    for (int j = 0; j <= n; j++) {
+      if (j < n) {
+        while (head < tail && deque[head] < j - MEMORY) {
+          head++;
+        }
+        double high = head < tail ? demand[deque[head]] : 0;
+        extreme[j] = demand[j] > FACTOR * Math.max(servable, high);
+      }
+      int k = j - 1;
+      if (k >= 0) {
+        suspect[k] = extreme[k] && (k == 0 || !extreme[k - 1]) && (j == n || !extreme[j]);
+        double v = demand[k];
+        if (!suspect[k] && !Double.isNaN(v)) {
+          while (head < tail && demand[deque[tail - 1]] <= v) {
+            tail--;
+          }
+          deque[tail++] = k;
+        }
+      }
+    }
+    double[] cleaned = null;
+    int count = 0;
+    int newest = -1;
+    for (int j = 0; j < n; j++) {
+      if (suspect[j]) {
+        if (cleaned == null) {
+          cleaned = demand.clone();
+        }
+        cleaned[j] = Double.NaN;
+        count++;
+        newest = j;
+      }
+    }
+    if (cleaned == null) {
+      return null;
+    }
+    return new SuspectMinutes(
+        new DemandHistory(h.lastMinute(), cleaned, h.dayAgo(), h.weekAgo(), h.profileMinutes()),
+        count,
+        n - 1 - newest,
+        demand[newest]);
+  }
+
+  /** "suspect datapoint 1,000,000 tps 12m back read as missing (1 in the last day)". */
+  String describe() {
+    return "suspect datapoint "
+        + Figures.grouped(value)
+        + " tps "
+        + (newestBack == 0 ? "in the newest minute" : Figures.integer(newestBack) + "m back")
+        + " read as missing ("
+        + Figures.integer(count)
+        + " in the window)";
+  }
+}
