@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The policy's quality bar, with default policy settings, on every bundled trace kind (28 days):
  * total cost at most 1.10 x the clairvoyant oracle's, at most 0.05% of tokens throttled, and
- * cheaper than both the schedule-only and the target-tracking baselines.
+ * cheaper than both the schedule-only and the target-tracking baselines; and issue 15's bar (see
+ * {@link BudgetAndDominanceTest}): no more than {@code policy.throttleBudget} throttled beyond the
+ * oracle, cheaper than every baseline that throttles as little.
  */
 class BacktestQualityTest {
 
@@ -43,6 +45,8 @@ class BacktestQualityTest {
     assertThat(cc.totalCostUsd()).as("vs schedule-only").isLessThan(schedule.totalCostUsd());
     assertThat(cc.totalCostUsd()).as("vs target-tracking").isLessThan(tracking.totalCostUsd());
     assertThat(cc.failedPasses()).isZero();
+    BudgetAndDominanceTest.assertBudget(ConfigLoader.loadResource(scenario.configResource()), r);
+    BudgetAndDominanceTest.assertDominance(r);
     if (scenario == Scenario.BURSTY) {
       // Known gap, measured: bursts come at random and their peak minutes (burst + 5% noise)
       // reach past 2 units + on-demand. Only units held all day prevent that: 3 units around the
