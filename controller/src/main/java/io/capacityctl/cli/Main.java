@@ -33,7 +33,8 @@ import software.amazon.awssdk.core.exception.SdkException;
       TraceCommand.class,
       TokensCommand.class,
       SandboxCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      BacktestCommand.class
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

@@ -9,6 +9,7 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.files.PartialFile;
+import io.capacityctl.operator.RefusedException;
 import io.capacityctl.sim.Scenario;
 import io.capacityctl.sim.TimelineSink;
 import io.capacityctl.sim.TimelineWriter;
@@ -140,30 +141,13 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("--days: must be between 1 and 366, got " + days);
       return ExitCodes.USAGE;
     }
-    List<Double> budgets = new ArrayList<>();
-    for (String b : frontier) {
-      // Converted here, not by picocli: with an optional value, picocli would take a value it
-      // cannot convert for a stray argument and never name this option.
-      try {
-        budgets.add(new ThrottleBudgetConverter().convert(b));
-      } catch (TypeConversionException e) {
-        err.println("--frontier: " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
-    }
+    List<Double> budgets = budgets("--frontier", frontier);
     PolicyName only = null;
     if (policy != null && (only = PolicyName.of(policy)) == null) {
-      err.println(unknownPolicy("--policy", policy));
+      err.println("--policy: " + unknownPolicy(policy));
       return ExitCodes.USAGE;
     }
-    PolicyName baseline = PolicyName.of(reportBaseline);
-    if (baseline == null || baseline == PolicyName.CAPACITYCTL) {
-      err.println(
-          baseline == null
-              ? unknownPolicy("--report-baseline", reportBaseline)
-              : "--report-baseline: capacityctl is always charted; name the policy to compare");
-      return ExitCodes.USAGE;
-    }
+    PolicyName baseline = reportBaseline(reportBaseline);
     if (report != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
       err.println("--report: directory " + report.toAbsolutePath().getParent() + " does not exist");
       return ExitCodes.USAGE;
@@ -262,14 +246,48 @@ final class SimulateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * Throttle budgets of a frontier, converted here rather than by picocli: with an optional value,
+   * picocli would take a value it cannot convert for a stray argument and never name the option.
+   *
+   * @throws RefusedException naming {@code option} and the value (exit 2)
+   */
+  static List<Double> budgets(String option, List<String> values) {
+    List<Double> budgets = new ArrayList<>();
+    for (String b : values) {
+      try {
+        budgets.add(new ThrottleBudgetConverter().convert(b));
+      } catch (TypeConversionException e) {
+        throw new RefusedException(option, e.getMessage());
+      }
+    }
+    return budgets;
+  }
+
+  /**
+   * The policy {@code --report} charts against capacityctl.
+   *
+   * @throws RefusedException for an unknown policy, or capacityctl itself (exit 2)
+   */
+  static PolicyName reportBaseline(String value) {
+    PolicyName baseline = PolicyName.of(value);
+    if (baseline == null) {
+      throw new RefusedException("--report-baseline", unknownPolicy(value));
+    }
+    if (baseline == PolicyName.CAPACITYCTL) {
+      throw new RefusedException(
+          "--report-baseline", "capacityctl is always charted; name the policy to compare");
+    }
+    return baseline;
+  }
+
   private static Map<PolicyName, TimelineSink> withCharts(
       ReportTimelines charts, Map<PolicyName, TimelineSink> sinks) {
     return charts == null ? sinks : charts.sinks(sinks);
   }
 
-  private static String unknownPolicy(String option, String value) {
-    return option
-        + ": unknown policy '"
+  private static String unknownPolicy(String value) {
+    return "unknown policy '"
         + value
         + "'; use one of "
         + Arrays.stream(PolicyName.values()).map(PolicyName::label).toList();

@@ -167,6 +167,11 @@ final class SimulationPrinter {
   }
 
   private void printJson(CapacityConfig config, String trace, Comparison c) {
+    out.println(json(config, trace, c).toPrettyString());
+  }
+
+  /** The JSON document {@code --output json} prints (backtest adds what it read to it). */
+  static ObjectNode json(CapacityConfig config, String trace, Comparison c) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("config", config.name());
     root.put("trace", trace);
@@ -205,7 +210,7 @@ final class SimulationPrinter {
         policyJson(p, f.result());
       }
     }
-    out.println(root.toPrettyString());
+    return root;
   }
 
   private static void policyJson(ObjectNode root, SimulationResult r) {

@@ -106,17 +106,23 @@ public final class MinuteSeries {
    * the minute's average tokens per invocation.
    */
   public double demandTps(int i) {
-    double t = tokens(i);
-    if (Double.isNaN(t)) {
+    return demandTps(tokens(i), invocations(i), throttles(i), 60);
+  }
+
+  /**
+   * Demand in tokens/s over {@code seconds} from its sums: the tokens served plus what the
+   * throttled requests would have used at the average tokens per invocation; NaN when no tokens are
+   * known. The one formula for a minute and for a coarser CloudWatch period ({@link PeriodSeries}).
+   */
+  public static double demandTps(double tokens, double invocations, double throttles, int seconds) {
+    if (Double.isNaN(tokens)) {
       return Double.NaN;
     }
-    double thr = throttles(i);
-    if (Double.isNaN(thr) || thr == 0) {
-      return t / 60.0; // the common minute, nothing throttled: no division per request
+    if (Double.isNaN(throttles) || throttles == 0) {
+      return tokens / seconds; // the common minute, nothing throttled: no division per request
     }
-    double inv = invocations(i);
-    double perRequest = inv > 0 ? t / inv : 0;
-    return (t + thr * perRequest) / 60.0;
+    double perRequest = invocations > 0 ? tokens / invocations : 0;
+    return (tokens + throttles * perRequest) / seconds;
   }
 
   public double throttledTps(int i) {

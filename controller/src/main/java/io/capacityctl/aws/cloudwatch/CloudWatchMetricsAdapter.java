@@ -6,7 +6,9 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.ports.CloudException;
 import io.capacityctl.ports.CloudException.Kind;
 import io.capacityctl.ports.MetricsApi;
+import io.capacityctl.ports.MetricsHistoryApi;
 import io.capacityctl.ports.MinuteSeries;
+import io.capacityctl.ports.PeriodSeries;
 import io.capacityctl.ports.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +46,16 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
  * ({@link io.capacityctl.ports.PartialMinutes}); a query that CloudWatch reports as Forbidden,
  * InternalError or still partial fails the whole read so no decision is taken on a partial view.
  */
-public final class CloudWatchMetricsAdapter implements MetricsApi {
+public final class CloudWatchMetricsAdapter implements MetricsApi, MetricsHistoryApi {
   static final int PERIOD_SECONDS = 60;
   static final int MAX_QUERIES_PER_CALL = 500;
 
+  /** The most datapoints GetMetricData returns in one page (its MaxDatapoints default). */
+  public static final int MAX_DATAPOINTS_PER_CALL = 100_800;
+
   private final CloudWatchClient cloudWatch;
   private final MetricQueryPlanner planner;
+  private final int datapointsPerCall;
 
   /**
    * @param ptArns model key to the PT ARNs currently serving it; read only when the config's
@@ -59,8 +65,25 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
       CloudWatchClient cloudWatch,
       CapacityConfig config,
       Function<String, ? extends Collection<String>> ptArns) {
+    this(cloudWatch, config, ptArns, MAX_DATAPOINTS_PER_CALL);
+  }
+
+  /**
+   * @param datapointsPerCall how many datapoints (queries x periods) one history call may ask for:
+   *     the window is cut into calls that small ({@link #MAX_DATAPOINTS_PER_CALL}: one page each)
+   */
+  public CloudWatchMetricsAdapter(
+      CloudWatchClient cloudWatch,
+      CapacityConfig config,
+      Function<String, ? extends Collection<String>> ptArns,
+      int datapointsPerCall) {
+    if (datapointsPerCall < 1) {
+      throw new IllegalArgumentException(
+          "datapointsPerCall must be positive: " + datapointsPerCall);
+    }
     this.cloudWatch = cloudWatch;
     this.planner = new MetricQueryPlanner(config, ptArns);
+    this.datapointsPerCall = datapointsPerCall;
   }
 
   @Override
@@ -83,13 +106,35 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
     MinuteSeriesAssembler assembler =
         new MinuteSeriesAssembler(queries, start, (int) Duration.between(start, end).toMinutes());
     for (TimeRange span : spans(ranges)) {
-      for (int from = 0; from < queries.size(); from += MAX_QUERIES_PER_CALL) {
-        List<MetricQuery> chunk =
-            queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES_PER_CALL));
-        fetch(chunk, span.from(), span.to(), assembler);
-      }
+      fetch(cloudWatch, queries, span.from(), span.to(), PERIOD_SECONDS, assembler::add);
     }
     return assembler.series(modelKeys, ranges, serving);
+  }
+
+  /**
+   * The backtest's read: the same queries over one stretch of history at the period its age allows,
+   * each model's periods summed, and a period where a source reported one token metric without the
+   * other marked partial ({@link PeriodSeriesAssembler}). The stretch is read in calls of at most
+   * {@code datapointsPerCall} datapoints, so each call is one page and takes a bounded time however
+   * long the window.
+   */
+  @Override
+  public Map<String, PeriodSeries> read(
+      List<String> modelKeys, Instant from, Instant to, int periodSeconds) {
+    requireWholePeriods(from, to, periodSeconds);
+    List<MetricQuery> queries = planner.plan(modelKeys);
+    int periods = (int) (Duration.between(from, to).toSeconds() / periodSeconds);
+    PeriodSeriesAssembler assembler =
+        new PeriodSeriesAssembler(queries, from, periodSeconds, periods);
+    int perCall =
+        Math.max(
+            1, datapointsPerCall / Math.max(1, Math.min(queries.size(), MAX_QUERIES_PER_CALL)));
+    for (int p = 0; p < periods && !queries.isEmpty(); p += perCall) {
+      Instant start = from.plusSeconds((long) p * periodSeconds);
+      Instant end = from.plusSeconds((long) Math.min(periods, p + perCall) * periodSeconds);
+      fetch(cloudWatch, queries, start, end, periodSeconds, assembler::add);
+    }
+    return assembler.series(modelKeys);
   }
 
   /** The ranges merged where they overlap or touch, earliest first. */
@@ -109,9 +154,39 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
     return spans;
   }
 
-  private void fetch(
-      List<MetricQuery> chunk, Instant start, Instant end, MinuteSeriesAssembler assembler) {
-    List<MetricDataQuery> sdkQueries = chunk.stream().map(q -> q.toSdk(PERIOD_SECONDS)).toList();
+  /** Where the datapoints of one query go, page by page. */
+  interface Datapoints {
+    void add(String queryId, List<Instant> timestamps, List<Double> values);
+  }
+
+  /**
+   * Reads {@code queries} over {@code [start, end)} at {@code periodSeconds}: calls of at most 500
+   * queries (the API's limit), each followed through its pages, every failure classified against
+   * GetMetricData, and a query CloudWatch did not answer completely failing the read. The one
+   * GetMetricData loop, for the controller's minutes and the backtest's history alike.
+   */
+  static void fetch(
+      CloudWatchClient cloudWatch,
+      List<MetricQuery> queries,
+      Instant start,
+      Instant end,
+      int periodSeconds,
+      Datapoints sink) {
+    for (int from = 0; from < queries.size(); from += MAX_QUERIES_PER_CALL) {
+      List<MetricQuery> chunk =
+          queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES_PER_CALL));
+      fetchChunk(cloudWatch, chunk, start, end, periodSeconds, sink);
+    }
+  }
+
+  private static void fetchChunk(
+      CloudWatchClient cloudWatch,
+      List<MetricQuery> chunk,
+      Instant start,
+      Instant end,
+      int periodSeconds,
+      Datapoints sink) {
+    List<MetricDataQuery> sdkQueries = chunk.stream().map(q -> q.toSdk(periodSeconds)).toList();
     GetMetricDataRequest request =
         GetMetricDataRequest.builder()
             .startTime(start)
@@ -125,7 +200,7 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
         () -> {
           for (GetMetricDataResponse page : cloudWatch.getMetricDataPaginator(request)) {
             for (MetricDataResult r : page.metricDataResults()) {
-              assembler.add(r.id(), r.timestamps(), r.values());
+              sink.add(r.id(), r.timestamps(), r.values());
               lastStatus.put(r.id(), r.statusCode());
             }
           }
@@ -144,6 +219,24 @@ public final class CloudWatchMetricsAdapter implements MetricsApi {
         kind,
         AwsAction.CLOUDWATCH_GET_METRIC_DATA.iamAction(),
         "query " + id + " returned status " + status);
+  }
+
+  private static void requireWholePeriods(Instant from, Instant to, int periodSeconds) {
+    if (periodSeconds <= 0
+        || periodSeconds % PERIOD_SECONDS != 0
+        || from.getNano() != 0
+        || to.getNano() != 0
+        || from.getEpochSecond() % periodSeconds != 0
+        || to.getEpochSecond() % periodSeconds != 0
+        || !from.isBefore(to)) {
+      throw new IllegalArgumentException(
+          "history must be non-empty and on whole periods of "
+              + periodSeconds
+              + " s: "
+              + from
+              + " to "
+              + to);
+    }
   }
 
   private static void requireWholeMinutes(TimeRange r) {

@@ -30,6 +30,16 @@ record MetricQuery(
     THROTTLES
   }
 
+  /**
+   * A datapoint of this query as a count over its period: a Sum times {@code scale}; an Average (a
+   * per-second gauge, {@code scale} 60) times {@code scale} for each minute of the period.
+   */
+  double countOver(double value, int periodSeconds) {
+    return MetricQueryPlanner.AVERAGE.equals(stat)
+        ? value * scale * periodSeconds / 60
+        : value * scale;
+  }
+
   MetricQuery withStat(String otherStat) {
     return new MetricQuery(
         id,

@@ -1,0 +1,17 @@
+package io.capacityctl.history;
+
+/** Durations as the output writes them. */
+final class Durations {
+  private Durations() {}
+
+  /** {@code 84 h 3 min}, {@code 5 min}, {@code 30 s}. */
+  static String human(long seconds) {
+    long min = seconds / 60;
+    if (min == 0) {
+      return seconds + " s";
+    }
+    return min >= 60
+        ? (min / 60) + " h" + (min % 60 == 0 ? "" : " " + (min % 60) + " min")
+        : min + " min";
+  }
+}

@@ -1,0 +1,401 @@
+package io.capacityctl.history;
+
+import static io.capacityctl.history.HistoryConfigs.HAIKU;
+import static io.capacityctl.history.HistoryConfigs.SONNET;
+import static io.capacityctl.history.Resolution.FIVE_MINUTES;
+import static io.capacityctl.history.Resolution.ONE_HOUR;
+import static io.capacityctl.history.Resolution.ONE_MINUTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.history.Retention.Segment;
+import io.capacityctl.sim.Trace;
+import io.capacityctl.traceimport.LongGaps;
+import io.capacityctl.traceimport.MinuteNoise;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CloudWatch history to minutes: 1-minute data as it is, coarser data interpolated with trace
+ * import's noise model, idle Bedrock minutes as no traffic, half-present and unreported periods as
+ * gaps (interpolated, counted, refused when wider than --max-gap), no data refused.
+ */
+class HistoryTraceTest {
+  static final Instant T0 = Instant.parse("2025-03-03T00:00:00Z");
+  static final HistoryTrace.Options NOISE = new HistoryTrace.Options(null, LongGaps.REFUSE, 1, 7);
+  static final HistoryTrace.Options QUIET = new HistoryTrace.Options(null, LongGaps.REFUSE, 0, 7);
+
+  @Test
+  void oneMinuteDataIsReplayedMinuteForMinuteWithoutNoise() {
+    int minutes = 2 * 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .model(SONNET, wave(minutes, 8000, 3000))
+            .model(HAIKU, wave(minutes, 1500, 700));
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), NOISE);
+
+    Trace t = built.trace();
+    assertThat(t.start()).isEqualTo(T0);
+    assertThat(t.minutes()).isEqualTo(minutes);
+    for (int m = 0; m < minutes; m++) {
+      assertThat(t.at(SONNET, m)).isCloseTo(wave(minutes, 8000, 3000)[m], within(0.05));
+    }
+    assertThat(cw.reads).containsExactly(T0 + ".." + T0.plus(Duration.ofDays(2)) + "@60");
+    ModelHistory sonnet = built.models().get(0);
+    assertThat(sonnet.parts()).singleElement().satisfies(p -> assertThat(p.noise()).isFalse());
+    assertThat(sonnet.describe().get(0))
+        .startsWith("1-minute from " + T0)
+        .contains("2,880 datapoints");
+  }
+
+  /** The noise model's statistics, measured on the minutes made from steady 5-minute data. */
+  @Test
+  void fiveMinuteDataGetsTheMinuteNoiseOfTraceImport() {
+    int minutes = 30 * 1440;
+    for (double level : new double[] {MinuteNoise.REFERENCE_TPS, 4 * MinuteNoise.REFERENCE_TPS}) {
+      FakeHistory cw =
+          new FakeHistory(T0, minutes)
+              .model(SONNET, constant(minutes, level))
+              .model(HAIKU, constant(minutes, level));
+
+      Trace t = build(HistoryConfigs.modelId(), cw, parts(FIVE_MINUTES, minutes), NOISE).trace();
+
+      double[] v = t.demand().get(SONNET);
+      double expectedCv = new MinuteNoise(1, 0).amplitudeAt(level);
+      assertThat(mean(v) / level).as("mean at %s", level).isCloseTo(1, within(0.02));
+      assertThat(cv(v)).as("CV at %s", level).isCloseTo(expectedCv, within(0.04));
+      assertThat(autocorrelation(v, 1)).isCloseTo(MinuteNoise.LAG1, within(0.03));
+      assertThat(autocorrelation(v, 2)).isCloseTo(MinuteNoise.LAG2, within(0.03));
+      assertThat(Arrays.stream(v).min().orElseThrow()).isGreaterThanOrEqualTo(0);
+      // Each model has noise of its own.
+      assertThat(t.demand().get(HAIKU)).isNotEqualTo(v);
+    }
+  }
+
+  @Test
+  void withoutNoiseFiveMinuteDataIsLinearThroughEachPeriodsMiddleMinute() {
+    int minutes = 1440;
+    double[] tps = wave(minutes, 6000, 2500);
+    FakeHistory cw = new FakeHistory(T0, minutes).model(SONNET, tps).model(HAIKU, tps);
+
+    Trace t = build(HistoryConfigs.modelId(), cw, parts(FIVE_MINUTES, minutes), QUIET).trace();
+
+    double[] v = t.demand().get(SONNET);
+    assertThat(v).hasSize(minutes);
+    for (int p = 0; p < minutes / 5; p++) {
+      double periodMean = Arrays.stream(tps, 5 * p, 5 * p + 5).average().orElseThrow();
+      // The period's value stands at its third minute; the minutes between are on the line.
+      assertThat(v[5 * p + 2]).isCloseTo(periodMean, within(0.05));
+    }
+    assertThat(mean(v)).isCloseTo(mean(tps), within(mean(tps) * 0.002));
+    assertThat(v[0]).as("held from the first period").isEqualTo(v[2]);
+  }
+
+  @Test
+  void hourlyDataStandsAtEachHoursMiddleMinute() {
+    int minutes = 3 * 1440;
+    double[] tps = wave(minutes, 6000, 2500);
+    FakeHistory cw = new FakeHistory(T0, minutes).model(SONNET, tps).model(HAIKU, tps);
+
+    HistoryTrace.Built built = build(HistoryConfigs.modelId(), cw, parts(ONE_HOUR, minutes), QUIET);
+
+    double[] v = built.trace().demand().get(SONNET);
+    for (int h = 1; h < minutes / 60 - 1; h++) {
+      double hourMean = Arrays.stream(tps, 60 * h, 60 * h + 60).average().orElseThrow();
+      // Halfway between the starts of minutes 29 and 30 (off by the wave's curvature between
+      // hours, a few tenths, and the 0.1 rounding).
+      assertThat((v[60 * h + 29] + v[60 * h + 30]) / 2).isCloseTo(hourMean, within(1.0));
+    }
+    assertThat(built.models().get(0).describe().get(0)).startsWith("hourly from ");
+  }
+
+  @Test
+  void aMixedWindowAddsNoiseOnlyWhereTheDataIsCoarse() {
+    int minutes = 4 * 1440;
+    double level = MinuteNoise.REFERENCE_TPS;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .model(SONNET, constant(minutes, level))
+            .model(HAIKU, constant(minutes, level));
+    Instant join = T0.plus(Duration.ofDays(2));
+    List<Segment> parts =
+        List.of(
+            new Segment(T0, join, FIVE_MINUTES),
+            new Segment(join, T0.plus(Duration.ofDays(4)), ONE_MINUTE));
+
+    HistoryTrace.Built built = build(HistoryConfigs.modelId(), cw, parts, NOISE);
+
+    double[] v = built.trace().demand().get(SONNET);
+    assertThat(v).hasSize(minutes);
+    assertThat(cv(Arrays.copyOfRange(v, 0, 2 * 1440))).isGreaterThan(0.8);
+    assertThat(Arrays.copyOfRange(v, 2 * 1440, minutes)).containsOnly(level);
+    assertThat(cw.reads)
+        .containsExactly(T0 + ".." + join + "@300", join + ".." + parts.get(1).to() + "@60");
+    assertThat(built.models().get(0).parts())
+        .extracting(ModelHistory.Part::noise)
+        .containsExactly(true, false);
+  }
+
+  /** One metric of a model missing for half an hour: a gap, interpolated, never a drop. */
+  @Test
+  void halfPresentMinutesAreAGapNotADrop() {
+    int minutes = 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .model(SONNET, constant(minutes, 2000))
+            .model(HAIKU, constant(minutes, 400))
+            .dropOutput(SONNET, 600, 630);
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), NOISE);
+
+    double[] v = built.trace().demand().get(SONNET);
+    assertThat(Arrays.copyOfRange(v, 600, 630)).containsOnly(2000.0); // not 1000: half the tokens
+    ModelHistory sonnet = built.models().get(0);
+    assertThat(sonnet.parts().get(0).partial()).isEqualTo(30);
+    assertThat(sonnet.gaps()).isEqualTo(1);
+    assertThat(sonnet.longestGapSeconds()).isEqualTo(31 * 60);
+    assertThat(String.join("\n", sonnet.describe()))
+        .contains("30 partial periods")
+        .contains("1 gap(s) interpolated, the longest 31 min");
+    assertThat(built.models().get(1).parts().get(0).partial()).isZero();
+  }
+
+  @Test
+  void aHalfPresentFiveMinutePeriodIsAGapToo() {
+    int minutes = 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .model(SONNET, constant(minutes, 2000))
+            .model(HAIKU, constant(minutes, 400))
+            .dropOutput(SONNET, 600, 610); // two whole 5-minute periods
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.modelId(), cw, parts(FIVE_MINUTES, minutes), QUIET);
+
+    assertThat(Arrays.copyOfRange(built.trace().demand().get(SONNET), 595, 615))
+        .containsOnly(2000.0);
+    assertThat(built.models().get(0).parts().get(0).partial()).isEqualTo(2);
+  }
+
+  @Test
+  void minutesBedrockDidNotReportAreIdle() {
+    int minutes = 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .model(SONNET, constant(minutes, 2000))
+            .model(HAIKU, constant(minutes, 400))
+            .silence(HAIKU, 120, 180);
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), NOISE);
+
+    assertThat(Arrays.copyOfRange(built.trace().demand().get(HAIKU), 120, 180)).containsOnly(0.0);
+    ModelHistory haiku = built.models().get(1);
+    assertThat(haiku.parts().get(0).idle()).isEqualTo(60);
+    assertThat(haiku.gaps()).isZero();
+    assertThat(haiku.describe().get(0)).contains("60 idle periods (no invocations)");
+  }
+
+  @Test
+  void minutesACustomMetricDidNotReportAreGaps() {
+    int minutes = 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .gauge(SONNET, constant(minutes, 3000))
+            .gauge(HAIKU, constant(minutes, 500))
+            .silence(HAIKU, 120, 130);
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.custom(), cw, parts(ONE_MINUTE, minutes), NOISE);
+
+    assertThat(Arrays.copyOfRange(built.trace().demand().get(HAIKU), 120, 130)).containsOnly(500.0);
+    assertThat(built.trace().demand().get(SONNET)).containsOnly(3000.0);
+    ModelHistory haiku = built.models().get(1);
+    assertThat(haiku.parts().get(0).missing()).isEqualTo(10);
+    assertThat(haiku.gaps()).isEqualTo(1);
+  }
+
+  @Test
+  void aCustomMetricPublishedEveryFiveMinutesIsReadAsFiveMinuteData() {
+    int minutes = 2 * 1440;
+    double[] sparse = constant(minutes, MinuteNoise.REFERENCE_TPS);
+    for (int m = 0; m < minutes; m++) {
+      if (m % 5 != 0) {
+        sparse[m] = Double.NaN;
+      }
+    }
+    FakeHistory cw = new FakeHistory(T0, minutes).gauge(SONNET, sparse).gauge(HAIKU, sparse);
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.custom(), cw, parts(ONE_MINUTE, minutes), NOISE);
+
+    ModelHistory sonnet = built.models().get(0);
+    assertThat(sonnet.parts().get(0).spacingSeconds()).isEqualTo(300);
+    assertThat(sonnet.parts().get(0).noise()).isTrue();
+    assertThat(sonnet.gaps()).isZero();
+    assertThat(sonnet.describe().get(0))
+        .startsWith("1-minute periods, a datapoint every 5 min from ");
+    assertThat(cv(built.trace().demand().get(SONNET))).isGreaterThan(0.8);
+  }
+
+  @Test
+  void noDatapointAtAllIsRefused() {
+    int minutes = 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .model(SONNET, constant(minutes, 0))
+            .model(HAIKU, constant(minutes, 0))
+            .silence(SONNET, 0, minutes)
+            .silence(HAIKU, 0, minutes);
+
+    assertThatThrownBy(() -> build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), NOISE))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageStartingWith("no data at all: CloudWatch returned no datapoint from " + T0)
+        .hasMessageContaining("sonnet (source of sonnet), haiku (source of haiku)")
+        .hasMessageContaining("check the region and aws.metrics");
+  }
+
+  @Test
+  void oneModelWithoutAnyDatapointIsNamed() {
+    int minutes = 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .model(SONNET, constant(minutes, 100))
+            .model(HAIKU, constant(minutes, 0))
+            .silence(HAIKU, 0, minutes);
+
+    assertThatThrownBy(() -> build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), NOISE))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageStartingWith("no data for CloudWatch returned no datapoint")
+        .hasMessageContaining("haiku (source of haiku)")
+        .hasMessageNotContaining("sonnet (");
+  }
+
+  @Test
+  void aGapWiderThanMaxGapIsRefusedUnlessFilled() {
+    int minutes = 3 * 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .gauge(SONNET, wave(minutes, 3000, 1000))
+            .gauge(HAIKU, constant(minutes, 500))
+            .silence(HAIKU, 2 * 1440 + 600, 2 * 1440 + 720);
+    CapacityConfig custom = HistoryConfigs.custom();
+    List<Segment> parts = parts(ONE_MINUTE, minutes);
+
+    assertThatThrownBy(() -> build(custom, cw, parts, NOISE))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageContaining("a gap of 2 h 1 min in haiku from 2025-03-05T09:59:00Z")
+        .hasMessageContaining("wider than --max-gap 1 h")
+        .hasMessageContaining("--long-gaps linear or daily");
+
+    HistoryTrace.Built linear =
+        build(custom, cw, parts, new HistoryTrace.Options(null, LongGaps.LINEAR, 0, 1));
+    assertThat(linear.models().get(1).longGaps())
+        .singleElement()
+        .asString()
+        .startsWith("interpolated across a gap of 2 h 1 min in haiku");
+    assertThat(linear.trace().demand().get(HAIKU)).containsOnly(500.0);
+
+    HistoryTrace.Built wider =
+        build(
+            custom,
+            cw,
+            parts,
+            new HistoryTrace.Options(Duration.ofHours(3), LongGaps.REFUSE, 0, 1));
+    assertThat(wider.models().get(1).longGaps()).isEmpty();
+    assertThat(wider.models().get(1).gaps()).isEqualTo(1);
+
+    FakeHistory daily =
+        new FakeHistory(T0, minutes)
+            .gauge(SONNET, wave(minutes, 3000, 1000))
+            .gauge(HAIKU, wave(minutes, 800, 300))
+            .silence(HAIKU, 2 * 1440 + 600, 2 * 1440 + 720);
+    double[] v =
+        build(custom, daily, parts, new HistoryTrace.Options(null, LongGaps.DAILY, 0, 1))
+            .trace()
+            .demand()
+            .get(HAIKU);
+    for (int m = 2 * 1440 + 600; m < 2 * 1440 + 720; m++) {
+      assertThat(v[m]).isEqualTo(v[m - 1440]);
+    }
+  }
+
+  @Test
+  void aModelSilentAtTheStartLongerThanMaxGapIsRefusedNamingWhereItsDataBegins() {
+    int minutes = 1440;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes)
+            .gauge(SONNET, constant(minutes, 3000))
+            .gauge(HAIKU, constant(minutes, 500))
+            .silence(HAIKU, 0, 180);
+
+    assertThatThrownBy(() -> build(HistoryConfigs.custom(), cw, parts(ONE_MINUTE, minutes), NOISE))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageContaining("haiku has no datapoint from " + T0 + " until 2025-03-03T03:00:00Z")
+        .hasMessageContaining("--from 2025-03-03T03:00:00Z");
+
+    // Within --max-gap, the first datapoint is held back to the start.
+    cw.gauge(HAIKU, constant(minutes, 500)).silence(HAIKU, 0, 30);
+    double[] v =
+        build(HistoryConfigs.custom(), cw, parts(ONE_MINUTE, minutes), NOISE)
+            .trace()
+            .demand()
+            .get(HAIKU);
+    assertThat(Arrays.copyOfRange(v, 0, 30)).containsOnly(500.0);
+  }
+
+  static HistoryTrace.Built build(
+      CapacityConfig config, FakeHistory cw, List<Segment> parts, HistoryTrace.Options o) {
+    return HistoryTrace.build(config, cw, parts, m -> "source of " + m, o);
+  }
+
+  static List<Segment> parts(Resolution r, int minutes) {
+    return List.of(new Segment(T0, T0.plus(Duration.ofMinutes(minutes)), r));
+  }
+
+  static double[] constant(int minutes, double level) {
+    double[] v = new double[minutes];
+    Arrays.fill(v, level);
+    return v;
+  }
+
+  /** A daily wave around {@code mean}. */
+  static double[] wave(int minutes, double mean, double amplitude) {
+    double[] v = new double[minutes];
+    for (int m = 0; m < minutes; m++) {
+      v[m] = Math.round(10 * (mean + amplitude * Math.sin(2 * Math.PI * m / 1440.0))) / 10.0;
+    }
+    return v;
+  }
+
+  static double mean(double[] v) {
+    return Arrays.stream(v).average().orElseThrow();
+  }
+
+  static double cv(double[] v) {
+    double mean = mean(v);
+    double var = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElseThrow();
+    return Math.sqrt(var) / mean;
+  }
+
+  static double autocorrelation(double[] v, int lag) {
+    double mean = mean(v);
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < v.length; i++) {
+      den += (v[i] - mean) * (v[i] - mean);
+      if (i >= lag) {
+        num += (v[i] - mean) * (v[i - lag] - mean);
+      }
+    }
+    return num / den;
+  }
+}
