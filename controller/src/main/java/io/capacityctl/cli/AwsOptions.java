@@ -44,12 +44,20 @@ final class AwsOptions {
    * @throws RefusedException naming the option when no region or no credentials can be found
    */
   AwsTarget target(String configRegion) {
-    Region r = Region.of(resolveRegion(configRegion));
-    return new AwsTarget(r, null, credentials());
+    return target(configRegion, OFFLINE);
+  }
+
+  /**
+   * As {@link #target(String)}, suggesting {@code offline} instead of {@code --cloud sim} (a
+   * command without that option, such as {@code backtest}).
+   */
+  AwsTarget target(String configRegion, String offline) {
+    Region r = Region.of(resolveRegion(configRegion, offline));
+    return new AwsTarget(r, null, credentials(offline));
   }
 
   /** The default chain for the profile, checked once; it keeps what it found for the clients. */
-  private synchronized AwsCredentialsProvider credentials() {
+  private synchronized AwsCredentialsProvider credentials(String offline) {
     if (credentials != null) {
       return credentials;
     }
@@ -64,13 +72,13 @@ final class AwsOptions {
               + (profile == null ? "" : " for profile '" + profile + "'")
               + ": none in the environment (AWS_ACCESS_KEY_ID), the profile"
               + " (AWS_PROFILE or --profile; aws sso login), a container or an instance role"
-              + OFFLINE);
+              + offline);
     }
     credentials = chain;
     return chain;
   }
 
-  private String resolveRegion(String configRegion) {
+  private String resolveRegion(String configRegion, String offline) {
     if (region != null) {
       return region;
     }
@@ -83,7 +91,7 @@ final class AwsOptions {
       throw new RefusedException(
           "--region",
           "no AWS region: set AWS_REGION, aws.region in the configuration, or pass --region"
-              + OFFLINE);
+              + offline);
     }
   }
 }

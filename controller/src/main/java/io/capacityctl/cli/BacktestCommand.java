@@ -67,6 +67,11 @@ import picocli.CommandLine.Spec;
           + " 2 bad input or usage."
     })
 final class BacktestCommand implements Callable<Integer> {
+  /** What a machine without AWS can run instead: backtest has no simulated account to read. */
+  static final String OFFLINE =
+      " (backtest reads your account's CloudWatch with read-only credentials; with no account,"
+          + " simulate --trace replays a trace of your own: docs/traces.md)";
+
   /** The window without --since or --from: two weeks, all of it still at 1-minute resolution. */
   static final Duration DEFAULT_SINCE = Duration.ofDays(14);
 
@@ -203,7 +208,7 @@ final class BacktestCommand implements Callable<Integer> {
     BacktestComponent aws =
         DaggerBacktestComponent.factory()
             .create(
-                new AwsClientsModule(config.aws.target(CliEnvironment.region(cfg))),
+                new AwsClientsModule(config.aws.target(CliEnvironment.region(cfg), OFFLINE)),
                 new AwsHistoryModule(cfg, now, datapointsPerCall));
     HistoryTrace.Built built;
     try {

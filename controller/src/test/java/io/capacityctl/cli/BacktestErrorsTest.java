@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.stream.Stream;
@@ -150,6 +151,33 @@ class BacktestErrorsTest {
           .contains("check the region and aws.metrics");
       assertThat(trace).doesNotExist();
     }
+  }
+
+  @Test
+  void noCredentialsIsOneLineNamingThemAndSuggestingWhatRunsWithoutAnAccount() throws IOException {
+    // A JVM of its own with an environment holding no AWS setting at all (HOME a temp dir).
+    Path home = Files.createDirectories(dir.resolve("home"));
+    CliRun run =
+        CliProcess.run(
+            home,
+            CliProcess.bareEnvironment(home),
+            Duration.ofMinutes(2),
+            "backtest",
+            "--config",
+            modelId.toString(),
+            "--region",
+            "us-east-1",
+            "--write-trace",
+            trace.toString());
+
+    assertOneLineError(run, 2, "--profile: no AWS credentials: none in the environment");
+    assertThat(run.err().lines()).as(run.err()).hasSize(1);
+    // backtest has no --cloud sim to suggest: it names the read-only credentials and simulate.
+    assertThat(run.err())
+        .contains("read-only credentials")
+        .contains("simulate --trace")
+        .doesNotContain("--cloud sim");
+    assertThat(trace).doesNotExist();
   }
 
   private void assertRefused(String message, String... args) {
