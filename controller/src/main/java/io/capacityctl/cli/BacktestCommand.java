@@ -372,6 +372,7 @@ final class BacktestCommand implements Callable<Integer> {
         part.put("idlePeriods", p.idle());
         part.put("partialPeriods", p.partial());
         part.put("missingPeriods", p.missing());
+        part.put("absurdPeriods", p.absurd());
         part.put("minuteNoise", p.noise());
       }
       node.put("gapsInterpolated", m.gaps());

@@ -35,6 +35,8 @@ public record ModelHistory(
    * @param partial periods where one of the source's token metrics reported and another did not:
    *     gaps, interpolated
    * @param missing periods a custom metric did not report: gaps, interpolated
+   * @param absurd periods whose demand was not a number >= 0 (a custom metric's negative value):
+   *     gaps, interpolated
    * @param noise whether minute noise was added (the data is coarser than a minute)
    */
   public record Part(
@@ -44,6 +46,7 @@ public record ModelHistory(
       int idle,
       int partial,
       int missing,
+      int absurd,
       boolean noise) {
 
     /** The resolution the minutes come from, as the output says it. */
@@ -88,6 +91,11 @@ public record ModelHistory(
       }
       if (p.missing() > 0) {
         b.append(String.format(Locale.ROOT, ", %,d periods unreported (gaps)", p.missing()));
+      }
+      if (p.absurd() > 0) {
+        b.append(
+            String.format(
+                Locale.ROOT, ", %,d periods not a number >= 0 (ignored: gaps)", p.absurd()));
       }
       if (p.noise()) {
         b.append("; interpolated to minutes with minute noise (docs/traces.md)");

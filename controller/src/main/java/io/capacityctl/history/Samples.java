@@ -39,6 +39,7 @@ record Samples(
       int idle = 0;
       int partial = 0;
       int missing = 0;
+      int absurd = 0;
       for (int i = 0; i < ps.size(); i++) {
         double v;
         if (ps.partial(i)) {
@@ -52,8 +53,14 @@ record Samples(
           idle++;
           v = 0;
         } else {
-          datapoints++;
           v = ps.demandTps(i);
+          if (!(v >= 0) || Double.isInfinite(v)) {
+            // A custom metric can publish anything: a negative or infinite demand is not traffic
+            // that happened, and the trace CSV could not hold it. A gap, counted, never a value.
+            absurd++;
+            continue;
+          }
+          datapoints++;
         }
         millis[n] = ps.at(i).toEpochMilli() + offset;
         tps[n] = v;
@@ -66,7 +73,8 @@ record Samples(
         missing = 0;
       }
       parts.add(
-          new ModelHistory.Part(seg, spacing, datapoints, idle, partial, missing, spacing > 60));
+          new ModelHistory.Part(
+              seg, spacing, datapoints, idle, partial, missing, absurd, spacing > 60));
     }
     return new Samples(
         model,

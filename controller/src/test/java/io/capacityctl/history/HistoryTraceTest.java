@@ -223,6 +223,28 @@ class HistoryTraceTest {
     assertThat(haiku.gaps()).isEqualTo(1);
   }
 
+  /** A custom metric's absurd values (negative, infinite): gaps, counted, never replayed. */
+  @Test
+  void aCustomMetricsNegativeOrInfiniteValuesAreGapsNotDemand() {
+    int minutes = 1440;
+    double[] haiku = constant(minutes, 500);
+    Arrays.fill(haiku, 200, 205, -1e6);
+    haiku[300] = Double.POSITIVE_INFINITY;
+    FakeHistory cw =
+        new FakeHistory(T0, minutes).gauge(SONNET, constant(minutes, 3000)).gauge(HAIKU, haiku);
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.custom(), cw, parts(ONE_MINUTE, minutes), NOISE);
+
+    assertThat(built.trace().demand().get(HAIKU)).containsOnly(500.0);
+    ModelHistory h = built.models().get(1);
+    assertThat(h.parts().get(0).absurd()).isEqualTo(6);
+    assertThat(h.parts().get(0).datapoints()).isEqualTo(minutes - 6);
+    assertThat(h.gaps()).isEqualTo(2);
+    assertThat(h.describe().get(0)).contains("6 periods not a number >= 0 (ignored: gaps)");
+    assertThat(built.models().get(0).parts().get(0).absurd()).isZero();
+  }
+
   @Test
   void aCustomMetricPublishedEveryFiveMinutesIsReadAsFiveMinuteData() {
     int minutes = 2 * 1440;
