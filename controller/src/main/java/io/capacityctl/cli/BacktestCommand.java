@@ -218,7 +218,7 @@ final class BacktestCommand implements Callable<Integer> {
               aws.history(),
               segments,
               model -> SourceNames.of(cfg, aws.ptArns(), model),
-              new HistoryTrace.Options(maxGap, longGaps, noise, seed));
+              new HistoryTrace.Options(maxGap, longGaps, noise, seed, from != null));
     } catch (CloudException e) {
       err.println(AwsFailure.oneLine(e));
       return ExitCodes.PROBLEM;
@@ -341,6 +341,9 @@ final class BacktestCommand implements Callable<Integer> {
     out.printf(
         "read from CloudWatch%s, %s to %s (%,d minutes), read-only%n",
         region == null ? "" : " " + region, t.start(), t.minute(t.minutes()), t.minutes());
+    for (String note : built.notes()) {
+      out.printf("  %s%n", note);
+    }
     for (ModelHistory m : built.models()) {
       out.printf("  %s: %s%n", m.model(), m.source());
       for (String line : m.describe()) {
@@ -356,6 +359,8 @@ final class BacktestCommand implements Callable<Integer> {
     h.put("from", t.start().toString());
     h.put("to", t.minute(t.minutes()).toString());
     h.put("minutes", t.minutes());
+    ArrayNode notes = h.putArray("notes");
+    built.notes().forEach(notes::add);
     ObjectNode models = h.putObject("models");
     for (ModelHistory m : built.models()) {
       ObjectNode node = models.putObject(m.model());

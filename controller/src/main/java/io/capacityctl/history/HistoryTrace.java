@@ -64,29 +64,50 @@ public final class HistoryTrace {
    * @param longGaps what to do with a wider gap: refuse, linear or daily
    * @param noise the minute noise's amplitude, 1 as measured, 0 for none
    * @param seed the noise's seed: the same seed gives the same minutes
+   * @param keepSilentEnds replay the window as asked even where no model reported anything for more
+   *     than a day at an end (an explicit {@code --from}); otherwise cut to the data ({@link
+   *     SilentEnds})
    */
-  public record Options(Duration maxGap, LongGaps longGaps, double noise, long seed) {}
+  public record Options(
+      Duration maxGap, LongGaps longGaps, double noise, long seed, boolean keepSilentEnds) {
 
-  /** The trace, and per model (in the configuration's order) what was read and done. */
-  public record Built(Trace trace, List<ModelHistory> models) {}
+    /** Cutting silent ends. */
+    public Options(Duration maxGap, LongGaps longGaps, double noise, long seed) {
+      this(maxGap, longGaps, noise, seed, false);
+    }
+  }
+
+  /**
+   * The trace, per model (in the configuration's order) what was read and done, and what was done
+   * to the window as a whole ({@link SilentEnds}).
+   */
+  public record Built(Trace trace, List<ModelHistory> models, List<String> notes) {}
 
   /**
    * Reads every part of the window for the configuration's models and makes the trace.
    *
+   * @param asked the window's parts as asked; cut to the data where no model reported anything for
+   *     more than a day at an end ({@link SilentEnds}), unless {@link Options#keepSilentEnds}
    * @param sourceOf per model, the metrics read, as the output names them (asked once all is read)
    * @throws HistoryException no datapoint for a model, or a gap the options refuse
    */
   public static Built build(
       CapacityConfig config,
       MetricsHistoryApi history,
-      List<Segment> segments,
+      List<Segment> asked,
       Function<String, String> sourceOf,
       Options options) {
     List<String> models = config.modelKeys();
-    List<Map<String, PeriodSeries>> reads = new ArrayList<>();
-    for (Segment s : segments) {
-      reads.add(history.read(models, s.from(), s.to(), s.resolution().periodSeconds()));
+    List<Map<String, PeriodSeries>> read = new ArrayList<>();
+    for (Segment s : asked) {
+      read.add(history.read(models, s.from(), s.to(), s.resolution().periodSeconds()));
     }
+    SilentEnds.Cut cut =
+        options.keepSilentEnds()
+            ? new SilentEnds.Cut(asked, read, List.of())
+            : SilentEnds.cut(asked, read);
+    List<Segment> segments = cut.segments();
+    List<Map<String, PeriodSeries>> reads = cut.reads();
     boolean custom = MetricsSource.CUSTOM.equals(config.aws().metrics().kind());
     List<String> silentModels = new ArrayList<>();
     List<Samples> samples = new ArrayList<>();
@@ -125,7 +146,7 @@ public final class HistoryTrace {
               made.longestGapSeconds(),
               made.longGaps()));
     }
-    return new Built(new Trace(start, minutes, demand), List.copyOf(reports));
+    return new Built(new Trace(start, minutes, demand), List.copyOf(reports), cut.notes());
   }
 
   private record Made(double[] tps, int gaps, long longestGapSeconds, List<String> longGaps) {}

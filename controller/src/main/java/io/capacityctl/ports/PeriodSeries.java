@@ -90,6 +90,17 @@ public final class PeriodSeries {
     return MinuteSeries.demandTps(tokens[i], invocations[i], throttles[i], periodSeconds);
   }
 
+  /** Periods {@code [from, to)} only, starting at {@link #at}{@code (from)}. */
+  public PeriodSeries slice(int from, int to) {
+    return new PeriodSeries(
+        at(from),
+        periodSeconds,
+        Arrays.copyOfRange(tokens, from, to),
+        Arrays.copyOfRange(invocations, from, to),
+        Arrays.copyOfRange(throttles, from, to),
+        partial.get(from, to));
+  }
+
   /** Tokens of every period (a copy). */
   public double[] tokens() {
     return Arrays.copyOf(tokens, tokens.length);

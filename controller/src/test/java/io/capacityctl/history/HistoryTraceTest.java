@@ -374,6 +374,110 @@ class HistoryTraceTest {
     assertThat(Arrays.copyOfRange(v, 0, 30)).containsOnly(500.0);
   }
 
+  /**
+   * Days before any model reported anything (Bedrock not used yet in this region): the backtest
+   * starts at the first datapoint and says so, rather than replaying days of silence that every
+   * baseline would pay for and that would inflate the saving. Across a 5-minute then 1-minute
+   * window, the 5-minute part cut at the first period with data.
+   */
+  @Test
+  void daysWithoutAnyDatapointAtTheStartAreCutAndSaid() {
+    int minutes = 4 * 1440;
+    int silent = 2 * 1440 - 60; // up to 23:00 on day 2, inside the 5-minute part
+    FakeHistory cw = steady(minutes).silence(SONNET, 0, silent).silence(HAIKU, 0, silent + 120);
+    Instant join = T0.plus(Duration.ofDays(3));
+    List<Segment> parts =
+        List.of(
+            new Segment(T0, join, FIVE_MINUTES),
+            new Segment(join, T0.plus(Duration.ofDays(4)), ONE_MINUTE));
+
+    HistoryTrace.Built built = build(HistoryConfigs.modelId(), cw, parts, QUIET);
+
+    Instant first = T0.plus(Duration.ofMinutes(silent));
+    assertThat(built.trace().start()).isEqualTo(first);
+    assertThat(built.trace().minutes()).isEqualTo(minutes - silent);
+    assertThat(built.trace().demand().get(SONNET)).containsOnly(2000.0);
+    // Haiku's two quiet hours after Sonnet's first datapoint are its own: idle, kept.
+    assertThat(Arrays.copyOfRange(built.trace().demand().get(HAIKU), 0, 118)).containsOnly(0.0);
+    assertThat(built.notes())
+        .singleElement()
+        .asString()
+        .startsWith("no model reported any datapoint from " + T0 + " to " + first + " (47 h)")
+        .contains("the backtest starts there")
+        .contains("--from " + T0);
+    assertThat(built.models().get(0).parts().get(0).segment().from()).isEqualTo(first);
+    assertThat(built.models().get(0).parts().get(0).idle()).isZero();
+  }
+
+  @Test
+  void daysWithoutAnyDatapointAtTheEndAreCutToo() {
+    int minutes = 3 * 1440;
+    FakeHistory cw = steady(minutes).silence(SONNET, 1440, minutes).silence(HAIKU, 1440, minutes);
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), QUIET);
+
+    assertThat(built.trace().start()).isEqualTo(T0);
+    assertThat(built.trace().minutes()).isEqualTo(1440);
+    assertThat(built.notes()).singleElement().asString().contains("the backtest ends there");
+  }
+
+  /** A quiet night, a day at most, is the account's own idle time: replayed, not cut. */
+  @Test
+  void aDayOrLessWithoutTrafficAtAnEndIsTheAccountsOwnIdleTime() {
+    int minutes = 3 * 1440;
+    FakeHistory cw = steady(minutes).silence(SONNET, 0, 1440).silence(HAIKU, 0, 1440);
+
+    HistoryTrace.Built built =
+        build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), QUIET);
+
+    assertThat(built.trace().start()).isEqualTo(T0);
+    assertThat(built.trace().minutes()).isEqualTo(minutes);
+    assertThat(Arrays.copyOfRange(built.trace().demand().get(SONNET), 0, 1440)).containsOnly(0.0);
+    assertThat(built.notes()).isEmpty();
+  }
+
+  /** An explicit --from is the window the user asked for: its silence is replayed. */
+  @Test
+  void keepingSilentEndsReplaysTheWindowAsAsked() {
+    int minutes = 4 * 1440;
+    FakeHistory cw = steady(minutes).silence(SONNET, 0, 2 * 1440).silence(HAIKU, 0, 2 * 1440);
+
+    HistoryTrace.Built built =
+        build(
+            HistoryConfigs.modelId(),
+            cw,
+            parts(ONE_MINUTE, minutes),
+            new HistoryTrace.Options(null, LongGaps.REFUSE, 0, 7, true));
+
+    assertThat(built.trace().start()).isEqualTo(T0);
+    assertThat(built.trace().minutes()).isEqualTo(minutes);
+    assertThat(built.notes()).isEmpty();
+  }
+
+  @Test
+  void lessThanAnHourOfDataAfterDaysOfSilenceIsRefused() {
+    int minutes = 4 * 1440;
+    FakeHistory cw =
+        steady(minutes)
+            .silence(SONNET, 0, 2 * 1440)
+            .silence(SONNET, 2 * 1440 + 20, minutes)
+            .silence(HAIKU, 0, 2 * 1440)
+            .silence(HAIKU, 2 * 1440 + 20, minutes);
+
+    assertThatThrownBy(() -> build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), QUIET))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageContaining("CloudWatch has datapoints only from 2025-03-05T00:00:00Z to")
+        .hasMessageContaining("less than 1 h of traffic");
+  }
+
+  /** Sonnet at 2,000 tokens/s and Haiku at 400 every minute. */
+  static FakeHistory steady(int minutes) {
+    return new FakeHistory(T0, minutes)
+        .model(SONNET, constant(minutes, 2000))
+        .model(HAIKU, constant(minutes, 400));
+  }
+
   static HistoryTrace.Built build(
       CapacityConfig config, FakeHistory cw, List<Segment> parts, HistoryTrace.Options o) {
     return HistoryTrace.build(config, cw, parts, m -> "source of " + m, o);
