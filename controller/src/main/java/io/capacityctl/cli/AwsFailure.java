@@ -32,6 +32,13 @@ final class AwsFailure {
               + " window (--since) ["
               + detail
               + "]";
+      case UNAVAILABLE ->
+          "error: "
+              + e.action()
+              + " failed after the SDK's retries (AWS unavailable, the network, or no answer in"
+              + " time): run again, or read a shorter window (--since) ["
+              + detail
+              + "]";
       default -> "error: " + detail;
     };
   }

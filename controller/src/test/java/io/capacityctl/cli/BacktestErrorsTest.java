@@ -121,6 +121,23 @@ class BacktestErrorsTest {
   }
 
   @Test
+  void anAwsFaultIsOneLineSayingToRunAgain() {
+    try (AwsErrorServer failing =
+            AwsErrorServer.answering(500, "InternalFailure", "An internal error occurred");
+        SdkEndpoints endpoints = SdkEndpoints.point(failing.endpoint(), failing.endpoint())) {
+      CliRun run = backtest(modelId, "--since", "1d", "--write-trace", trace.toString());
+
+      assertOneLineError(
+          run,
+          1,
+          "error: cloudwatch:GetMetricData failed after the SDK's retries (AWS unavailable, the"
+              + " network, or no answer in time): run again, or read a shorter window (--since)");
+      assertThat(failing.requests()).as("the SDK retried").isGreaterThan(1);
+      assertThat(trace).doesNotExist();
+    }
+  }
+
+  @Test
   void accessDeniedOnThePtListNamesBedrocksAction() {
     FakeBedrockServer bedrock = FakeBedrockServer.start(Clock.systemUTC(), "us-east-1");
     try (bedrock;
