@@ -129,7 +129,16 @@ public final class TraceCsv {
       for (int m = 0; m < keys.size(); m++) {
         if (!seen[m]) {
           errors.add(
-              new ConfigError(source, 0, "model", "no rows for model '" + keys.get(m) + "'"));
+              new ConfigError(
+                  source,
+                  0,
+                  "model",
+                  "no rows for model '"
+                      + keys.get(m)
+                      + "': the configuration's models are "
+                      + String.join(", ", keys)
+                      + " and the trace needs minutes for each (give --config a configuration of"
+                      + " the trace's models, or add this one's with trace import --add-to)"));
         }
       }
       if (!errors.isEmpty()) {

@@ -70,6 +70,9 @@ final class SeriesReader {
         Instant t;
         try {
           t = timestamps.parse(row.field(timeColumn));
+        } catch (Timestamps.NoZone e) {
+          errors.add(new ConfigError(source, line, "timestamp", e.getMessage()));
+          break;
         } catch (IllegalArgumentException e) {
           errors.add(new ConfigError(source, line, "timestamp", e.getMessage()));
           continue;

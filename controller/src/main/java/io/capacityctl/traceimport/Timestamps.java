@@ -38,6 +38,16 @@ final class Timestamps {
     this.zone = zone;
   }
 
+  /**
+   * A local timestamp with no {@code --zone}: a property of the whole file, not of one row, so the
+   * reader names it once instead of once per line.
+   */
+  static final class NoZone extends IllegalArgumentException {
+    NoZone(String message) {
+      super(message);
+    }
+  }
+
   /** The instant of one cell; throws with a message fit to follow the line number. */
   Instant parse(String s) {
     Instant t = parseAlone(s.strip());
@@ -60,7 +70,7 @@ final class Timestamps {
       }
       LocalDateTime local = LocalDateTime.parse(iso);
       if (zone == null) {
-        throw new IllegalArgumentException(
+        throw new NoZone(
             "'"
                 + s
                 + "' has no offset: say which zone it is local to with --zone (e.g. --zone UTC)");

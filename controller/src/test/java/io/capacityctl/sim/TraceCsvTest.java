@@ -68,7 +68,8 @@ class TraceCsvTest {
   void aModelWithoutRowsIsRejected() throws IOException {
     String msg = errorFor(HEADER, "2027-01-06T00:00:00Z,sonnet,100");
 
-    assertThat(msg).contains("no rows for model 'haiku'");
+    assertThat(msg)
+        .contains("no rows for model 'haiku'", "models are sonnet, haiku", "--config", "--add-to");
   }
 
   @Test
