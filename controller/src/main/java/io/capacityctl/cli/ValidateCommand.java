@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code capacityctl validate}: checks a configuration and lists every problem by line. */
 @Command(
@@ -19,6 +20,14 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin OutputOption output;
 
+  // `validate my-team.yaml` is what a new user types first: the file as an argument, as -c takes
+  // it.
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "LOCATION",
+      description = "The configuration to check, as -c/--config takes it.")
+  String location;
+
   private final CliEnvironment env;
 
   ValidateCommand(CliEnvironment env) {
@@ -28,6 +37,19 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = env.out();
+    if (location != null) {
+      if (config.location != null && !config.location.equals(location)) {
+        env.err()
+            .println(
+                "validate: two configurations given (--config "
+                    + config.location
+                    + " and "
+                    + location
+                    + "): give one");
+        return ExitCodes.BAD_INPUT;
+      }
+      config.location = location;
+    }
     try {
       CapacityConfig c = config.load();
       if (output.json()) {

@@ -36,9 +36,10 @@ class BadInputExitCodesTest {
     String where = file + ":";
 
     CliRun validate = run("validate", "--config", file.toString());
+    CliRun validateArgument = run("validate", file.toString());
     CliRun plan = run("plan", "--cloud", "sim", "--config", file.toString());
 
-    for (CliRun r : new CliRun[] {validate, plan}) {
+    for (CliRun r : new CliRun[] {validate, validateArgument, plan}) {
       assertBadInput(r, where);
       assertThat(r.err())
           .contains(": models.sonnet.unitHourlyUsd: must be in [0, 10000], got 1e309")
@@ -54,6 +55,15 @@ class BadInputExitCodesTest {
     assertBadInput(
         run("validate", "--config", file.toString()),
         file + ": (file): is 52428809 bytes; a configuration is at most 131072 bytes");
+  }
+
+  @Test
+  void validateRefusesTwoDifferentConfigurations(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("ok.yaml");
+    Files.writeString(file, ConfigFixtures.VALID);
+
+    assertBadInput(run("validate", "--config", "mangaassist", file.toString()), "give one");
+    assertThat(run("validate", "--config", file.toString(), file.toString()).code()).isZero();
   }
 
   @Test
