@@ -365,28 +365,30 @@ public final class Planner implements Policy {
   }
 
   /**
-   * The floor an event imposes while it is due: from {@code start - leadTime} (or one provisioning
-   * time before start, if the lead time is shorter) until shortly after it starts, what the
-   * schedule times its multiplier needs — with {@code eventMargin} more for units that serve from
-   * the start on: a multiplier larger than planned shows only once readers arrive, and units bought
-   * then serve a provisioning time later, through the event's first rush. Once the event's real
-   * level has been observed, demand takes over, shaped by the multiplier until the event's end —
-   * escalation covers a release above its calendar multiplier, trimming one below it.
+   * The floor an event imposes while it is in force, from {@code start - leadTime} (or one
+   * provisioning time before start, if the lead time is shorter) until {@code start + duration}, as
+   * the configuration says: what the schedule times its multiplier needs. A rush that comes hours
+   * into the event (New Year's Eve) is served like one at its start. Units that serve from the
+   * start on get {@code eventMargin} more until the event's real level has been observed (a
+   * provisioning time plus the stabilisation window after the start): a multiplier larger than
+   * planned shows only once readers arrive, and units bought then serve a provisioning time later,
+   * through the event's first rush. Demand above the floor is the forecast's, which has the
+   * calendar's multiplier in it (escalation covers a release above it).
    */
   private EventFloor eventFloor(ModelConfig m, Instant now, int p) {
     EventFloor best = new EventFloor(0, null);
     for (Instant t : new Instant[] {now, now.plus(Duration.ofMinutes(p))}) {
       Expectation e = calendar.expected(m.key(), t);
-      // Past the start, hold the floor for a provisioning time plus the stabilisation window:
-      // long enough to observe the event's real level before trimming to it.
-      Duration grace = m.provisioningTime().plus(policy.scaleDownStabilization());
-      if (e.event() == null || !now.isBefore(e.event().start().plus(grace))) {
+      if (e.event() == null) {
         continue;
       }
-      // The margin is bought one provisioning time before the start, so it serves from the start
+      // The margin is bought one provisioning time before the start, so it serves from the start,
       // and is paid for no longer than it takes to see the event's real level.
+      Duration grace = m.provisioningTime().plus(policy.scaleDownStabilization());
       boolean margin =
-          policy.eventMargin() > 0 && !now.plus(m.provisioningTime()).isBefore(e.event().start());
+          policy.eventMargin() > 0
+              && !now.plus(m.provisioningTime()).isBefore(e.event().start())
+              && now.isBefore(e.event().start().plus(grace));
       int units = unitsOf(m, margin ? withMargin(e) : e);
       if (units > best.units) {
         Duration until = Duration.between(now, e.event().start());

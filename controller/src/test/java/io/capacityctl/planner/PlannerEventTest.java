@@ -11,9 +11,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schedule and calendar as a baseline: events are pre-provisioned from their lead time; a
- * multiplier shapes the expectation over [start, start + duration), below 1 as well as above;
- * capacity traffic does not use is trimmed only when no event is in force.
+ * The schedule and calendar as a baseline: events are pre-provisioned from their lead time and held
+ * until start + duration; a multiplier shapes the expectation over [start, start + duration), below
+ * 1 as well as above; capacity traffic does not use is trimmed only when no event is in force.
  */
 class PlannerEventTest {
   // 15 units all day; the weekly release (Monday 00:00 UTC, 2027-01-04) triples it from 4h before.
@@ -108,12 +108,20 @@ class PlannerEventTest {
   }
 
   @Test
-  void followsObservedTrafficOnceTheEventsLevelIsKnown() {
-    // The release drew a third of what the calendar expected: trim to it, keep no idle units.
-    ModelDecision later = at("2027-01-04T01:00:00Z", 6000);
+  void holdsTheFloorUntilStartPlusDurationWhateverTheFirstHoursDrew() {
+    // The release drew a third of what the calendar expected in its first hour, and five hours in
+    // still does: the configuration says x3 until start + duration (a New Year's Eve rush comes
+    // hours after the start), so the floor holds, without the margin, until 06:00.
+    for (String instant : new String[] {"2027-01-04T01:00:00Z", "2027-01-04T05:59:00Z"}) {
+      ModelDecision d = at(instant, 6000);
 
-    assertThat(later.targetUnits()).isEqualTo(6);
-    assertThat(later.reason()).doesNotContain("weekly-release");
+      assertThat(d.targetUnits()).isEqualTo(45);
+      assertThat(d.reason())
+          .contains("weekly-release started, ends in")
+          .contains("x3.0 of the schedule needs 45 units")
+          .doesNotContain("until its level is seen");
+    }
+    assertThat(at("2027-01-04T05:00:00Z", 6000).reason()).contains("ends in 1h");
   }
 
   // A holiday halves traffic from 12:00 to 18:00 UTC on Wednesday 2027-01-06.
