@@ -5,6 +5,7 @@ import dagger.Provides;
 import io.capacityctl.aws.bedrock.BedrockPtAdapter;
 import io.capacityctl.aws.cloudwatch.CloudWatchIntentTokensAdapter;
 import io.capacityctl.aws.cloudwatch.CloudWatchMetricsAdapter;
+import io.capacityctl.aws.dynamodb.DynamoDbHeartbeats;
 import io.capacityctl.aws.dynamodb.DynamoDbLeaseTable;
 import io.capacityctl.aws.dynamodb.DynamoDbStateStore;
 import io.capacityctl.aws.ecs.EcsCapacityAdapter;
@@ -33,10 +34,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The reconcile path's collaborators on real AWS for one config, built from the SDK clients of
  * {@link AwsClientsModule}: the cloud ports (Bedrock, CloudWatch traffic and, with an {@code
- * intents} section, tokens per intent, ECS, SSM routing table), the DynamoDB state store and lease,
- * EMF telemetry, the caller identity and the clock. Every entry point (Lambda, daemon, CLI)
- * includes both modules; names and tables come from {@code config.aws()}. Nothing calls AWS while
- * the graph is built.
+ * intents} section, tokens per intent, ECS, SSM routing table, configurations' heartbeats in
+ * DynamoDB), the DynamoDB state store and lease, EMF telemetry, the caller identity and the clock.
+ * Every entry point (Lambda, daemon, CLI) includes both modules; names and tables come from {@code
+ * config.aws()}. Nothing calls AWS while the graph is built.
  */
 @Module
 public final class AwsCloudModule {
@@ -76,11 +77,12 @@ public final class AwsCloudModule {
       EcsClient ecs,
       ApplicationAutoScalingClient autoScaling,
       SsmClient ssm,
+      DynamoDbClient dynamo,
       StateStore state,
       Clock clock) {
     AwsSettings aws = config.aws();
     return new CloudPorts(
-        new BedrockPtAdapter(bedrock, aws.ptNamePrefix(), clock),
+        new BedrockPtAdapter(bedrock, clock),
         new CloudWatchMetricsAdapter(
             cloudWatch, config, model -> state.knownArns(model, clock.instant())),
         new EcsCapacityAdapter(ecs, autoScaling),
@@ -88,7 +90,8 @@ public final class AwsCloudModule {
         config
             .intentsConfig()
             .map(i -> new CloudWatchIntentTokensAdapter(cloudWatch, i.metric()))
-            .orElse(null));
+            .orElse(null),
+        new DynamoDbHeartbeats(dynamo));
   }
 
   @Provides

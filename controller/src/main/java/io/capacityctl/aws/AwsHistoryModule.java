@@ -57,8 +57,7 @@ public final class AwsHistoryModule {
   PtArnSources ptArnSources(BedrockClient bedrock, DynamoDbClient dynamo) {
     return new PtArnSources(
         config,
-        new BedrockPtAdapter(
-            bedrock, config.aws().ptNamePrefix(), Clock.fixed(now, ZoneOffset.UTC)),
+        new BedrockPtAdapter(bedrock, Clock.fixed(now, ZoneOffset.UTC)),
         new DynamoDbStateStore(dynamo, config.aws().stateTable(), config.name()),
         now);
   }

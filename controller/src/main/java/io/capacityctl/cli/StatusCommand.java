@@ -3,11 +3,13 @@ package io.capacityctl.cli;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
 import io.capacityctl.operator.Overrides;
+import io.capacityctl.orphans.FleetReport;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.planner.DemandHistory;
 import io.capacityctl.planner.EcsDecision;
 import io.capacityctl.planner.EcsObservation;
 import io.capacityctl.planner.ModelDecision;
+import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.reconcile.Assessment;
 import io.capacityctl.reconcile.ModelPool;
 import io.capacityctl.routing.ModelRoutes;
@@ -19,12 +21,14 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
  * {@code capacityctl status}: per model target, in service, creating, routing table, observed TPS
- * and waste ratio; ECS; active overrides; the lease; the last actions.
+ * and waste ratio; ECS; active overrides; the lease; the last actions; orphaned and retiring units.
  */
 @Command(
     name = "status",
@@ -54,6 +58,32 @@ final class StatusCommand extends GraphCommand {
   /** The ECS service now. */
   record EcsStatus(int targetTasks, int floor, int desired, int running, String reason) {}
 
+  /**
+   * The PTs capacityctl bought that this configuration's models do not count.
+   *
+   * @param orphanedUnits units nobody manages or removes (the {@code OrphanedUnits} metric)
+   * @param retiringUnits this configuration's units no model claims, deleted after the grace
+   * @param groups one line per group of retiring, orphaned or unknown PTs
+   * @param otherConfigurations units of other configurations whose controllers are alive
+   */
+  record FleetStatus(
+      int orphanedUnits,
+      double orphanedHourlyUsd,
+      int retiringUnits,
+      List<String> groups,
+      Map<String, Integer> otherConfigurations) {
+
+    static FleetStatus of(CapacityConfig config, FleetReport f) {
+      Map<String, Integer> others = new LinkedHashMap<>();
+      f.others()
+          .forEach(
+              (c, pts) ->
+                  others.put(c, pts.stream().mapToInt(ProvisionedThroughput::modelUnits).sum()));
+      return new FleetStatus(
+          f.orphanedUnits(), f.orphanedHourlyUsd(), f.retiringUnits(), f.warnings(config), others);
+    }
+  }
+
   /** Everything status shows. */
   record Status(
       Instant at,
@@ -63,6 +93,7 @@ final class StatusCommand extends GraphCommand {
       Lease lease,
       List<CapacityOverride> overrides,
       List<AuditEntry> lastActions,
+      FleetStatus fleet,
       List<String> problems) {}
 
   @Override
@@ -87,6 +118,7 @@ final class StatusCommand extends GraphCommand {
             graph.leases().current(a.at()).orElse(null),
             graph.state().activeOverrides(a.at()),
             graph.state().recentAudit(LAST_ACTIONS),
+            a.fleet() == null || !a.fleet().listed() ? null : FleetStatus.of(config, a.fleet()),
             a.snapshot().problems());
     if (json()) {
       Json.print(out, s);
@@ -191,9 +223,28 @@ final class StatusCommand extends GraphCommand {
             e ->
                 out.printf(
                     "  %s %s %s %s: %s%n", e.at(), e.actor(), e.kind(), e.target(), e.detail()));
+    if (s.fleet() != null) {
+      FleetStatus f = s.fleet();
+      out.printf(
+          "fleet: %d orphaned units ($%.2f/h), %d retiring%s%n",
+          f.orphanedUnits(),
+          f.orphanedHourlyUsd(),
+          f.retiringUnits(),
+          f.otherConfigurations().isEmpty()
+              ? ""
+              : "; other configurations (alive): " + describe(f.otherConfigurations()));
+      f.groups().forEach(g -> out.println("  " + g));
+    }
     if (!s.problems().isEmpty()) {
       out.println("problems:");
       s.problems().forEach(p -> out.println("  " + p));
     }
+  }
+
+  private static String describe(Map<String, Integer> unitsByConfig) {
+    List<String> parts = new ArrayList<>();
+    unitsByConfig.forEach(
+        (c, units) -> parts.add(c + " " + units + (units == 1 ? " unit" : " units")));
+    return String.join(", ", parts);
   }
 }

@@ -1,5 +1,6 @@
 package io.capacityctl.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,13 +12,47 @@ import java.util.List;
  * @param routesParameter SSM parameter holding the routing table for callers
  * @param stateTable DynamoDB table for overrides, events, audit and the lease
  * @param metrics where observed traffic is read
+ * @param adoptFrom old names of this configuration (before a rename): PTs tagged with them are
+ *     managed as this configuration's own, instead of bought again (docs/orphans.md)
+ * @param removedModelGrace how long this configuration's PTs that no configured model claims any
+ *     more (model removed, key or model id changed) stay, out of the routing table, before they are
+ *     deleted: a removal undone within it buys nothing again
  */
 public record AwsSettings(
     String region,
     String ptNamePrefix,
     String routesParameter,
     String stateTable,
-    MetricsSource metrics) {
+    MetricsSource metrics,
+    List<String> adoptFrom,
+    Duration removedModelGrace) {
+
+  /** Long enough to undo an edit that removed a model by mistake; a quarter-hour of its units. */
+  public static final Duration DEFAULT_REMOVED_MODEL_GRACE = Duration.ofMinutes(15);
+
+  /** An hour of units billed for nothing is the most a removed model may cost. */
+  public static final Duration MAX_REMOVED_MODEL_GRACE = Duration.ofHours(1);
+
+  public AwsSettings {
+    adoptFrom = List.copyOf(adoptFrom);
+  }
+
+  /** Settings that adopt nothing, with the default grace for removed models. */
+  public AwsSettings(
+      String region,
+      String ptNamePrefix,
+      String routesParameter,
+      String stateTable,
+      MetricsSource metrics) {
+    this(
+        region,
+        ptNamePrefix,
+        routesParameter,
+        stateTable,
+        metrics,
+        List.of(),
+        DEFAULT_REMOVED_MODEL_GRACE);
+  }
 
   /** The defaults for a config named {@code name}. */
   public static AwsSettings defaultsFor(String name) {
@@ -25,8 +60,13 @@ public record AwsSettings(
         null,
         "capacityctl-" + name + "-",
         "/capacityctl/" + name + "/routes",
-        "capacityctl-" + name,
+        defaultStateTable(name),
         MetricsSource.DEFAULT);
+  }
+
+  /** The state table of a config named {@code name} that does not set {@code aws.stateTable}. */
+  public static String defaultStateTable(String name) {
+    return "capacityctl-" + name;
   }
 
   /**

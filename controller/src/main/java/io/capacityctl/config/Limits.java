@@ -96,6 +96,10 @@ public final class Limits {
   public static final Range<Double> HOURLY_USD = Range.closed(0, 1e7);
   public static final Range<Double> DAILY_USD = Range.closed(0, 2.4e8);
 
+  /** An hour of units billed for nothing is the most a removed model may cost (docs/orphans.md). */
+  public static final Range<Duration> REMOVED_MODEL_GRACE =
+      Range.durations(Duration.ZERO, AwsSettings.MAX_REMOVED_MODEL_GRACE);
+
   /** Every documented range by key, as the README's ranges table lists them. */
   public static Map<String, String> documented() {
     Map<String, String> d = new LinkedHashMap<>();
@@ -126,6 +130,7 @@ public final class Limits {
     d.put("policy.throttleBudget", "[0, 5%]");
     d.put("budget.maxHourlyUsd", HOURLY_USD.toString());
     d.put("budget.maxDailyUsd", DAILY_USD.toString());
+    d.put("aws.removedModelGrace", REMOVED_MODEL_GRACE.toString());
     return d;
   }
 }

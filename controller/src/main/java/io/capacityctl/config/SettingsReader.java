@@ -65,22 +65,38 @@ final class SettingsReader {
   static Reader<AwsSettings> aws(String configName) {
     AwsSettings d = AwsSettings.defaultsFor(configName);
     return Fields.map(
-        f ->
-            new AwsSettings(
-                f.optional("region", region(), d.region()),
-                f.optional(
-                    "ptNamePrefix",
-                    Scalars.name("a PT name prefix", AwsNames::ptNamePrefix),
-                    d.ptNamePrefix()),
-                f.optional(
-                    "routesParameter",
-                    Scalars.name("an SSM parameter name", AwsNames::ssmParameter),
-                    d.routesParameter()),
-                f.optional(
-                    "stateTable",
-                    Scalars.name("a DynamoDB table name", AwsNames::tableName),
-                    d.stateTable()),
-                f.optional("metrics", metrics(), d.metrics())));
+        f -> {
+          AwsSettings aws =
+              new AwsSettings(
+                  f.optional("region", region(), d.region()),
+                  f.optional(
+                      "ptNamePrefix",
+                      Scalars.name("a PT name prefix", AwsNames::ptNamePrefix),
+                      d.ptNamePrefix()),
+                  f.optional(
+                      "routesParameter",
+                      Scalars.name("an SSM parameter name", AwsNames::ssmParameter),
+                      d.routesParameter()),
+                  f.optional(
+                      "stateTable",
+                      Scalars.name("a DynamoDB table name", AwsNames::tableName),
+                      d.stateTable()),
+                  f.optional("metrics", metrics(), d.metrics()),
+                  f.optional("adoptFrom", Lists.of(Scalars.configName()), d.adoptFrom()),
+                  f.optional(
+                      "removedModelGrace",
+                      Scalars.duration(Limits.REMOVED_MODEL_GRACE),
+                      d.removedModelGrace()));
+          f.check(
+              !aws.adoptFrom().contains(configName),
+              "adoptFrom",
+              "must not name this configuration itself ('" + configName + "')");
+          f.check(
+              aws.adoptFrom().stream().distinct().count() == aws.adoptFrom().size(),
+              "adoptFrom",
+              "names a configuration twice");
+          return aws;
+        });
   }
 
   private static Reader<String> region() {

@@ -6,6 +6,7 @@ import static io.capacityctl.health.HealthFinding.warn;
 
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
+import io.capacityctl.orphans.FleetReport;
 import io.capacityctl.planner.DemandHistory;
 import io.capacityctl.planner.EcsDecision;
 import io.capacityctl.planner.EcsObservation;
@@ -37,8 +38,9 @@ import java.util.Optional;
  * The 15-minute health check shared by the Lambda, the daemon and {@code capacityctl health}: is
  * the capacity that exists what the controller wants, and is a controller alive and succeeding at
  * getting it there? Compares in-service and creating capacity per model and for ECS with the plan,
- * looks for PTs Failed or stuck in Creating, stale metrics, failed last actions and a controller
- * that stopped passing, then publishes {@code Healthy} and {@code CapacityMismatch}.
+ * looks for PTs Failed or stuck in Creating, stale metrics, failed last actions, a controller that
+ * stopped passing and units billing with no owner, then publishes {@code Healthy} and {@code
+ * CapacityMismatch}.
  *
  * <p>A gap between plan and capacity is normal for the minute between a plan change and the pass
  * that acts on it, so a gap alone is a warning; it fails when nothing will close it: no controller
@@ -54,6 +56,13 @@ public final class HealthCheck {
   static final String ACTIONS = "actions";
   static final String LEASE = "lease";
   static final String CONTROLLER = "controller";
+  static final String ORPHANS = "orphans";
+
+  /**
+   * A removed model's PT this long past its deletion time still bills for nothing: passes run every
+   * minute, so the sweep that should have deleted it has failed several times.
+   */
+  static final Duration OVERDUE = Duration.ofMinutes(5);
 
   /** A failed action older than this is history: later passes have retried or dropped it. */
   static final Duration ACTION_ERROR_WINDOW = Duration.ofHours(1);
@@ -123,6 +132,7 @@ public final class HealthCheck {
     if (config.ecs() != null && a.plan().ecs() != null) {
       checkEcs(a, live, failedLast, out);
     }
+    checkOrphans(a.fleet(), now, out);
     return publish(new HealthReport(now, out));
   }
 
@@ -258,6 +268,43 @@ public final class HealthCheck {
                   "ECS ahead of Bedrock: %d tasks drive %,.0f tps, Bedrock units plus on-demand"
                       + " serve %,.0f tps",
                   o.desired(), drive, servable)));
+    }
+  }
+
+  /**
+   * FinOps' question, what bills with no owner: other configurations' fleets no controller claims
+   * and this configuration's PTs no model claims. Orphaned units warn (they are never touched, a
+   * person decides); a removed model's units still billing well past their deletion time fail (the
+   * sweep that should delete them is failing).
+   */
+  private void checkOrphans(FleetReport fleet, Instant now, List<HealthFinding> out) {
+    if (fleet == null || !fleet.listed()) {
+      return; // no heartbeats to read, or the PT list failed: reported under observe
+    }
+    List<FleetReport.Group> groups = fleet.groups(config);
+    for (FleetReport.Group g : groups) {
+      boolean overdue =
+          g.kind() == FleetReport.Kind.RETIRING
+              && fleet.retiring().stream()
+                  .anyMatch(
+                      r -> g.pts().contains(r.pt()) && r.deleteAt().plus(OVERDUE).isBefore(now));
+      out.add(
+          overdue
+              ? fail(ORPHANS, g.target(), g.detail() + ": overdue, its deletion is failing")
+              : warn(ORPHANS, g.target(), g.detail()));
+    }
+    if (groups.isEmpty()) {
+      int others = fleet.others().values().stream().mapToInt(List::size).sum();
+      out.add(
+          ok(
+              ORPHANS,
+              CONTROLLER,
+              "no orphaned or retiring units"
+                  + (others == 0
+                      ? ""
+                      : "; "
+                          + others
+                          + " PTs of other configurations, all claimed by their controllers")));
     }
   }
 

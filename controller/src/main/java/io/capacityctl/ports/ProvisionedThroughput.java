@@ -1,6 +1,7 @@
 package io.capacityctl.ports;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,9 @@ import java.util.Map;
  * One Bedrock provisioned throughput (PT) as read from the control plane. Units are fixed for the
  * life of a PT: scaling means creating and deleting PTs.
  *
- * @param modelId the base model id the PT serves
+ * @param modelId the model the PT serves: a foundation model's id (e.g. {@code
+ *     anthropic.claude-3-haiku-20240307-v1:0}), or the model's ARN when it is not a foundation
+ *     model; see {@link #serves}
  * @param committed true when it has a commitment term: never deleted, counts as a fixed floor
  * @param tags the PT's tags (ours carry {@code managed-by=capacityctl})
  */
@@ -31,21 +34,33 @@ public record ProvisionedThroughput(
   /** The client request token the PT was bought with: ties it to its recorded purchase. */
   public static final String TAG_PURCHASE = "capacityctl:purchase";
 
+  /**
+   * The state table of the configuration that bought the PT: where other configurations'
+   * controllers read whether that configuration is still alive (its heartbeat), whatever it named
+   * its table.
+   */
+  public static final String TAG_STATE_TABLE = "capacityctl:state-table";
+
   /** Every tag key capacityctl sets (IAM allows tagging with these only). */
   public static final List<String> TAG_KEYS =
-      List.of(TAG_MANAGED_BY, TAG_CONFIG, TAG_MODEL, TAG_PURCHASE);
+      List.of(TAG_MANAGED_BY, TAG_CONFIG, TAG_MODEL, TAG_PURCHASE, TAG_STATE_TABLE);
 
   public ProvisionedThroughput {
     tags = Map.copyOf(tags);
   }
 
-  /** The tags of a PT capacityctl buys for {@code config}'s {@code modelKey} with {@code token}. */
-  public static Map<String, String> tagsFor(String config, String modelKey, String token) {
+  /**
+   * The tags of a PT capacityctl buys for {@code config}'s {@code modelKey} with {@code token}, the
+   * configuration keeping its state (and heartbeat) in {@code stateTable}.
+   */
+  public static Map<String, String> tagsFor(
+      String config, String stateTable, String modelKey, String token) {
     return Map.of(
         TAG_MANAGED_BY, MANAGED_BY_VALUE,
         TAG_CONFIG, config,
         TAG_MODEL, modelKey,
-        TAG_PURCHASE, token);
+        TAG_PURCHASE, token,
+        TAG_STATE_TABLE, stateTable);
   }
 
   /** The client request token it was bought with, or null (bought before purchases were tagged). */
@@ -55,8 +70,39 @@ public record ProvisionedThroughput(
 
   /** True when capacityctl created it for this config and model: the only PTs it may delete. */
   public boolean managedBy(String config, String modelKey) {
-    return MANAGED_BY_VALUE.equals(tags.get(TAG_MANAGED_BY))
-        && config.equals(tags.get(TAG_CONFIG))
-        && modelKey.equals(tags.get(TAG_MODEL));
+    return managed() && config.equals(configTag()) && modelKey.equals(tags.get(TAG_MODEL));
+  }
+
+  /**
+   * True when capacityctl created it for one of {@code configs} (a configuration and the old names
+   * it adopts) and for {@code modelKey}.
+   */
+  public boolean managedBy(Collection<String> configs, String modelKey) {
+    return managed() && configs.contains(configTag()) && modelKey.equals(tags.get(TAG_MODEL));
+  }
+
+  /** True when it carries {@code managed-by=capacityctl}: bought by some capacityctl controller. */
+  public boolean managed() {
+    return MANAGED_BY_VALUE.equals(tags.get(TAG_MANAGED_BY));
+  }
+
+  /** The configuration it was bought for ({@code capacityctl:config}), or null. */
+  public String configTag() {
+    return tags.get(TAG_CONFIG);
+  }
+
+  /** The model key it was bought for ({@code capacityctl:model}), or null. */
+  public String modelTag() {
+    return tags.get(TAG_MODEL);
+  }
+
+  /**
+   * True when it serves the model a configuration names {@code configured}: by id, or by ARN (a
+   * foundation model's ARN ends with {@code /<id>}; another model's is its {@code modelId}).
+   */
+  public boolean serves(String configured) {
+    return modelId.equals(configured)
+        || configured.endsWith("/" + modelId)
+        || modelId.endsWith("/" + configured);
   }
 }

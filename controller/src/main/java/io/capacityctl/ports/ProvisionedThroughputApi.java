@@ -8,8 +8,17 @@ import java.util.List;
  */
 public interface ProvisionedThroughputApi {
 
+  /**
+   * Every PT in the account and region (ours and others', any model, committed or not), with its
+   * tags. A pass lists once and sorts the PTs by model itself: the API has no model or tag filter
+   * that would make one call per model cheaper.
+   */
+  List<ProvisionedThroughput> listAll();
+
   /** Every PT serving {@code modelId} (ours and others', committed or not), with tags. */
-  List<ProvisionedThroughput> list(String modelId);
+  default List<ProvisionedThroughput> list(String modelId) {
+    return listAll().stream().filter(pt -> pt.serves(modelId)).toList();
+  }
 
   /** Buys one no-commitment PT; a repeated token returns the PT the first call bought. */
   ProvisionedThroughput create(CreatePtRequest request);

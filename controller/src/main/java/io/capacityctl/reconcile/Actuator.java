@@ -249,7 +249,11 @@ final class Actuator {
                   m.modelId(),
                   c.units(),
                   c.clientRequestToken(),
-                  ProvisionedThroughput.tagsFor(config.name(), c.model(), c.clientRequestToken())));
+                  ProvisionedThroughput.tagsFor(
+                      config.name(),
+                      config.aws().stateTable(),
+                      c.model(),
+                      c.clientRequestToken())));
     } else if (a instanceof PtAction.Drain d) {
       routes.replaceAll(r -> r.arn().equals(d.arn()) ? new Route(r.arn(), r.units(), now) : r);
     } else if (a instanceof PtAction.Undrain u) {

@@ -1,6 +1,7 @@
 package io.capacityctl.reconcile;
 
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.orphans.FleetReport;
 import io.capacityctl.planner.EcsDecision;
 import io.capacityctl.planner.ModelDecision;
 import java.util.ArrayList;
@@ -8,12 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a pass does, as a value (cf. Karpenter's ComputeCommands, java-operator-sdk's
  * UpdateControl): computed once from an {@link Assessment}, shown, and then executed exactly by
  * {@link Actuator}. {@code apply} shows these, asks, and runs them — or, when a fresh look under
  * the lease would command something else, refuses and says what moved ({@link #movedSince}).
+ *
+ * <p>The orphan sweep's deletions (PTs of this configuration no model claims, grace period over)
+ * are part of them too: they follow from {@code basis.fleet()} ({@link #sweepDeletions}), are shown
+ * with the rest, and a fresh look that would delete others refuses the apply like any other move.
  *
  * @param basis the observation and plan they were computed from
  * @param models per model with a pool (its PT list was read), the PT actions, in order
@@ -44,7 +50,15 @@ public record Commands(Assessment basis, Map<String, List<PtAction>> models, Ecs
   }
 
   public boolean isEmpty() {
-    return ecs == null && models.values().stream().allMatch(List::isEmpty);
+    return ecs == null
+        && models.values().stream().allMatch(List::isEmpty)
+        && sweepDeletions().isEmpty();
+  }
+
+  /** The ARNs the orphan sweep deletes with these commands (its retiring PTs now due). */
+  public List<String> sweepDeletions() {
+    FleetReport fleet = basis.fleet();
+    return fleet == null ? List.of() : fleet.due().stream().map(r -> r.pt().arn()).toList();
   }
 
   /** One line a command, as {@code plan} and {@code apply} show them. */
@@ -88,7 +102,18 @@ public record Commands(Assessment basis, Map<String, List<PtAction>> models, Ecs
               + summary(ecs)
               + (d == null ? "" : " (" + d.reason() + ")"));
     }
+    if (!Set.copyOf(shown.sweepDeletions()).equals(Set.copyOf(sweepDeletions()))) {
+      moved.add(
+          "orphan sweep: shown "
+              + deletions(shown.sweepDeletions())
+              + ", now "
+              + deletions(sweepDeletions()));
+    }
     return moved;
+  }
+
+  private static String deletions(List<String> arns) {
+    return arns.isEmpty() ? "no deletion" : "delete " + String.join(", ", arns);
   }
 
   private static List<String> union(Iterable<String> a, Iterable<String> b) {

@@ -26,7 +26,8 @@ final class ControlPlaneCalls {
             raw.metrics(),
             raw.ecs() == null ? null : new Ecs(raw.ecs()),
             raw.routes(),
-            raw.intentTokens());
+            raw.intentTokens(),
+            raw.heartbeats());
   }
 
   /** The cloud with Bedrock and ECS watched. */
@@ -76,6 +77,11 @@ final class ControlPlaneCalls {
 
     Bedrock(ProvisionedThroughputApi api) {
       this.api = api;
+    }
+
+    @Override
+    public List<ProvisionedThroughput> listAll() {
+      return watch(api::listAll);
     }
 
     @Override

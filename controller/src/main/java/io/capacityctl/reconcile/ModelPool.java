@@ -9,6 +9,7 @@ import io.capacityctl.state.PurchaseIntent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,19 @@ public final class ModelPool {
       List<ProvisionedThroughput> pts,
       ModelRoutes routes,
       List<PurchaseIntent> purchases) {
+    return of(List.of(config), model, pts, routes, purchases);
+  }
+
+  /**
+   * Sorts a model's PTs, counting as ours those bought for any of {@code configs}: a configuration
+   * and the old names it adopts ({@code aws.adoptFrom}).
+   */
+  public static ModelPool of(
+      Collection<String> configs,
+      String model,
+      List<ProvisionedThroughput> pts,
+      ModelRoutes routes,
+      List<PurchaseIntent> purchases) {
     ModelPool pool = new ModelPool(model);
     if (routes != null) {
       for (Route r : routes.routes()) {
@@ -60,7 +74,7 @@ public final class ModelPool {
     for (ProvisionedThroughput pt : pts) {
       if (pt.committed()) {
         pool.committed.add(pt);
-      } else if (!pt.managedBy(config, model)) {
+      } else if (!pt.managedBy(configs, model)) {
         pool.foreign.add(pt);
       } else if (pt.status() == PtStatus.FAILED) {
         pool.failed.add(pt);

@@ -3,7 +3,7 @@ package io.capacityctl.reconcile;
 import io.capacityctl.config.AwsSettings.MetricsSource;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EcsConfig;
-import io.capacityctl.config.ModelConfig;
+import io.capacityctl.orphans.Owners;
 import io.capacityctl.planner.DemandHistory;
 import io.capacityctl.planner.EcsObservation;
 import io.capacityctl.planner.HistoryWindow;
@@ -31,9 +31,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the whole state a pass needs — every time, never from memory (level-based): PTs per model,
- * the published routes, one batched metrics read and the ECS service. A read that fails is recorded
- * as a problem on what it affects, so the planner holds instead of acting on a partial view.
+ * Reads the whole state a pass needs — every time, never from memory (level-based): the account's
+ * PTs (one list, sorted into a pool per model; the whole list is kept for the orphan sweep), the
+ * published routes, one batched metrics read and the ECS service. A read that fails is recorded as
+ * a problem on what it affects, so the planner holds instead of acting on a partial view.
  *
  * <p>With the {@code pt-arns} metrics source, the ARNs of the PTs listed are recorded in the state
  * store before metrics are read ({@link StateStore#rememberArns}), for {@link #arnMemory} — longer
@@ -94,6 +95,15 @@ public final class Observer {
       purchaseProblem = "purchase records unreadable (" + e.getMessage() + ")";
       problems.add(purchaseProblem);
     }
+    // One list per pass for every model (and the orphan sweep): the API has no model filter.
+    List<ProvisionedThroughput> fleet = null;
+    String listProblem = null;
+    try {
+      fleet = cloud.bedrock().listAll();
+    } catch (CloudException e) {
+      listProblem = "PT list failed (" + e.getMessage() + ")";
+    }
+    List<String> owners = Owners.of(config);
     for (String key : keys) {
       if (purchaseProblem != null) {
         // A purchase sent earlier and not listed yet would be bought again: no pool, as when the
@@ -101,24 +111,24 @@ public final class Observer {
         modelProblems.put(key, purchaseProblem);
         continue;
       }
-      ModelConfig m = config.model(key);
-      try {
-        List<ProvisionedThroughput> pts = cloud.bedrock().list(m.modelId());
-        pools.put(
-            key,
-            ModelPool.of(
-                config.name(),
-                key,
-                pts,
-                previous == null ? null : previous.models().get(key),
-                purchases));
-        if (routeProblem != null) {
-          modelProblems.put(key, routeProblem);
+      if (listProblem != null) {
+        modelProblems.put(key, listProblem);
+        problems.add(key + ": " + listProblem);
+        continue;
+      }
+      String modelId = config.model(key).modelId();
+      List<ProvisionedThroughput> pts = new ArrayList<>();
+      for (ProvisionedThroughput pt : fleet) {
+        if (pt.serves(modelId)) {
+          pts.add(pt);
         }
-      } catch (CloudException e) {
-        String p = "PT list failed (" + e.getMessage() + ")";
-        modelProblems.put(key, p);
-        problems.add(key + ": " + p);
+      }
+      pools.put(
+          key,
+          ModelPool.of(
+              owners, key, pts, previous == null ? null : previous.models().get(key), purchases));
+      if (routeProblem != null) {
+        modelProblems.put(key, routeProblem);
       }
     }
     Map<String, DemandHistory> demand =
@@ -140,7 +150,7 @@ public final class Observer {
                   modelProblems.get(key)));
     }
     EcsObservation ecs = config.ecs() == null ? null : readEcs(config.ecs(), problems);
-    return new Snapshot(new Observation(now, states, ecs), pools, previous, problems);
+    return new Snapshot(new Observation(now, states, ecs), pools, previous, problems, fleet);
   }
 
   /**

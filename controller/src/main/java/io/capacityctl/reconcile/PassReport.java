@@ -75,6 +75,28 @@ public record PassReport(
     }
   }
 
+  /**
+   * This report with what the orphan sweep did after the pass's own steps: a failed sweep step
+   * fails the pass, a deletion makes a pass that changed nothing else one that acted.
+   */
+  public PassReport withSweep(
+      List<String> moreActions, List<Failure> moreFailures, List<String> moreWarnings) {
+    List<String> allActions = new ArrayList<>(actions);
+    allActions.addAll(moreActions);
+    List<Failure> allFailures = new ArrayList<>(failures);
+    allFailures.addAll(moreFailures);
+    List<String> allWarnings = new ArrayList<>(warnings);
+    allWarnings.addAll(moreWarnings);
+    Outcome o = outcome;
+    if (!moreFailures.isEmpty() && o != Outcome.PLANNED) {
+      o = Outcome.FAILED;
+    } else if (!moreActions.isEmpty() && o == Outcome.NO_CHANGE) {
+      o = Outcome.ACTED;
+    }
+    return new PassReport(
+        at, o, holder, fencingToken, plan, allActions, allFailures, allWarnings, degradation);
+  }
+
   /** This report with {@code more} warnings after its own. */
   public PassReport withWarnings(List<String> more) {
     List<String> all = new ArrayList<>(warnings);

@@ -3,6 +3,9 @@ package io.capacityctl.reconcile;
 import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EventSpec;
+import io.capacityctl.orphans.FleetReport;
+import io.capacityctl.orphans.OrphanScan;
+import io.capacityctl.orphans.OrphanSweep;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.planner.Plan;
 import io.capacityctl.planner.Planner;
@@ -22,9 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One reconcile pass — observe, plan, act, then check token drift when the config has intents —
- * shared by every trigger: Lambda tick, Quartz tick, CLI apply and simulator step. Acting requires
- * the lease; planning does not.
+ * One reconcile pass — observe, plan, act, sweep orphans, then check token drift when the config
+ * has intents — shared by every trigger: Lambda tick, Quartz tick, CLI apply and simulator step.
+ * Acting requires the lease; planning does not.
  */
 public final class Reconciler {
   private final CapacityConfig config;
@@ -135,9 +138,14 @@ public final class Reconciler {
       if (shown != null) {
         commands = new Commands(a, shown.models(), shown.ecs()); // exactly what was shown
       }
+      Fence fence = new Fence(leases, lease.get());
       applied =
-          new Actuator(config, calls, state, telemetry, holder, new Fence(leases, lease.get()))
-              .apply(commands, a.snapshot(), now);
+          sweep(
+              a,
+              fence,
+              now,
+              new Actuator(config, calls, state, telemetry, holder, fence)
+                  .apply(commands, a.snapshot(), now));
     }
     circuit.record(calls.retryableFailure(), now);
     saveCircuit(before, token, circuitProblems);
@@ -221,9 +229,47 @@ public final class Reconciler {
     return dryRun(commands());
   }
 
-  /** How {@code commands} are shown: the plan and what would be done, without doing it. */
+  /**
+   * How {@code commands} are shown: the plan, what would be done and what the orphan sweep would
+   * delete, without doing it.
+   */
   public PassReport dryRun(Commands commands) {
-    return Actuator.dryRun(config, commands, holder).withWarnings(refusedEvents);
+    PassReport would = Actuator.dryRun(config, commands, holder).withWarnings(refusedEvents);
+    FleetReport fleet = commands.basis().fleet();
+    return fleet == null ? would : merge(would, OrphanSweep.dryRun(config, fleet));
+  }
+
+  /**
+   * The orphan sweep, after the plan is applied and under the same lease ({@code fence}): deletes
+   * this configuration's PTs no model claims once their grace is over, claims the configuration for
+   * other controllers to see, publishes OrphanedUnits (package {@code orphans}).
+   */
+  private PassReport sweep(Assessment a, Fence fence, Instant now, PassReport applied) {
+    if (a.fleet() == null) {
+      return applied;
+    }
+    return merge(
+        applied,
+        new OrphanSweep(
+                config,
+                calls.ports().bedrock(),
+                cloud.heartbeats(),
+                state,
+                telemetry,
+                holder,
+                fence.token(),
+                fence::check,
+                leaseTtl)
+            .run(a.fleet(), now));
+  }
+
+  private static PassReport merge(PassReport report, OrphanSweep.Result swept) {
+    return report.withSweep(
+        swept.actions(),
+        swept.failures().stream()
+            .map(f -> new PassReport.Failure(f.step(), f.kind(), f.awsAction(), f.message()))
+            .toList(),
+        swept.warnings());
   }
 
   /** Observes and plans, as a pass would, without acting or taking the lease (status, health). */
@@ -265,7 +311,11 @@ public final class Reconciler {
     Snapshot snapshot =
         new Observer(config, ports, state, planner.historyWindow(), demandMemory).observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
-    return new Assessment(now, snapshot, plan);
+    FleetReport fleet =
+        ports.heartbeats() == null
+            ? null
+            : new OrphanScan(config, ports.heartbeats()).scan(snapshot.fleet(), now);
+    return new Assessment(now, snapshot, plan, fleet);
   }
 
   /** Gives the lease up (graceful shutdown, the end of a Lambda or CLI pass). */

@@ -1,6 +1,7 @@
 package io.capacityctl.reconcile;
 
 import io.capacityctl.planner.Observation;
+import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.routing.RouteTable;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,22 @@ import java.util.Map;
  * @param pools per model key; a model whose PT list failed is absent
  * @param previousRoutes the routing table read at the start of the pass, or null
  * @param problems what could not be read, named
+ * @param fleet every PT of the account as listed this pass (every model, every owner), or null when
+ *     the list failed: the orphan sweep never acts on a partial view
  */
 public record Snapshot(
     Observation observation,
     Map<String, ModelPool> pools,
     RouteTable previousRoutes,
-    List<String> problems) {}
+    List<String> problems,
+    List<ProvisionedThroughput> fleet) {
+
+  /** A snapshot without the account's PT list (nothing for the orphan sweep to act on). */
+  public Snapshot(
+      Observation observation,
+      Map<String, ModelPool> pools,
+      RouteTable previousRoutes,
+      List<String> problems) {
+    this(observation, pools, previousRoutes, problems, null);
+  }
+}

@@ -1,6 +1,7 @@
 package io.capacityctl.sim;
 
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.ports.ConfigHeartbeat;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.routing.InMemoryRoutePublisher;
@@ -139,7 +140,8 @@ public final class SimAccount {
       Map<String, Double> intentTokens,
       SimTelemetry.Saved telemetry,
       InMemoryLeaseTable.Saved lease,
-      InMemoryStateStore.Saved state) {}
+      InMemoryStateStore.Saved state,
+      Map<String, Map<String, ConfigHeartbeat>> heartbeats) {}
 
   public synchronized Saved save() {
     return new Saved(
@@ -151,7 +153,8 @@ public final class SimAccount {
         cloud.intentTokens().save(),
         telemetry.save(),
         leaseTable.save(),
-        state.save());
+        state.save(),
+        cloud.heartbeats().save());
   }
 
   /** Replaces everything with {@code saved}, in place: graphs built over it keep working. */
@@ -165,6 +168,7 @@ public final class SimAccount {
     telemetry.restore(saved.telemetry());
     leaseTable.restore(saved.lease());
     state.restore(saved.state());
+    cloud.heartbeats().restore(saved.heartbeats());
   }
 
   /**

@@ -136,13 +136,23 @@ public final class SimBedrock implements ProvisionedThroughputApi {
   }
 
   @Override
+  public synchronized List<ProvisionedThroughput> listAll() {
+    return listed(null);
+  }
+
+  @Override
   public synchronized List<ProvisionedThroughput> list(String modelId) {
+    return listed(modelId);
+  }
+
+  /** The PTs listed now, of {@code modelId} or (null) of every model. */
+  private List<ProvisionedThroughput> listed(String modelId) {
     calls.merge(AwsAction.BEDROCK_LIST_PTS.iamAction(), 1, Integer::sum);
     faults.check(AwsAction.BEDROCK_LIST_PTS.iamAction());
     Instant now = clock.instant();
     List<ProvisionedThroughput> out = new ArrayList<>();
     for (Pt p : pts.values()) {
-      if (p.modelId.equals(modelId) && !now.isBefore(p.listedFrom)) {
+      if ((modelId == null || p.modelId.equals(modelId)) && !now.isBefore(p.listedFrom)) {
         out.add(view(p, now));
       }
     }
@@ -223,7 +233,12 @@ public final class SimBedrock implements ProvisionedThroughputApi {
 
   /** Adds a committed PT (bought outside capacityctl): a fixed floor. */
   public synchronized String addCommitted(String modelId, int units) {
-    return add(modelId, units, "committed-" + (seq + 1), Map.of(), true, clock.instant());
+    return addCommitted(modelId, units, Map.of());
+  }
+
+  /** Adds a committed PT carrying {@code tags}: never deletable before its term. */
+  public synchronized String addCommitted(String modelId, int units, Map<String, String> tags) {
+    return add(modelId, units, "committed-" + (seq + 1), tags, true, clock.instant());
   }
 
   /** Adds someone else's PT, in service: capacityctl must never touch it. */

@@ -4,6 +4,7 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
 import io.capacityctl.reconcile.CloudPorts;
 import io.capacityctl.routing.InMemoryRoutePublisher;
+import io.capacityctl.routing.RoutePublisher;
 import io.capacityctl.time.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * The simulated AWS account: Bedrock PT control plane, CloudWatch (traffic and tokens per intent),
- * ECS and the routing parameter, all on one fake clock. Tests, the simulator and {@code run --cloud
- * sim} use this same cloud.
+ * ECS, the routing parameter and the configurations' heartbeats, all on one fake clock. Tests, the
+ * simulator and {@code run --cloud sim} use this same cloud.
  */
 public final class SimulatedCloud {
   private final FakeClock clock;
@@ -23,6 +24,7 @@ public final class SimulatedCloud {
   private final SimEcs ecs;
   private final InMemoryRoutePublisher routes = new InMemoryRoutePublisher();
   private final SimIntentTokens intentTokens = new SimIntentTokens();
+  private final SimHeartbeats heartbeats = new SimHeartbeats();
 
   /** A cloud for {@code config} whose metrics cover {@code minutes} minutes from {@code start}. */
   public SimulatedCloud(CapacityConfig config, Instant start, int minutes) {
@@ -66,7 +68,20 @@ public final class SimulatedCloud {
     return intentTokens;
   }
 
+  /** Every configuration's heartbeat, by state table. */
+  public SimHeartbeats heartbeats() {
+    return heartbeats;
+  }
+
   public CloudPorts ports() {
-    return new CloudPorts(bedrock, metrics, ecs, routes, intentTokens);
+    return ports(routes);
+  }
+
+  /**
+   * The ports of a configuration that publishes its routing table to {@code routes}: another
+   * configuration on this account, with its own routes parameter.
+   */
+  public CloudPorts ports(RoutePublisher routes) {
+    return new CloudPorts(bedrock, metrics, ecs, routes, intentTokens, heartbeats);
   }
 }

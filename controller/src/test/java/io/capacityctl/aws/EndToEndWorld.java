@@ -116,7 +116,8 @@ public final class EndToEndWorld implements AutoCloseable {
     state = module.stateStore(dynamo);
     leases = module.leaseManager(dynamo);
     telemetry = AwsCloudModule.telemetry(clock);
-    cloud = module.cloudPorts(bedrockClient, cloudWatch, ecs, autoScaling, ssm, state, clock);
+    cloud =
+        module.cloudPorts(bedrockClient, cloudWatch, ecs, autoScaling, ssm, dynamo, state, clock);
     traffic = new BedrockTraffic(cloudWatch, config.model(MODEL));
     createService();
   }

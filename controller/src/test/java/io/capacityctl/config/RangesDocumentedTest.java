@@ -18,7 +18,7 @@ class RangesDocumentedTest {
             .filter(
                 l ->
                     l.matches(
-                        "\\| `(models|ecs|schedule|events|policy|budget)[.\\[][^`]*` \\| .* \\|"))
+                        "\\| `(models|ecs|schedule|events|policy|budget|aws)[.\\[][^`]*` \\| .* \\|"))
             .count();
 
     Limits.documented()

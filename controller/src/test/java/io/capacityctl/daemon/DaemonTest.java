@@ -181,14 +181,14 @@ class DaemonTest {
     ProvisionedThroughputApi real = account.cloud().bedrock();
     return new ProvisionedThroughputApi() {
       @Override
-      public List<ProvisionedThroughput> list(String modelId) {
+      public List<ProvisionedThroughput> listAll() {
         entered.countDown();
         try {
           release.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        return real.list(modelId);
+        return real.listAll();
       }
 
       @Override

@@ -37,20 +37,18 @@ class PtArnSourcesTest {
   static final ProvisionedThroughputApi LIST_ONLY =
       new ProvisionedThroughputApi() {
         @Override
-        public List<ProvisionedThroughput> list(String modelId) {
-          return modelId.equals(SONNET_ID)
-              ? List.of(
-                  new ProvisionedThroughput(
-                      "arn:pt/team",
-                      "team-sonnet",
-                      SONNET_ID,
-                      10,
-                      PtStatus.IN_SERVICE,
-                      false,
-                      NOW.minus(Duration.ofDays(90)),
-                      Map.of(),
-                      null))
-              : List.of();
+        public List<ProvisionedThroughput> listAll() {
+          return List.of(
+              new ProvisionedThroughput(
+                  "arn:pt/team",
+                  "team-sonnet",
+                  SONNET_ID,
+                  10,
+                  PtStatus.IN_SERVICE,
+                  false,
+                  NOW.minus(Duration.ofDays(90)),
+                  Map.of(),
+                  null));
         }
 
         @Override

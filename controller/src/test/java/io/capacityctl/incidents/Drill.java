@@ -10,12 +10,18 @@ import io.capacityctl.ports.ProvisionedThroughputApi;
 import io.capacityctl.reconcile.CloudPorts;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
+import io.capacityctl.routing.InMemoryRoutePublisher;
 import io.capacityctl.runtime.LeaseTerms;
 import io.capacityctl.sim.SimAccount;
 import io.capacityctl.sim.SimulatedCloud;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TrafficStep;
+import io.capacityctl.state.InMemoryLeaseTable;
+import io.capacityctl.state.InMemoryStateStore;
+import io.capacityctl.state.LeaseKeeper;
+import io.capacityctl.state.LeaseManager;
 import io.capacityctl.testing.SimAccounts;
+import io.capacityctl.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,6 +141,47 @@ final class Drill {
         holder,
         LeaseTerms.DEFAULT_TTL);
   }
+
+  /**
+   * A controller of {@code config} on the drill's account. With {@code sameTable} it shares the
+   * account's state table, lease and routing parameter (the same configuration, reloaded after an
+   * edit); without, it has its own (a configuration of another name: they default per name).
+   */
+  Controller controller(CapacityConfig config, String holder, boolean sameTable) {
+    InMemoryLeaseTable table = sameTable ? account.leaseTable() : new InMemoryLeaseTable();
+    LeaseManager leases =
+        sameTable ? account.leases() : new LeaseKeeper(table, Ticker.following(account.clock()));
+    InMemoryStateStore state = sameTable ? account.state() : new InMemoryStateStore(table);
+    InMemoryRoutePublisher routes =
+        sameTable ? account.cloud().routes() : new InMemoryRoutePublisher();
+    CloudPorts ports = account.cloud().ports(routes);
+    Planner planner = new Planner(config, CapacityCalendar.of(config));
+    return new Controller(
+        reconciler(planner, ports, state, leases, holder, LeaseTerms.DEFAULT_TTL),
+        new HealthCheck(
+            config,
+            reconciler(planner, ports, state, leases, "health", Duration.ZERO),
+            state,
+            leases,
+            account.telemetry(),
+            account.telemetry(),
+            account.clock()),
+        routes);
+  }
+
+  private Reconciler reconciler(
+      Planner planner,
+      CloudPorts ports,
+      InMemoryStateStore state,
+      LeaseManager leases,
+      String holder,
+      Duration ttl) {
+    return new Reconciler(
+        planner, ports, state, leases, account.telemetry(), account.clock(), holder, ttl);
+  }
+
+  /** A controller's passes, its health check and the routing table it publishes. */
+  record Controller(Reconciler passes, HealthCheck health, InMemoryRoutePublisher routes) {}
 
   /** The trace minute the clock is in: the next {@link #step} runs in it. */
   int now() {

@@ -447,8 +447,8 @@ class FencingProperties {
         }
 
         @Override
-        public List<ProvisionedThroughput> list(String modelId) {
-          return around("list PTs", () -> real.list(modelId));
+        public List<ProvisionedThroughput> listAll() {
+          return around("list PTs", real::listAll);
         }
 
         @Override

@@ -52,8 +52,8 @@ class LeaseAndRetryFaultTest {
     }
 
     @Override
-    public List<ProvisionedThroughput> list(String modelId) {
-      return real.list(modelId).stream().filter(p -> !hidden.contains(p.arn())).toList();
+    public List<ProvisionedThroughput> listAll() {
+      return real.listAll().stream().filter(p -> !hidden.contains(p.arn())).toList();
     }
 
     @Override

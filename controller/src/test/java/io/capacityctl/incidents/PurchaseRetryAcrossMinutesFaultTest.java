@@ -208,8 +208,8 @@ class PurchaseRetryAcrossMinutesFaultTest {
     }
 
     @Override
-    public List<ProvisionedThroughput> list(String modelId) {
-      return real.list(modelId);
+    public List<ProvisionedThroughput> listAll() {
+      return real.listAll();
     }
 
     @Override

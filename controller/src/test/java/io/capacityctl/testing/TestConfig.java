@@ -22,8 +22,10 @@ public final class TestConfig {
   private final List<String> events = new ArrayList<>();
   private final Map<String, Object> policy = new LinkedHashMap<>();
   private final Map<String, Object> budget = new LinkedHashMap<>();
+  private final Map<String, Object> aws = new LinkedHashMap<>();
   private Map<String, Object> ecs;
   private String timezone = "UTC";
+  private String name = "shop";
 
   private TestConfig() {}
 
@@ -112,6 +114,18 @@ public final class TestConfig {
     return this;
   }
 
+  /** Sets one key of the {@code aws} section, e.g. {@code adoptFrom} with {@code "[shop]"}. */
+  public TestConfig aws(String key, Object value) {
+    aws.put(key, value);
+    return this;
+  }
+
+  /** The config's name ({@code shop} unless set). */
+  public TestConfig name(String configName) {
+    name = configName;
+    return this;
+  }
+
   public TestConfig timezone(String zone) {
     timezone = zone;
     return this;
@@ -119,7 +133,7 @@ public final class TestConfig {
 
   public String yaml() {
     StringBuilder y = new StringBuilder();
-    y.append("name: shop\n");
+    y.append("name: ").append(name).append('\n');
     y.append("timezone: ").append(timezone).append('\n');
     y.append("models:\n");
     models.forEach(
@@ -145,6 +159,10 @@ public final class TestConfig {
     if (!budget.isEmpty()) {
       y.append("budget:\n");
       budget.forEach((k, v) -> y.append("  ").append(k).append(": ").append(v).append('\n'));
+    }
+    if (!aws.isEmpty()) {
+      y.append("aws:\n");
+      aws.forEach((k, v) -> y.append("  ").append(k).append(": ").append(v).append('\n'));
     }
     return y.toString();
   }

@@ -38,11 +38,11 @@ class ControllerRoleSimulationTest {
   }
 
   private static Map<String, String> ours(String token) {
-    return ProvisionedThroughput.tagsFor(CONFIG, "sonnet", token);
+    return ProvisionedThroughput.tagsFor(CONFIG, "capacityctl-" + CONFIG, "sonnet", token);
   }
 
   private static Map<String, String> ofConfig(String config) {
-    return ProvisionedThroughput.tagsFor(config, "sonnet", "t-" + config);
+    return ProvisionedThroughput.tagsFor(config, "capacityctl-" + config, "sonnet", "t-" + config);
   }
 
   private static Request delete(String ptId, Map<String, String> resourceTags) {
@@ -197,6 +197,46 @@ class ControllerRoleSimulationTest {
     }
     assertThat(role.allows(Request.of("dynamodb:DeleteTable", TABLE))).isFalse();
     assertThat(role.allows(Request.of("dynamodb:Scan", TABLE))).isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("bothModes")
+  void itReadsOtherConfigurationsHeartbeatsAnywhereAndNothingElseOfTheirTables(
+      Synthesized.Synth synth) {
+    PolicyEvaluator role = role(synth);
+    String other = "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/capacityctl-newyork";
+
+    assertThat(role.allows(item("dynamodb:PutItem", StatePartitions.heartbeat(CONFIG))))
+        .as("claim its own configuration")
+        .isTrue();
+    assertThat(
+            role.allows(
+                Request.of("dynamodb:GetItem", other)
+                    .with("dynamodb:LeadingKeys", StatePartitions.heartbeat("newyork"))))
+        .as("read whether another configuration is alive")
+        .isTrue();
+    for (String partition :
+        new String[] {StatePartitions.config("newyork"), StatePartitions.audit("newyork")}) {
+      assertThat(
+              role.allows(
+                  Request.of("dynamodb:GetItem", other).with("dynamodb:LeadingKeys", partition)))
+          .as("read %s in another table", partition)
+          .isFalse();
+    }
+    assertThat(role.allows(Request.of("dynamodb:GetItem", other)))
+        .as("a read naming no partition")
+        .isFalse();
+    for (String action : new String[] {"PutItem", "UpdateItem", "DeleteItem", "Query"}) {
+      assertThat(
+              role.allows(
+                  Request.of("dynamodb:" + action, other)
+                      .with("dynamodb:LeadingKeys", StatePartitions.heartbeat("newyork"))))
+          .as("%s another configuration's heartbeat", action)
+          .isFalse();
+    }
+    assertThat(role.allows(item("dynamodb:PutItem", StatePartitions.heartbeat("newyork"))))
+        .as("claim another configuration in its own table")
+        .isFalse();
   }
 
   private static Request item(String action, String partition) {

@@ -151,7 +151,8 @@ class IamPolicyTest {
     Map<String, Object> tag =
         Policies.granting(Policies.ofControllerRole(Synthesized.lambda()), "bedrock:TagResource");
     // Every key a purchase is tagged with must be allowed, or IAM denies the purchase itself.
-    Map<String, String> purchaseTags = ProvisionedThroughput.tagsFor("mangaassist", "sonnet", "t");
+    Map<String, String> purchaseTags =
+        ProvisionedThroughput.tagsFor("mangaassist", "capacityctl-mangaassist", "sonnet", "t");
 
     // Only our keys, with our values, and only on a PT with no managed-by tag yet: one being
     // created (Bedrock has no create-action condition key).

@@ -9,6 +9,7 @@ import io.capacityctl.ports.ProvisionedThroughputApi;
 import io.capacityctl.ports.PtStatus;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +24,11 @@ import software.amazon.awssdk.services.bedrock.model.Tag;
  * {@link ProvisionedThroughputApi} on the Bedrock control plane. Every call goes through {@link
  * AwsErrors} so failures arrive classified and name their IAM action; retries (throttling, 5xx) are
  * the SDK's adaptive mode, configured in {@link io.capacityctl.aws.AwsClientFactory}.
+ *
+ * <p>The list API has no tag filter, so every PT's tags are read with ListTagsForResource — once:
+ * they are kept by ARN for as long as the PT is listed, so a pass in steady state makes no tag read
+ * at all, and a new PT costs one. capacityctl sets its tags only at purchase (and IAM lets it tag
+ * nothing else), and a PT's ARN is never reused, so a kept set does not go stale.
  */
 public final class BedrockPtAdapter implements ProvisionedThroughputApi {
   private static final Logger LOG = LogManager.getLogger(BedrockPtAdapter.class);
@@ -31,27 +37,26 @@ public final class BedrockPtAdapter implements ProvisionedThroughputApi {
   static final int PAGE_SIZE = 1000;
 
   private final BedrockClient bedrock;
-  private final String namePrefix;
   private final Clock clock;
+  // Tags by ARN of the PTs listed last time: read once per PT, forgotten once it is not listed.
+  private final Map<String, Map<String, String>> tagsByArn = new HashMap<>();
 
   /**
-   * @param namePrefix every PT capacityctl creates is named with it; only those get their tags read
    * @param clock stamps the creation time of a PT whose read-back failed right after purchase
    */
-  public BedrockPtAdapter(BedrockClient bedrock, String namePrefix, Clock clock) {
+  public BedrockPtAdapter(BedrockClient bedrock, Clock clock) {
     this.bedrock = bedrock;
-    this.namePrefix = namePrefix;
     this.clock = clock;
   }
 
   /**
-   * All PTs serving {@code modelId}, any name and commitment. There is no tag filter in the API, so
-   * PTs named with our prefix are confirmed with ListTagsForResource; the rest carry no tags, which
-   * keeps the reconciler's hands off them.
+   * Every PT of the account and region, any name, model and commitment, with its tags (names are no
+   * proof of ownership: a renamed configuration or a changed {@code ptNamePrefix} leaves PTs named
+   * otherwise, and only tags say whose they are).
    */
   @Override
-  public List<ProvisionedThroughput> list(String modelId) {
-    List<ProvisionedThroughput> found = new ArrayList<>();
+  public synchronized List<ProvisionedThroughput> listAll() {
+    List<ProvisionedModelSummary> summaries = new ArrayList<>();
     String next = null;
     do {
       String token = next;
@@ -61,39 +66,46 @@ public final class BedrockPtAdapter implements ProvisionedThroughputApi {
               () ->
                   bedrock.listProvisionedModelThroughputs(
                       r -> r.maxResults(PAGE_SIZE).nextToken(token)));
-      for (ProvisionedModelSummary s : page.provisionedModelSummaries()) {
-        if (PtRecords.serves(modelId, s.modelArn(), s.foundationModelArn())) {
-          withTags(s, modelId, found);
-        }
-      }
+      summaries.addAll(page.provisionedModelSummaries());
       next = page.nextToken();
     } while (next != null && !next.isEmpty());
+    Map<String, Map<String, String>> listed = new HashMap<>();
+    List<ProvisionedThroughput> found = new ArrayList<>(summaries.size());
+    for (ProvisionedModelSummary s : summaries) {
+      Map<String, String> tags = tagsOf(s.provisionedModelArn());
+      if (tags != null) {
+        listed.put(s.provisionedModelArn(), tags);
+        found.add(
+            PtRecords.fromSummary(
+                s, PtRecords.modelOf(s.modelArn(), s.foundationModelArn()), tags));
+      }
+    }
+    tagsByArn.keySet().retainAll(listed.keySet());
+    tagsByArn.putAll(listed);
     return found;
   }
 
-  private void withTags(
-      ProvisionedModelSummary s, String modelId, List<ProvisionedThroughput> out) {
-    if (!s.provisionedModelName().startsWith(namePrefix)) {
-      out.add(PtRecords.fromSummary(s, modelId, Map.of()));
-      return;
+  /** The PT's tags, read once; null when it was deleted between the list and the read. */
+  private Map<String, String> tagsOf(String arn) {
+    Map<String, String> known = tagsByArn.get(arn);
+    if (known != null) {
+      return known;
     }
     try {
-      out.add(PtRecords.fromSummary(s, modelId, tagsOf(s.provisionedModelArn())));
+      return AwsErrors.call(
+              AwsAction.BEDROCK_LIST_TAGS,
+              () -> bedrock.listTagsForResource(r -> r.resourceARN(arn)))
+          .tags()
+          .stream()
+          .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
     } catch (CloudException e) {
       if (e.kind() != CloudException.Kind.NOT_FOUND) {
         throw e;
       }
       // Deleted between the list and the tag read: it no longer exists, so it is not listed.
-      LOG.info("PT {} vanished while its tags were read", s.provisionedModelArn());
+      LOG.info("PT {} vanished while its tags were read", arn);
+      return null;
     }
-  }
-
-  private Map<String, String> tagsOf(String arn) {
-    return AwsErrors.call(
-            AwsAction.BEDROCK_LIST_TAGS, () -> bedrock.listTagsForResource(r -> r.resourceARN(arn)))
-        .tags()
-        .stream()
-        .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
   }
 
   /**

@@ -16,17 +16,19 @@ final class PtRecords {
 
   private PtRecords() {}
 
-  /**
-   * True when a PT with these model ARNs serves {@code modelId}: the foundation-model ARN (or the
-   * model ARN) is {@code arn:aws:bedrock:<region>::foundation-model/<modelId>}, or equals {@code
-   * modelId} when the config names the model by ARN.
-   */
-  static boolean serves(String modelId, String modelArn, String foundationModelArn) {
-    return matches(modelId, foundationModelArn) || matches(modelId, modelArn);
-  }
+  private static final String FOUNDATION_MODEL = "foundation-model/";
 
-  private static boolean matches(String modelId, String arn) {
-    return arn != null && (arn.equals(modelId) || arn.endsWith("/" + modelId));
+  /**
+   * The model a PT serves, as {@link ProvisionedThroughput#modelId} holds it: a foundation model's
+   * id (the end of {@code arn:aws:bedrock:<region>::foundation-model/<id>}), or the model's ARN.
+   */
+  static String modelOf(String modelArn, String foundationModelArn) {
+    String arn = modelArn != null ? modelArn : foundationModelArn;
+    if (arn == null) {
+      return "";
+    }
+    int at = arn.indexOf(FOUNDATION_MODEL);
+    return at < 0 ? arn : arn.substring(at + FOUNDATION_MODEL.length());
   }
 
   static ProvisionedThroughput fromSummary(

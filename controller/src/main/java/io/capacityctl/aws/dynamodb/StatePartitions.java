@@ -9,7 +9,10 @@ package io.capacityctl.aws.dynamodb;
  *   <li>{@link #config}: overrides, events, the lease, the audit counter, known ARNs, purchases;
  *       the controller may put, update and delete here;
  *   <li>{@link #audit}: the audit trail; the controller may only append here (PutItem), never
- *       update or delete (docs/state-table.md, docs/deploy.md).
+ *       update or delete (docs/state-table.md, docs/deploy.md);
+ *   <li>{@link #heartbeat}: the configuration's heartbeat, which other configurations' controllers
+ *       read (GetItem) to tell a live fleet from an orphaned one; they need nothing else of this
+ *       table.
  * </ul>
  */
 public final class StatePartitions {
@@ -23,5 +26,10 @@ public final class StatePartitions {
   /** {@code AUDIT#<name>}: the configuration's append-only audit entries. */
   public static String audit(String configName) {
     return "AUDIT#" + configName;
+  }
+
+  /** {@code HEARTBEAT#<name>}: the configuration's heartbeat, replaced by every pass. */
+  public static String heartbeat(String configName) {
+    return "HEARTBEAT#" + configName;
   }
 }

@@ -36,7 +36,7 @@ class BedrockPtAdapterErrorsTest {
   void start() {
     fake = FakeBedrockServer.start(clock, REGION);
     client = fake.clients().build(BedrockClient.builder());
-    adapter = new BedrockPtAdapter(client, PREFIX, clock);
+    adapter = new BedrockPtAdapter(client, clock);
   }
 
   @AfterEach

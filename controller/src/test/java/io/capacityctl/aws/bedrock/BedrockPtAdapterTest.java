@@ -42,7 +42,7 @@ class BedrockPtAdapterTest {
     fake = FakeBedrockServer.start(clock, REGION);
     fake.plane().provisioningTime(Duration.ofMinutes(15));
     client = fake.clients().build(BedrockClient.builder());
-    adapter = new BedrockPtAdapter(client, PREFIX, clock);
+    adapter = new BedrockPtAdapter(client, clock);
   }
 
   @AfterEach
@@ -151,22 +151,59 @@ class BedrockPtAdapterTest {
   }
 
   @Test
-  void onlyPrefixedPtsHaveTheirTagsReadAndForeignTagsAreKept() {
+  void everyPtsTagsAreReadWhateverItsNameSoARenamedPrefixStillFindsItsFleet() {
     String foreign =
         fake.plane().seed(PREFIX + "lookalike", SONNET, 1, null, Map.of("managed-by", "someone"));
-    String unprefixed = fake.plane().seed("hand-made", SONNET, 1, null, OUR_TAGS);
+    String oldPrefix = fake.plane().seed("capacityctl-old-sonnet-1", SONNET, 1, null, OUR_TAGS);
+    String untagged = fake.plane().seed("hand-made", SONNET, 1, null, Map.of());
 
     List<ProvisionedThroughput> pts = adapter.list(SONNET);
 
     ProvisionedThroughput lookalike = byArn(pts, foreign);
     assertThat(lookalike.tags()).containsEntry("managed-by", "someone");
     assertThat(lookalike.managedBy("manga", "sonnet")).isFalse();
-    ProvisionedThroughput handMade = byArn(pts, unprefixed);
-    assertThat(handMade.tags()).isEmpty();
-    assertThat(handMade.managedBy("manga", "sonnet")).isFalse();
-    assertThat(fake.calls(PtOperation.LIST_TAGS))
+    // Named before ptNamePrefix changed: its tags, not its name, say it is ours.
+    assertThat(byArn(pts, oldPrefix).managedBy("manga", "sonnet")).isTrue();
+    assertThat(byArn(pts, untagged).tags()).isEmpty();
+    assertThat(fake.calls(PtOperation.LIST_TAGS)).hasSize(3);
+  }
+
+  @Test
+  void onePassListsOnceForEveryModelAndReadsEachPtsTagsOnlyOnce() {
+    fake.plane().maxPageSize(2);
+    fake.plane().seed(PREFIX + "s1", SONNET, 1, null, OUR_TAGS);
+    fake.plane().seed(PREFIX + "s2", SONNET, 2, null, OUR_TAGS);
+    fake.plane().seed("other-haiku", HAIKU, 3, null, Map.of());
+
+    List<ProvisionedThroughput> all = adapter.listAll();
+
+    assertThat(all).hasSize(3);
+    assertThat(all.stream().filter(p -> p.serves(SONNET))).hasSize(2);
+    assertThat(all.stream().filter(p -> p.serves(HAIKU)))
         .singleElement()
-        .satisfies(c -> assertThat(c.body()).contains(foreign));
+        .satisfies(p -> assertThat(p.modelId()).isEqualTo(HAIKU));
+    assertThat(fake.calls(PtOperation.LIST)).as("3 PTs at 2 per page").hasSize(2);
+    assertThat(fake.calls(PtOperation.LIST_TAGS)).hasSize(3);
+
+    adapter.listAll();
+    String bought = adapter.create(request(PREFIX + "s3", 1, "tok-new")).arn();
+    adapter.listAll();
+
+    assertThat(fake.calls(PtOperation.LIST)).hasSize(6);
+    assertThat(fake.calls(PtOperation.LIST_TAGS))
+        .as("tags kept by ARN: only the new PT's are read")
+        .hasSize(4)
+        .last()
+        .satisfies(c -> assertThat(c.body()).contains(bought));
+  }
+
+  @Test
+  void aPtConfiguredByItsFoundationModelArnIsFound() {
+    String arn = fake.plane().seed(PREFIX + "s1", SONNET, 1, null, OUR_TAGS);
+
+    assertThat(adapter.list("arn:aws:bedrock:" + REGION + "::foundation-model/" + SONNET))
+        .extracting(ProvisionedThroughput::arn)
+        .containsExactly(arn);
   }
 
   @Test

@@ -16,12 +16,36 @@ class PtRecordsTest {
 
   @Test
   void aPtServesTheModelNamedAtTheEndOfItsFoundationModelArn() {
-    assertThat(PtRecords.serves(HAIKU, null, HAIKU_ARN)).isTrue();
-    assertThat(PtRecords.serves(HAIKU, HAIKU_ARN, null)).isTrue();
-    assertThat(PtRecords.serves(HAIKU_ARN, null, HAIKU_ARN)).isTrue();
-    assertThat(PtRecords.serves(HAIKU, null, HAIKU_ARN + ":200k")).isFalse();
-    assertThat(PtRecords.serves(HAIKU + ":200k", null, HAIKU_ARN)).isFalse();
-    assertThat(PtRecords.serves("claude-3-haiku-20240307-v1:0", null, HAIKU_ARN)).isFalse();
+    assertThat(serves(HAIKU, null, HAIKU_ARN)).isTrue();
+    assertThat(serves(HAIKU, HAIKU_ARN, null)).isTrue();
+    assertThat(serves(HAIKU_ARN, null, HAIKU_ARN)).isTrue();
+    assertThat(serves(HAIKU, null, HAIKU_ARN + ":200k")).isFalse();
+    assertThat(serves(HAIKU + ":200k", null, HAIKU_ARN)).isFalse();
+    assertThat(serves("claude-3-haiku-20240307-v1:0", null, HAIKU_ARN)).isFalse();
+  }
+
+  @Test
+  void aPtOfAModelThatIsNotAFoundationModelServesThatModelsArn() {
+    String custom = "arn:aws:bedrock:us-east-1:123456789012:custom-model/haiku/abc123";
+
+    assertThat(PtRecords.modelOf(custom, HAIKU_ARN)).isEqualTo(custom);
+    assertThat(serves(custom, custom, HAIKU_ARN)).isTrue();
+    assertThat(serves(HAIKU, custom, HAIKU_ARN)).isFalse();
+  }
+
+  /** Whether a PT listed with these model ARNs serves the model a configuration names so. */
+  private static boolean serves(String configured, String modelArn, String foundationModelArn) {
+    ProvisionedModelSummary s =
+        ProvisionedModelSummary.builder()
+            .provisionedModelArn("arn:pt")
+            .provisionedModelName("p")
+            .modelArn(modelArn)
+            .foundationModelArn(foundationModelArn)
+            .status("InService")
+            .modelUnits(1)
+            .build();
+    return PtRecords.fromSummary(s, PtRecords.modelOf(modelArn, foundationModelArn), Map.of())
+        .serves(configured);
   }
 
   @Test

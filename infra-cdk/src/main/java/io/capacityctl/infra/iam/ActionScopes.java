@@ -40,7 +40,9 @@ public final class ActionScopes {
   static final List<Partition> PARTITIONS =
       List.of(
           new Partition("config", StatePartitions::config, Access.WRITE),
-          new Partition("audit", StatePartitions::audit, Access.APPEND));
+          new Partition("audit", StatePartitions::audit, Access.APPEND),
+          // Replaced by every pass; other configurations' controllers read it (heartbeatsAnywhere).
+          new Partition("heartbeat", StatePartitions::heartbeat, Access.WRITE));
 
   static final String RESOURCE_TAG = "aws:ResourceTag/";
   static final String REQUEST_TAG = "aws:RequestTag/";
@@ -65,7 +67,8 @@ public final class ActionScopes {
               taggedAsOurs(Grant.on(t.provisionedModels()), t)
                   .when("Null", RESOURCE_TAG + ProvisionedThroughput.TAG_MANAGED_BY, "true"));
       case BEDROCK_GET_PT, BEDROCK_LIST_TAGS -> List.of(Grant.on(t.provisionedModels()));
-      // Never delete a PT this configuration did not create: IAM checks both tags.
+      // Never delete a PT this configuration did not create: IAM checks both tags. A renamed
+      // configuration also created the PTs of the old names it declares (aws.adoptFrom).
       case BEDROCK_DELETE_PT ->
           List.of(
               Grant.on(t.provisionedModels())
@@ -76,7 +79,7 @@ public final class ActionScopes {
                   .when(
                       "StringEquals",
                       RESOURCE_TAG + ProvisionedThroughput.TAG_CONFIG,
-                      t.configName()));
+                      t.adoptFrom().isEmpty() ? t.configName() : t.ownerNames()));
       // IAM has no resource type for these: "*" is a resource wildcard, never an action one.
       case BEDROCK_LIST_PTS, CLOUDWATCH_GET_METRIC_DATA, STS_GET_CALLER_IDENTITY ->
           List.of(Grant.ANY_RESOURCE);
@@ -107,7 +110,10 @@ public final class ActionScopes {
       case S3_GET_OBJECT -> t.configObject().map(Grant::on).stream().toList();
       // Reads anywhere in the table (another configuration's liveness is readable; its state is
       // not writable); writes in this configuration's partition, plus appends to its audit trail.
-      case DYNAMODB_GET_ITEM, DYNAMODB_QUERY -> List.of(Grant.on(t.table()));
+      // Other tables: their heartbeat items only, so the orphan sweep can tell a live
+      // configuration's fleet from an orphaned one wherever that configuration keeps its state.
+      case DYNAMODB_GET_ITEM -> List.of(Grant.on(t.table()), heartbeatsAnywhere(t));
+      case DYNAMODB_QUERY -> List.of(Grant.on(t.table()));
       case DYNAMODB_PUT_ITEM -> List.of(inPartitions(t, Access.WRITE, Access.APPEND));
       case DYNAMODB_UPDATE_ITEM, DYNAMODB_DELETE_ITEM, DYNAMODB_CONDITION_CHECK_ITEM ->
           List.of(inPartitions(t, Access.WRITE));
@@ -122,6 +128,14 @@ public final class ActionScopes {
             ProvisionedThroughput.MANAGED_BY_VALUE)
         .when("StringEquals", REQUEST_TAG + ProvisionedThroughput.TAG_CONFIG, t.configName())
         .when("ForAllValues:StringEquals", "aws:TagKeys", ProvisionedThroughput.TAG_KEYS);
+  }
+
+  /** In any table of the account and region, the items of heartbeat partitions only. */
+  private static Grant heartbeatsAnywhere(ScopeTargets t) {
+    // Null = false: a request naming no partition key at all is not let through by ForAllValues.
+    return Grant.on(t.anyTable())
+        .when("ForAllValues:StringLike", LEADING_KEYS, List.of(StatePartitions.heartbeat("*")))
+        .when("Null", LEADING_KEYS, "false");
   }
 
   /** On the table, only items in this configuration's partitions of the given access. */

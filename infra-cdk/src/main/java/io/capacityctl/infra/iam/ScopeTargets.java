@@ -17,6 +17,7 @@ import software.amazon.awscdk.Stack;
  *
  * @param configName the configuration's name: its PTs' {@code capacityctl:config} tag and its state
  *     partitions
+ * @param adoptFrom the configuration's old names ({@code aws.adoptFrom}): their PTs are its own
  * @param foundationModels the base models the configuration buys units of
  * @param provisionedModels every PT in the account and region (PT ids are random, not our names)
  * @param parameters the config's SSM prefix, plus the routing parameter when it lies outside it
@@ -25,9 +26,12 @@ import software.amazon.awscdk.Stack;
  * @param ecsService the managed ECS service, when the configuration has one
  * @param scalableTargets every scalable target in the account and region (ids are random)
  * @param configObject the S3 object the configuration is read from, when it lives in S3
+ * @param anyTable every DynamoDB table in the account and region: where other configurations keep
+ *     their heartbeats, which the orphan sweep reads (and nothing else of those tables)
  */
 public record ScopeTargets(
     String configName,
+    List<String> adoptFrom,
     List<String> foundationModels,
     String provisionedModels,
     List<String> parameters,
@@ -35,7 +39,20 @@ public record ScopeTargets(
     String table,
     Optional<String> ecsService,
     String scalableTargets,
-    Optional<String> configObject) {
+    Optional<String> configObject,
+    String anyTable) {
+
+  public ScopeTargets {
+    adoptFrom = List.copyOf(adoptFrom);
+  }
+
+  /** The names whose PTs are this configuration's: its own, then those it adopts. */
+  public List<String> ownerNames() {
+    List<String> names = new ArrayList<>(adoptFrom.size() + 1);
+    names.add(configName);
+    names.addAll(adoptFrom);
+    return names;
+  }
 
   /**
    * The targets of {@code config}'s controller in {@code stack}, with its state table's ARN and the
@@ -45,6 +62,7 @@ public record ScopeTargets(
       Stack stack, CapacityConfig config, String tableArn, Optional<S3Uri> configObject) {
     return new ScopeTargets(
         config.name(),
+        config.aws().adoptFrom(),
         foundationModels(stack, config),
         arn(stack, "bedrock", "provisioned-model", "*"),
         parameters(stack, config),
@@ -52,7 +70,8 @@ public record ScopeTargets(
         tableArn,
         config.ecsConfig().map(e -> ecsService(stack, e)),
         arn(stack, "application-autoscaling", "scalable-target", "*"),
-        configObject.map(o -> s3Object(stack, o)));
+        configObject.map(o -> s3Object(stack, o)),
+        arn(stack, "dynamodb", "table", "*"));
   }
 
   private static List<String> foundationModels(Stack stack, CapacityConfig config) {

@@ -63,6 +63,14 @@ public final class NagSuppressionList {
                 + " requires the caller's own ecs:UpdateService on the target service, which the"
                 + " role holds on the configured service only."),
         new Suppression(
+            POLICY,
+            IAM5,
+            "^Resource::arn:<AWS::Partition>:dynamodb:[^:]*:<AWS::AccountId>:table/\\*$",
+            "dynamodb:GetItem only, and only of items in HEARTBEAT#* partitions"
+                + " (dynamodb:LeadingKeys): other configurations keep their heartbeats in tables of"
+                + " any name, and reading whether they are alive is how the orphan sweep tells a"
+                + " live fleet from an orphaned one; nothing else of those tables is readable."),
+        new Suppression(
             "Ecs/Task/ExecutionRole/DefaultPolicy/Resource",
             IAM5,
             "^Resource::\\*$",

@@ -16,6 +16,7 @@ class ActionScopesTest {
   private static final ScopeTargets WITH_ECS =
       new ScopeTargets(
           "x",
+          List.of(),
           List.of("arn:fm/sonnet"),
           "arn:pm/*",
           List.of("arn:parameter/capacityctl/x/*"),
@@ -23,10 +24,12 @@ class ActionScopesTest {
           "arn:table/x",
           Optional.of("arn:service/c/s"),
           "arn:scalable-target/*",
-          Optional.of("arn:aws:s3:::team-config/capacityctl/x.yaml"));
+          Optional.of("arn:aws:s3:::team-config/capacityctl/x.yaml"),
+          "arn:table/*");
   private static final ScopeTargets MODELS_ONLY =
       new ScopeTargets(
           WITH_ECS.configName(),
+          WITH_ECS.adoptFrom(),
           WITH_ECS.foundationModels(),
           WITH_ECS.provisionedModels(),
           WITH_ECS.parameters(),
@@ -34,10 +37,12 @@ class ActionScopesTest {
           WITH_ECS.table(),
           Optional.empty(),
           WITH_ECS.scalableTargets(),
-          WITH_ECS.configObject());
+          WITH_ECS.configObject(),
+          WITH_ECS.anyTable());
   private static final ScopeTargets NOT_IN_S3 =
       new ScopeTargets(
           WITH_ECS.configName(),
+          WITH_ECS.adoptFrom(),
           WITH_ECS.foundationModels(),
           WITH_ECS.provisionedModels(),
           WITH_ECS.parameters(),
@@ -45,7 +50,8 @@ class ActionScopesTest {
           WITH_ECS.table(),
           WITH_ECS.ecsService(),
           WITH_ECS.scalableTargets(),
-          Optional.empty());
+          Optional.empty(),
+          WITH_ECS.anyTable());
 
   @ParameterizedTest
   @EnumSource(AwsAction.class)
@@ -138,14 +144,16 @@ class ActionScopesTest {
   @Test
   void stateWritesStayInTheConfigurationsPartitionsAndTheAuditOneTakesAppendsOnly() {
     Map<String, Map<String, Object>> own =
-        Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of("CONFIG#x")));
+        Map.of(
+            "ForAllValues:StringEquals",
+            Map.of("dynamodb:LeadingKeys", List.of("CONFIG#x", "HEARTBEAT#x")));
     Map<String, Map<String, Object>> audit =
         Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of("AUDIT#x")));
 
     Map<String, Map<String, Object>> ownOrAudit =
         Map.of(
             "ForAllValues:StringEquals",
-            Map.of("dynamodb:LeadingKeys", List.of("CONFIG#x", "AUDIT#x")));
+            Map.of("dynamodb:LeadingKeys", List.of("CONFIG#x", "AUDIT#x", "HEARTBEAT#x")));
     assertThat(only(AwsAction.DYNAMODB_PUT_ITEM).conditions()).isEqualTo(ownOrAudit);
     assertThat(audit).isNotEqualTo(own);
     for (AwsAction a :
@@ -171,6 +179,46 @@ class ActionScopesTest {
         .containsExactlyInAnyOrderElementsOf(partitions);
     assertThat(ActionScopes.PARTITIONS)
         .allSatisfy(p -> assertThat(p.key().apply("x")).endsWith("#x"));
+  }
+
+  @Test
+  void otherTablesAreReadableOnlyInTheirHeartbeatPartitions() {
+    List<Grant> reads = ActionScopes.of(AwsAction.DYNAMODB_GET_ITEM, WITH_ECS);
+
+    assertThat(reads)
+        .containsExactly(
+            Grant.on("arn:table/x"),
+            Grant.on("arn:table/*")
+                .when("ForAllValues:StringLike", "dynamodb:LeadingKeys", List.of("HEARTBEAT#*"))
+                .when("Null", "dynamodb:LeadingKeys", "false"));
+  }
+
+  @Test
+  void aRenamedConfigurationMayDeleteThePtsOfTheOldNamesItDeclaresAndNoOthers() {
+    ScopeTargets renamed =
+        new ScopeTargets(
+            "x-v2",
+            List.of("x"),
+            WITH_ECS.foundationModels(),
+            WITH_ECS.provisionedModels(),
+            WITH_ECS.parameters(),
+            WITH_ECS.routesParameter(),
+            WITH_ECS.table(),
+            WITH_ECS.ecsService(),
+            WITH_ECS.scalableTargets(),
+            WITH_ECS.configObject(),
+            WITH_ECS.anyTable());
+
+    assertThat(ActionScopes.of(AwsAction.BEDROCK_DELETE_PT, renamed))
+        .singleElement()
+        .satisfies(
+            g ->
+                assertThat(g.conditions().get("StringEquals"))
+                    .containsEntry("aws:ResourceTag/capacityctl:config", List.of("x-v2", "x")));
+    // Buying and tagging stay under the new name only.
+    assertThat(ActionScopes.of(AwsAction.BEDROCK_CREATE_PT, renamed).get(0).conditions())
+        .extractingByKey("StringEquals")
+        .satisfies(c -> assertThat(c).containsEntry("aws:RequestTag/capacityctl:config", "x-v2"));
   }
 
   @Test
