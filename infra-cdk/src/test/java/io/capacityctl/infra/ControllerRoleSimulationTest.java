@@ -9,6 +9,7 @@ import io.capacityctl.infra.iamsim.TemplateValues;
 import io.capacityctl.ports.ProvisionedThroughput;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -93,6 +94,53 @@ class ControllerRoleSimulationTest {
     assertThat(role.allows(delete("other", ofConfig("newyork"))))
         .as("delete another capacityctl configuration's PT")
         .isFalse();
+  }
+
+  @Test
+  void aRenamedConfigurationDeletesTheFleetOfTheNameItAdoptsAndBuysOnlyUnderItsNewName() {
+    // The stack is synthesised from the configuration file itself: aws.adoptFrom: [newyork].
+    Synthesized.Synth synth = Synthesized.renamed();
+    String region = "us-east-1";
+    PolicyEvaluator role =
+        new PolicyEvaluator(
+            new TemplateValues(synth.resources(), region)
+                .resolveAll(Policies.ofControllerRole(synth)));
+    String pts = "arn:aws:bedrock:" + region + ":" + ACCOUNT + ":provisioned-model/";
+    String llama = "arn:aws:bedrock:" + region + "::foundation-model/meta.llama3-70b-instruct-v1:0";
+    Map<String, String> adopted =
+        ProvisionedThroughput.tagsFor("newyork", "capacityctl-newyork", "llama", "t-old");
+    Map<String, String> own =
+        ProvisionedThroughput.tagsFor("newyork-v2", "capacityctl-newyork-v2", "llama", "t-new");
+    Map<String, String> undeclared =
+        ProvisionedThroughput.tagsFor("newyork-test", "capacityctl-newyork-test", "llama", "t");
+    String deletePt = "bedrock:DeleteProvisionedModelThroughput";
+
+    assertThat(role.allows(Request.of(deletePt, pts + "old").withResourceTags(adopted)))
+        .as("delete a PT its old name bought (its capacityctl:config tag says newyork)")
+        .isTrue();
+    assertThat(role.allows(Request.of(deletePt, pts + "new").withResourceTags(own)))
+        .as("delete a PT it bought under its new name")
+        .isTrue();
+    assertThat(role.allows(Request.of(deletePt, pts + "x").withResourceTags(undeclared)))
+        .as("delete a PT of a configuration it does not declare")
+        .isFalse();
+    assertThat(
+            role.allows(
+                Request.of(deletePt, pts + "y")
+                    .withResourceTags(Map.of("capacityctl:config", "newyork"))))
+        .as("delete a PT tagged with the old name but not managed-by capacityctl")
+        .isFalse();
+    assertThat(
+            role.allows(
+                Request.of("bedrock:CreateProvisionedModelThroughput", llama)
+                    .withRequestTags(adopted)))
+        .as("buy under the old name")
+        .isFalse();
+    assertThat(
+            role.allows(
+                Request.of("bedrock:CreateProvisionedModelThroughput", llama).withRequestTags(own)))
+        .as("buy under its new name")
+        .isTrue();
   }
 
   @ParameterizedTest

@@ -2,7 +2,9 @@ package io.capacityctl.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.capacityctl.aws.AwsClientFactory;
 import io.capacityctl.runtime.LeaseTerms;
+import io.capacityctl.state.LeaseManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,19 @@ class StackSecurityTest {
     assertThat(timeout.multipliedBy(2)).isLessThan(LeaseTerms.DEFAULT_TTL);
     assertThat(DeployDocs.text())
         .contains("| reconcile | `rate(1 minute)` | " + timeout.toSeconds() + " s |");
+  }
+
+  @Test
+  void everySdkCallEndsInsideTheReconcileTimeoutAndEveryPassInsideItsActingWindow() {
+    Duration timeout = LambdaController.RECONCILE_TIMEOUT;
+    // A call, retries included, is given up by the SDK before Lambda kills the invocation: the
+    // pass reports it as a named failure instead of dying mid-step.
+    assertThat(AwsClientFactory.API_CALL_TIMEOUT).isLessThan(timeout);
+    // A whole invocation fits inside the acting window its lease opened (the TTL less the margin,
+    // by its own monotonic clock): only a stall, never a slow pass, closes the fence on it.
+    assertThat(timeout).isLessThan(LeaseTerms.DEFAULT_TTL.minus(LeaseManager.ACT_MARGIN));
+    // And a call sent just before the window closes has ended before a contender may act.
+    assertThat(AwsClientFactory.API_CALL_TIMEOUT).isLessThan(LeaseManager.ACT_MARGIN);
   }
 
   private static Synthesized.Synth synth() {

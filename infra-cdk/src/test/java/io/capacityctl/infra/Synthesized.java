@@ -37,6 +37,7 @@ final class Synthesized {
   private static Synth ecs;
   private static Synth fileConfig;
   private static Synth s3Config;
+  private static Synth renamed;
 
   private Synthesized() {}
 
@@ -91,6 +92,21 @@ final class Synthesized {
                   lambdaJar()));
     }
     return s3Config;
+  }
+
+  /** New York renamed to newyork-v2, adopting its old name's fleet, in Lambda mode. */
+  static synchronized Synth renamed() {
+    if (renamed == null) {
+      renamed =
+          synth(
+              "renamed",
+              Map.of(
+                  DeployOptions.CONFIG,
+                  "src/test/resources/newyork-renamed.yaml",
+                  DeployOptions.LAMBDA_JAR,
+                  lambdaJar()));
+    }
+    return renamed;
   }
 
   private static Synth synth(String name, Map<String, String> context) {

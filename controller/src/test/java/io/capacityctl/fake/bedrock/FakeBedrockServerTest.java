@@ -114,7 +114,7 @@ class FakeBedrockServerTest {
   }
 
   @Test
-  void underTheServiceControlPolicyACommitmentPurchaseIsDeniedAndBuysNothing() {
+  void withCommitmentsDeniedACommitmentPurchaseFailsLoudlyAndBuysNothing() {
     fake.plane().denyCommitmentPurchases();
 
     assertThatThrownBy(

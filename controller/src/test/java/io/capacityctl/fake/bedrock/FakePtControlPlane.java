@@ -89,9 +89,12 @@ public final class FakePtControlPlane {
   }
 
   /**
-   * From now on a purchase with a {@code commitmentDuration} is refused with AccessDenied, as the
-   * service control policy docs/deploy.md gives (IAM has no condition key for the field) makes the
-   * real API refuse it.
+   * From now on a purchase with a {@code commitmentDuration} is refused with AccessDenied. Nothing
+   * on AWS does this: IAM has no condition key for the field, so neither the role's policy, a
+   * permissions boundary nor a service control policy can refuse a commitment purchase
+   * (docs/deploy.md, "No commitment purchases"; the SCP given there requires a managed-by tag and
+   * nothing else). It lets a test show that capacityctl never sends one: with it on, a commitment
+   * purchase fails loudly instead of being only flagged ({@link #commitmentPurchases}).
    */
   public synchronized void denyCommitmentPurchases() {
     this.commitmentsDenied = true;
@@ -135,7 +138,7 @@ public final class FakePtControlPlane {
       throw fault(
           ACCESS_DENIED,
           "User is not authorized to perform: bedrock:CreateProvisionedModelThroughput with an"
-              + " explicit deny in a service control policy (commitment purchases)");
+              + " explicit deny (the test fake's commitment guard: no AWS policy can express it)");
     }
     if (token != null && arnByToken.containsKey(token)) {
       // Bedrock: "If this token matches a previous request, Amazon Bedrock ignores the request,
