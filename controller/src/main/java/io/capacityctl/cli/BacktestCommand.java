@@ -126,11 +126,11 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--frontier",
       split = ",",
       paramLabel = "BUDGETS",
+      defaultValue = SimulateCommand.DEFAULT_FRONTIER,
       description =
-          "Throttle budgets capacityctl also runs at, comma-separated (default "
-              + SimulateCommand.DEFAULT_FRONTIER
-              + "); none: no frontier.")
-  List<String> frontier = List.of(SimulateCommand.DEFAULT_FRONTIER.split(","));
+          "Throttle budgets capacityctl also runs at, comma-separated (default ${DEFAULT-VALUE});"
+              + " none: no frontier.")
+  List<String> frontier;
 
   @Option(
       names = "--max-gap",
@@ -248,7 +248,7 @@ final class BacktestCommand implements Callable<Integer> {
       out.println(root.toPrettyString());
       return ExitCodes.OK;
     }
-    printHistory(out, built, CliEnvironment.region(cfg));
+    printHistory(out, built, CliEnvironment.region(cfg), noise, seed);
     new SimulationPrinter(out, OutputFormat.TABLE)
         .print(cfg, traceName, results, PolicyName.CAPACITYCTL);
     if (writeTrace != null) {
@@ -336,7 +336,8 @@ final class BacktestCommand implements Callable<Integer> {
         + trace.minute(trace.minutes());
   }
 
-  private static void printHistory(PrintWriter out, HistoryTrace.Built built, String region) {
+  private static void printHistory(
+      PrintWriter out, HistoryTrace.Built built, String region, double noise, long seed) {
     Trace t = built.trace();
     out.printf(
         "read from CloudWatch%s, %s to %s (%,d minutes), read-only%n",
@@ -349,6 +350,15 @@ final class BacktestCommand implements Callable<Integer> {
       for (String line : m.describe()) {
         out.printf("    %s%n", line);
       }
+    }
+    if (noise > 0 && built.models().stream().anyMatch(ModelHistory::noised)) {
+      // The minutes inside a 5-minute or hourly period are the noise model's, not the account's:
+      // what the policies pay for bursts depends on it, so the reader is told how to bound it.
+      out.printf(
+          "  minutes made from data coarser than a minute carry trace import's minute noise"
+              + " (--noise %s, --seed %d); the figures depend on it: --noise 0 replays the"
+              + " interpolation alone (docs/backtest.md)%n",
+          noise, seed);
     }
     out.println();
   }

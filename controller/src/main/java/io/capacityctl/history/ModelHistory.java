@@ -60,6 +60,11 @@ public record ModelHistory(
     }
   }
 
+  /** Whether any part is coarser than a minute (its minutes get the minute noise). */
+  public boolean noised() {
+    return parts.stream().anyMatch(Part::noise);
+  }
+
   /** The coarsest spacing any part has: what the model's minutes were made from at worst. */
   public int coarsestSpacingSeconds() {
     return parts.stream().mapToInt(Part::spacingSeconds).max().orElse(60);

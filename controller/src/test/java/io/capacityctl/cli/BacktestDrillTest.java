@@ -186,6 +186,45 @@ class BacktestDrillTest {
     assertThat(out).containsPattern("(?m)^  -\\$[0-9,.]+ \\(-[0-9.]+ %\\) against schedule-only");
   }
 
+  /**
+   * History older than CloudWatch's 15 days of 1-minute data is read at 5 minutes: said per model,
+   * interpolated to minutes with trace import's minute noise, and the output says the figures
+   * depend on that noise and how to see them without it.
+   */
+  @Test
+  void historyOlderThanFifteenDaysIsReadAtFiveMinutesAndSaysSo() {
+    Instant from = Instant.now().minus(Duration.ofDays(17)).truncatedTo(ChronoUnit.HOURS);
+    Instant to = from.plus(Duration.ofHours(12));
+    CloudWatchClient cw = MOTO.clients().build(CloudWatchClient.builder());
+    try (BedrockMetricsWriter w = new BedrockMetricsWriter(cw)) {
+      for (Instant at = from; at.isBefore(to); at = at.plus(Duration.ofMinutes(1))) {
+        w.minute(teamPt, at, 0.75 * 6_000 * 60, 0.25 * 6_000 * 60);
+        w.minute(HAIKU_ID, at, 0.75 * 1_500 * 60, 0.25 * 1_500 * 60);
+      }
+    }
+
+    CliRun backtest =
+        cli(
+            "backtest",
+            "--from",
+            from.toString(),
+            "--to",
+            to.toString(),
+            "--frontier",
+            "none",
+            "--datapoints-per-call",
+            PER_CALL);
+
+    assertThat(backtest.code()).as(backtest.err()).isZero();
+    assertThat(backtest.out().lines().filter(l -> l.startsWith("    5-minute from " + from)))
+        .hasSize(2)
+        .allMatch(l -> l.contains("144 datapoints"))
+        .allMatch(l -> l.endsWith("interpolated to minutes with minute noise (docs/traces.md)"));
+    assertThat(backtest.out())
+        .contains("carry trace import's minute noise (--noise 1.0, --seed 1)")
+        .contains("--noise 0 replays the interpolation alone");
+  }
+
   private static void assertResolution(JsonNode part, String resolution) {
     assertThat(part.get("resolution").asText()).isEqualTo(resolution);
     assertThat(part.get("minuteNoise").asBoolean()).isFalse();
