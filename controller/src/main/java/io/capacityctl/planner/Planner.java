@@ -211,8 +211,9 @@ public final class Planner implements Policy {
     // An event that sets the level is named even where the forecast, which has its multiplier in
     // it, already asks as much.
     if (floor.units > 0 && floor.units >= target) {
+      String lead = leadCost(m, floor, target, now);
       target = floor.units;
-      reason = floor.reason + "; " + reason;
+      reason = floor.reason + lead + "; " + reason;
     }
     int clamped = UnitSizing.clamp(target, lower, m.maxUnits());
     if (clamped < target) {
@@ -376,7 +377,7 @@ public final class Planner implements Policy {
    * calendar's multiplier in it (escalation covers a release above it).
    */
   private EventFloor eventFloor(ModelConfig m, Instant now, int p) {
-    EventFloor best = new EventFloor(0, null);
+    EventFloor best = new EventFloor(0, null, null);
     for (Instant t : new Instant[] {now, now.plus(Duration.ofMinutes(p))}) {
       Expectation e = calendar.expected(m.key(), t);
       if (e.event() == null) {
@@ -395,6 +396,7 @@ public final class Planner implements Policy {
         best =
             new EventFloor(
                 units,
+                e.event().start(),
                 e.event().event().name()
                     + " "
                     + (until.isNegative() || until.isZero()
@@ -416,6 +418,27 @@ public final class Planner implements Policy {
       }
     }
     return best;
+  }
+
+  /**
+   * What the lead time costs beyond what provisioning needs, while it does: the units the floor
+   * holds above what demand asks ({@code demandUnits}), from now until one provisioning time before
+   * the start — when units bought would still serve from the start. "" otherwise.
+   */
+  private static String leadCost(ModelConfig m, EventFloor floor, int demandUnits, Instant now) {
+    Instant needed = floor.start.minus(m.provisioningTime());
+    int extra = floor.units - Math.max(0, demandUnits);
+    if (extra <= 0 || !now.isBefore(needed)) {
+      return "";
+    }
+    Duration early = Duration.between(now, needed);
+    double usd = extra * m.unitHourlyUsd() * early.toSeconds() / 3600.0;
+    return "; the lead time holds "
+        + Figures.integer(extra)
+        + " units over demand "
+        + human(early)
+        + " before provisioning needs them, about $"
+        + Figures.grouped(usd);
   }
 
   private Expectation withMargin(Expectation e) {
@@ -485,5 +508,8 @@ public final class Planner implements Policy {
 
   private record Escalation(int units, String reason) {}
 
-  private record EventFloor(int units, String reason) {}
+  /**
+   * @param start the event's start (null when there is no floor)
+   */
+  private record EventFloor(int units, Instant start, String reason) {}
 }

@@ -63,6 +63,11 @@ class PlannerEventTest {
     assertThat(d.reason())
         .contains("weekly-release in 3h40m (lead 4h)")
         .contains("45 units")
+        // 35 units over the 10 demand needs, 3h25m before 23:45 (a provisioning time before the
+        // start): 35 x $7.70 x 3.42 h.
+        .contains(
+            "the lead time holds 35 units over demand 3h25m before provisioning needs them,"
+                + " about $921")
         .endsWith("15 -> 45");
   }
 
@@ -83,6 +88,7 @@ class PlannerEventTest {
 
     assertThat(before.targetUnits()).isEqualTo(45);
     assertThat(before.reason()).doesNotContain("until its level is seen");
+    assertThat(from.reason()).doesNotContain("the lead time holds");
     assertThat(from.targetUnits()).isEqualTo(59);
     assertThat(from.reason())
         .startsWith(
