@@ -19,7 +19,8 @@ final class ConfigOption {
       names = {"-c", "--config"},
       paramLabel = "LOCATION",
       description =
-          "Configuration YAML: a file, a bundled resource, ssm:/parameter or s3://bucket/key"
+          "Configuration YAML: a file, a bundled configuration by name (e.g. us-business),"
+              + " ssm:/parameter or s3://bucket/key"
               + " (default:"
               + " $CAPACITYCTL_CONFIG, else the bundled MangaAssist configuration).")
   String location;

@@ -13,6 +13,7 @@ import io.capacityctl.config.Limits;
 import io.capacityctl.ports.CloudException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -97,10 +98,16 @@ public final class ConfigSource {
           "S3 object (NoSuchKey)");
     }
     Path file = Path.of(location);
-    if (Files.exists(file) || ConfigSource.class.getClassLoader().getResource(location) == null) {
-      return ConfigLoader.load(file); // a missing file is reported by path
+    if (!Files.exists(file)) {
+      // A bundled configuration by its path in the jar or by its name alone (`-c us-business`, as
+      // `simulate --scenario` and the CDK app's `-c config=` name them); a file always wins.
+      for (String resource : List.of(location, "schedules/" + location + ".yaml")) {
+        if (ConfigSource.class.getClassLoader().getResource(resource) != null) {
+          return ConfigLoader.loadResource(resource);
+        }
+      }
     }
-    return ConfigLoader.loadResource(location);
+    return ConfigLoader.load(file); // a missing file is reported by path
   }
 
   /** Reads a remote location and parses it under its own name. */
