@@ -204,6 +204,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     Instant now = clock.instant();
     List<Segment> segments = window(now);
+    config.suggestOffline(OFFLINE);
     CapacityConfig cfg = config.load();
     BacktestComponent aws =
         DaggerBacktestComponent.factory()

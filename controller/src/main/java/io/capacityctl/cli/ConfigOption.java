@@ -28,6 +28,15 @@ final class ConfigOption {
   @Mixin AwsOptions aws;
 
   private ConfigSource source;
+  private String offline; // what to suggest with no AWS set up; null: the default (--cloud sim)
+
+  /**
+   * For a command without {@code --cloud sim} (backtest): what the one-line error suggests when an
+   * SSM or S3 location needs AWS and none is set up.
+   */
+  void suggestOffline(String hint) {
+    this.offline = hint;
+  }
 
   CapacityConfig load() throws ConfigException {
     return source().load(where());
@@ -46,7 +55,8 @@ final class ConfigOption {
   /** One source, so that a reloading daemon reuses its SSM or S3 client. */
   private ConfigSource source() {
     if (source == null) {
-      source = ConfigSource.of(() -> aws.target(null));
+      source =
+          ConfigSource.of(() -> offline == null ? aws.target(null) : aws.target(null, offline));
     }
     return source;
   }

@@ -197,6 +197,26 @@ class BacktestErrorsTest {
     assertThat(trace).doesNotExist();
   }
 
+  @Test
+  void aConfigurationInSsmWithNoAwsSetUpSuggestsWhatBacktestCanDoInstead() throws IOException {
+    Path home = Files.createDirectories(dir.resolve("home-ssm"));
+    CliRun run =
+        CliProcess.run(
+            home,
+            CliProcess.bareEnvironment(home),
+            Duration.ofMinutes(2),
+            "backtest",
+            "--config",
+            "ssm:/capacityctl/team/config",
+            "--write-trace",
+            trace.toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().lines().filter(l -> !l.isBlank()).toList()).as(run.err()).hasSize(1);
+    assertThat(run.err()).contains("simulate --trace").doesNotContain("--cloud sim");
+    assertThat(trace).doesNotExist();
+  }
+
   private void assertRefused(String message, String... args) {
     CliRun run = backtest(modelId, args);
     assertOneLineError(run, 2, message.replace("%%", "%"));
