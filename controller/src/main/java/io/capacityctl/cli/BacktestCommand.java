@@ -391,6 +391,14 @@ final class BacktestCommand implements Callable<Integer> {
         part.put("absurdPeriods", p.absurd());
         part.put("minuteNoise", p.noise());
       }
+      if (m.noised()) {
+        ObjectNode noise = node.putObject("minuteNoiseModel");
+        noise.put("measuredOnOneMinuteData", m.ownNoise() != null);
+        noise.put("cv", m.noiseModel().cv());
+        noise.put("atTokensPerSecond", m.noiseModel().tps());
+        noise.put("lag1", m.noiseModel().lag1());
+        noise.put("lag2", m.noiseModel().lag2());
+      }
       node.put("gapsInterpolated", m.gaps());
       node.put("longestGapSeconds", m.longestGapSeconds());
       ArrayNode longGaps = node.putArray("longGaps");

@@ -26,7 +26,9 @@ import java.util.function.Function;
  * resolution ({@link Retention}), every model's periods made into samples of demand (tokens/s),
  * interpolated to whole minutes exactly as {@code trace import} interpolates a file ({@link
  * MinuteResampler}), with {@code trace import}'s minute noise ({@link MinuteNoise}) where the data
- * is coarser than a minute. Pure: the history comes through {@link MetricsHistoryApi}.
+ * is coarser than a minute: its figures measured on the model's own 1-minute data when the window
+ * holds a day of it ({@link OwnMinuteNoise}), the Azure-measured ones otherwise. Pure: the history
+ * comes through {@link MetricsHistoryApi}.
  *
  * <p>What a period says:
  *
@@ -144,12 +146,19 @@ public final class HistoryTrace {
               s.parts(),
               made.gaps(),
               made.longestGapSeconds(),
-              made.longGaps()));
+              made.longGaps(),
+              made.noise().model(),
+              made.noise().periods()));
     }
     return new Built(new Trace(start, minutes, demand), List.copyOf(reports), cut.notes());
   }
 
-  private record Made(double[] tps, int gaps, long longestGapSeconds, List<String> longGaps) {}
+  private record Made(
+      double[] tps,
+      int gaps,
+      long longestGapSeconds,
+      List<String> longGaps,
+      OwnMinuteNoise.Measured noise) {}
 
   /** One model's samples to the window's minutes: gaps checked, interpolated, noised, rounded. */
   private static Made minutes(
@@ -218,6 +227,10 @@ public final class HistoryTrace {
       throw new HistoryException(String.join("; ", refused));
     }
     double[] tps = interpolate(s, first, last, limit, o.longGaps(), minutes);
+    // The model's own minutes, where the window has enough of them, say how its coarse parts'
+    // minutes move; otherwise the Azure-measured model stands in.
+    OwnMinuteNoise.Measured own = OwnMinuteNoise.measure(s);
+    MinuteNoise.Model model = own.model() == null ? MinuteNoise.Model.AZURE : own.model();
     for (int j = 0; j < segments.size(); j++) {
       ModelHistory.Part part = s.parts().get(j);
       if (!part.noise() || o.noise() == 0) {
@@ -229,13 +242,14 @@ public final class HistoryTrace {
       // A seed per model and part: two models' noise is independent, and a part's noise does not
       // change when the window grows at the other end.
       long seed = o.seed() + 1_000L * modelIndex + j;
-      double[] noisy = new MinuteNoise(o.noise(), seed).apply(Arrays.copyOfRange(tps, from, to));
+      double[] noisy =
+          new MinuteNoise(model, o.noise(), seed).apply(Arrays.copyOfRange(tps, from, to));
       System.arraycopy(noisy, 0, tps, from, noisy.length);
     }
     for (int i = 0; i < tps.length; i++) {
       tps[i] = asWritten(tps[i]);
     }
-    return new Made(tps, gaps, longest / 1000, List.copyOf(filled));
+    return new Made(tps, gaps, longest / 1000, List.copyOf(filled), own);
   }
 
   /**

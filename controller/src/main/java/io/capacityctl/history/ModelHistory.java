@@ -1,6 +1,7 @@
 package io.capacityctl.history;
 
 import io.capacityctl.history.Retention.Segment;
+import io.capacityctl.traceimport.MinuteNoise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,9 @@ import java.util.Locale;
  * @param longestGapSeconds the widest of them, from the datapoint before to the one after
  * @param longGaps gaps wider than {@code --max-gap}, each described, filled as {@code --long-gaps}
  *     says
+ * @param ownNoise the minute noise measured on the model's 1-minute data ({@link OwnMinuteNoise}),
+ *     or null when there was too little of it and the Azure-measured model was used
+ * @param oneMinutePeriods whole 5-minute periods of 1-minute data the measurement had
  */
 public record ModelHistory(
     String model,
@@ -22,7 +26,9 @@ public record ModelHistory(
     List<Part> parts,
     int gaps,
     long longestGapSeconds,
-    List<String> longGaps) {
+    List<String> longGaps,
+    MinuteNoise.Model ownNoise,
+    int oneMinutePeriods) {
 
   /**
    * One part of the window for this model.
@@ -116,6 +122,44 @@ public record ModelHistory(
               Durations.human(longestGapSeconds)));
     }
     lines.addAll(longGaps);
+    if (noised()) {
+      lines.add(noiseLine());
+    }
     return lines;
+  }
+
+  /** The minute noise the coarse parts were interpolated with: whose, and its figures. */
+  public MinuteNoise.Model noiseModel() {
+    return ownNoise == null ? MinuteNoise.Model.AZURE : ownNoise;
+  }
+
+  private String noiseLine() {
+    MinuteNoise.Model m = noiseModel();
+    String figures =
+        String.format(
+            Locale.ROOT,
+            "CV %.2f at %,.0f tokens/s, lag 1 %+.2f, lag 2 %+.2f",
+            m.cv(),
+            m.tps(),
+            m.lag1(),
+            m.lag2());
+    if (ownNoise != null) {
+      return String.format(
+          Locale.ROOT,
+          "minute noise measured on your 1-minute data (%,d whole 5-minute periods): %s",
+          oneMinutePeriods,
+          figures);
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s: the Azure-measured model (%s), figures depend on it",
+        oneMinutePeriods == 0
+            ? "no 1-minute data"
+            : String.format(
+                Locale.ROOT,
+                "too little 1-minute data (%,d whole 5-minute periods, a day is %d)",
+                oneMinutePeriods,
+                OwnMinuteNoise.MIN_PERIODS),
+        figures);
   }
 }

@@ -222,6 +222,9 @@ class BacktestDrillTest {
         .allMatch(l -> l.endsWith("interpolated to minutes with minute noise (docs/traces.md)"));
     assertThat(backtest.out())
         .contains("carry trace import's minute noise (--noise 1.0, --seed 1)")
+        .contains(
+            "    no 1-minute data: the Azure-measured model (CV 1.00 at 5,250 tokens/s, lag 1 +0.18,"
+                + " lag 2 -0.30), figures depend on it")
         .contains("--noise 0 replays the interpolation alone");
   }
 

@@ -116,6 +116,110 @@ class HistoryTraceTest {
     assertThat(built.models().get(0).describe().get(0)).startsWith("hourly from ");
   }
 
+  /**
+   * A window with nine days of 1-minute data: the coarse part's minutes move as the model's own
+   * minutes do (CV 0.30 with lags +0.40 and -0.10 at 8,000 tokens/s), not as the Azure model would
+   * (CV 0.81 there, lags +0.18 and -0.30), and the output says whose noise it is.
+   */
+  @Test
+  void coarsePartsGetTheNoiseMeasuredOnTheModelsOwnOneMinuteData() {
+    int minutes = 12 * 1440;
+    double level = 8000;
+    MinuteNoise.Model truth = new MinuteNoise.Model(level, 0.30, 0.40, -0.10);
+    double[] sonnet = new MinuteNoise(truth, 1, 11).apply(constant(minutes, level));
+    FakeHistory cw =
+        new FakeHistory(T0, minutes).model(SONNET, sonnet).model(HAIKU, constant(minutes, 900));
+    Instant join = T0.plus(Duration.ofDays(3));
+    List<Segment> parts = fiveMinutesThenOneMinute(join, T0.plus(Duration.ofDays(12)));
+
+    HistoryTrace.Built noisy = build(HistoryConfigs.modelId(), cw, parts, NOISE);
+    HistoryTrace.Built line = build(HistoryConfigs.modelId(), cw, parts, QUIET);
+
+    ModelHistory s = noisy.models().get(0);
+    assertThat(s.ownNoise()).isNotNull();
+    assertThat(s.ownNoise().cv()).isCloseTo(0.30, within(0.03));
+    assertThat(s.ownNoise().lag1()).isCloseTo(0.40, within(0.07));
+    assertThat(s.ownNoise().lag2()).isCloseTo(-0.10, within(0.07));
+    assertThat(s.ownNoise().tps()).isCloseTo(level, within(level * 0.02));
+    // The factor the coarse part's minutes got over the interpolated line.
+    double[] v = noisy.trace().demand().get(SONNET);
+    double[] l = line.trace().demand().get(SONNET);
+    double[] factor = new double[3 * 1440];
+    for (int m = 0; m < factor.length; m++) {
+      factor[m] = v[m] / l[m];
+    }
+    assertThat(mean(factor)).isCloseTo(1, within(0.02));
+    assertThat(cv(factor)).isCloseTo(0.30, within(0.04));
+    assertThat(autocorrelation(factor, 1)).isCloseTo(0.40, within(0.08));
+    assertThat(autocorrelation(factor, 2)).isCloseTo(-0.10, within(0.08));
+    // The 1-minute part is the real minutes, untouched.
+    assertThat(Arrays.copyOfRange(v, 3 * 1440, minutes))
+        .isEqualTo(Arrays.copyOfRange(l, 3 * 1440, minutes));
+    assertThat(s.describe())
+        .last()
+        .asString()
+        .startsWith(
+            "minute noise measured on your 1-minute data (2,592 whole 5-minute periods): CV 0.")
+        .contains(" tokens/s, lag 1 +0.");
+    // Haiku's own minutes are steady: its coarse part gets none.
+    assertThat(noisy.models().get(1).ownNoise().cv()).isZero();
+    assertThat(Arrays.copyOfRange(noisy.trace().demand().get(HAIKU), 0, 3 * 1440))
+        .containsOnly(900.0);
+  }
+
+  /** Without a day of 1-minute data, the Azure-measured model, and the output says so. */
+  @Test
+  void withoutADayOfOneMinuteDataTheAzureModelIsUsedAndSaid() {
+    int minutes = 3 * 1440;
+    double level = 8000;
+    double[] tps =
+        new MinuteNoise(new MinuteNoise.Model(level, 0.3, 0, 0), 1, 3)
+            .apply(constant(minutes, level));
+    FakeHistory cw = new FakeHistory(T0, minutes).model(SONNET, tps).model(HAIKU, tps);
+    Instant join = T0.plus(Duration.ofHours(3 * 24 - 20));
+    List<Segment> mixed = fiveMinutesThenOneMinute(join, T0.plus(Duration.ofDays(3)));
+
+    HistoryTrace.Built coarse =
+        build(HistoryConfigs.modelId(), cw, parts(FIVE_MINUTES, minutes), NOISE);
+    HistoryTrace.Built short1 = build(HistoryConfigs.modelId(), cw, mixed, NOISE);
+
+    assertThat(coarse.models().get(0).ownNoise()).isNull();
+    assertThat(coarse.models().get(0).noiseModel()).isEqualTo(MinuteNoise.Model.AZURE);
+    assertThat(coarse.models().get(0).describe())
+        .last()
+        .isEqualTo(
+            "no 1-minute data: the Azure-measured model (CV 1.00 at 5,250 tokens/s, lag 1 +0.18,"
+                + " lag 2 -0.30), figures depend on it");
+    assertThat(cv(coarse.trace().demand().get(SONNET)))
+        .isCloseTo(new MinuteNoise(1, 0).amplitudeAt(level), within(0.1));
+    assertThat(short1.models().get(0).ownNoise()).isNull();
+    assertThat(short1.models().get(0).describe())
+        .last()
+        .asString()
+        .startsWith(
+            "too little 1-minute data (240 whole 5-minute periods, a day is 288): the Azure");
+    // Without noise, no line about it.
+    assertThat(
+            build(HistoryConfigs.modelId(), cw, parts(ONE_MINUTE, minutes), NOISE)
+                .models()
+                .get(0)
+                .describe())
+        .noneMatch(d -> d.contains("minute noise") || d.contains("Azure"));
+  }
+
+  /** Measured figures the model cannot generate are clamped to what it can. */
+  @Test
+  void measuredFiguresAreClampedToWhatTheModelCanGenerate() {
+    MinuteNoise.Model m = MinuteNoise.Model.clamped(4000, 7, -0.99, -0.99);
+    assertThat(m.cv()).isEqualTo(2);
+    assertThat(m.lag1()).isEqualTo(-0.9);
+    assertThat(m.lag2()).isGreaterThan(2 * 0.81 - 1);
+    assertThat(MinuteNoise.Model.clamped(4000, Double.NaN, Double.NaN, 0.2).cv()).isZero();
+    double[] v = new MinuteNoise(m, 1, 5).apply(constant(50_000, 4000));
+    assertThat(Arrays.stream(v).allMatch(x -> x >= 0 && Double.isFinite(x))).isTrue();
+    assertThat(mean(v) / 4000).isCloseTo(1, within(0.05));
+  }
+
   @Test
   void aMixedWindowAddsNoiseOnlyWhereTheDataIsCoarse() {
     int minutes = 4 * 1440;
@@ -124,18 +228,16 @@ class HistoryTraceTest {
         new FakeHistory(T0, minutes)
             .model(SONNET, constant(minutes, level))
             .model(HAIKU, constant(minutes, level));
-    Instant join = T0.plus(Duration.ofDays(2));
-    List<Segment> parts =
-        List.of(
-            new Segment(T0, join, FIVE_MINUTES),
-            new Segment(join, T0.plus(Duration.ofDays(4)), ONE_MINUTE));
+    // Half a day of 1-minute data: too little to measure, the Azure model's noise.
+    Instant join = T0.plus(Duration.ofHours(3 * 24 + 12));
+    List<Segment> parts = fiveMinutesThenOneMinute(join, T0.plus(Duration.ofDays(4)));
 
     HistoryTrace.Built built = build(HistoryConfigs.modelId(), cw, parts, NOISE);
 
     double[] v = built.trace().demand().get(SONNET);
     assertThat(v).hasSize(minutes);
     assertThat(cv(Arrays.copyOfRange(v, 0, 2 * 1440))).isGreaterThan(0.8);
-    assertThat(Arrays.copyOfRange(v, 2 * 1440, minutes)).containsOnly(level);
+    assertThat(Arrays.copyOfRange(v, 84 * 60, minutes)).containsOnly(level);
     assertThat(cw.reads)
         .containsExactly(T0 + ".." + join + "@300", join + ".." + parts.get(1).to() + "@60");
     assertThat(built.models().get(0).parts())
@@ -386,10 +488,7 @@ class HistoryTraceTest {
     int silent = 2 * 1440 - 60; // up to 23:00 on day 2, inside the 5-minute part
     FakeHistory cw = steady(minutes).silence(SONNET, 0, silent).silence(HAIKU, 0, silent + 120);
     Instant join = T0.plus(Duration.ofDays(3));
-    List<Segment> parts =
-        List.of(
-            new Segment(T0, join, FIVE_MINUTES),
-            new Segment(join, T0.plus(Duration.ofDays(4)), ONE_MINUTE));
+    List<Segment> parts = fiveMinutesThenOneMinute(join, T0.plus(Duration.ofDays(4)));
 
     HistoryTrace.Built built = build(HistoryConfigs.modelId(), cw, parts, QUIET);
 
@@ -485,6 +584,11 @@ class HistoryTraceTest {
 
   static List<Segment> parts(Resolution r, int minutes) {
     return List.of(new Segment(T0, T0.plus(Duration.ofMinutes(minutes)), r));
+  }
+
+  /** A window read at 5 minutes up to {@code join}, at 1 minute from there to {@code end}. */
+  static List<Segment> fiveMinutesThenOneMinute(Instant join, Instant end) {
+    return List.of(new Segment(T0, join, FIVE_MINUTES), new Segment(join, end, ONE_MINUTE));
   }
 
   static double[] constant(int minutes, double level) {
