@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,46 +174,33 @@ class BacktestErrorsTest {
 
   @Test
   void noCredentialsIsOneLineNamingThemAndSuggestingWhatRunsWithoutAnAccount() throws IOException {
-    // A JVM of its own with an environment holding no AWS setting at all (HOME a temp dir).
-    Path home = Files.createDirectories(dir.resolve("home"));
-    CliRun run =
-        CliProcess.run(
-            home,
-            CliProcess.bareEnvironment(home),
-            Duration.ofMinutes(2),
-            "backtest",
-            "--config",
-            modelId.toString(),
-            "--region",
-            "us-east-1",
-            "--write-trace",
-            trace.toString());
+    CliRun run = backtestWithoutAws(modelId.toString(), "--region", "us-east-1");
 
     assertOneLineError(run, 2, "--profile: no AWS credentials: none in the environment");
-    assertThat(run.err().lines()).as(run.err()).hasSize(1);
-    // backtest has no --cloud sim to suggest: it names the read-only credentials and simulate.
-    assertThat(run.err())
-        .contains("read-only credentials")
-        .contains("simulate --trace")
-        .doesNotContain("--cloud sim");
-    assertThat(trace).doesNotExist();
+    assertSuggestsWhatBacktestCanDoInstead(run);
+    assertThat(run.err()).contains("read-only credentials");
   }
 
   @Test
   void aConfigurationInSsmWithNoAwsSetUpSuggestsWhatBacktestCanDoInstead() throws IOException {
-    Path home = Files.createDirectories(dir.resolve("home-ssm"));
-    CliRun run =
-        CliProcess.run(
-            home,
-            CliProcess.bareEnvironment(home),
-            Duration.ofMinutes(2),
-            "backtest",
-            "--config",
-            "ssm:/capacityctl/team/config",
-            "--write-trace",
-            trace.toString());
+    CliRun run = backtestWithoutAws("ssm:/capacityctl/team/config");
 
-    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertOneLineError(run, 2, "--region: no AWS region");
+    assertSuggestsWhatBacktestCanDoInstead(run);
+  }
+
+  /** backtest in a JVM of its own whose environment holds no AWS setting (HOME a temp dir). */
+  private CliRun backtestWithoutAws(String config, String... more) throws IOException {
+    Path home = Files.createTempDirectory(dir, "home");
+    List<String> args =
+        new ArrayList<>(List.of("backtest", "--config", config, "--write-trace", trace.toString()));
+    args.addAll(List.of(more));
+    return CliProcess.run(
+        home, CliProcess.bareEnvironment(home), Duration.ofMinutes(2), args.toArray(String[]::new));
+  }
+
+  /** One line, and nothing written; backtest has no --cloud sim to suggest: simulate instead. */
+  private void assertSuggestsWhatBacktestCanDoInstead(CliRun run) {
     assertThat(run.err().lines().filter(l -> !l.isBlank()).toList()).as(run.err()).hasSize(1);
     assertThat(run.err()).contains("simulate --trace").doesNotContain("--cloud sim");
     assertThat(trace).doesNotExist();
