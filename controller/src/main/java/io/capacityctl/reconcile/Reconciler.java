@@ -25,9 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One reconcile pass — observe, plan, act, sweep orphans, then check token drift when the config
- * has intents — shared by every trigger: Lambda tick, Quartz tick, CLI apply and simulator step.
- * Acting requires the lease; planning does not.
+ * One reconcile pass — observe, plan, act, sweep orphans, learn the provisioning time from our
+ * creations ({@link CreationWatch}), then check token drift when the config has intents — shared by
+ * every trigger: Lambda tick, Quartz tick, CLI apply and simulator step. Acting requires the lease;
+ * planning does not.
  */
 public final class Reconciler {
   private final CapacityConfig config;
@@ -147,6 +148,8 @@ public final class Reconciler {
               new Actuator(config, calls, state, telemetry, holder, fence)
                   .apply(commands, a.snapshot(), now));
     }
+    // After acting, never before: learning the provisioning time must not delay a purchase.
+    applied = applied.withWarnings(new CreationWatch(state).record(a.snapshot(), a.at(), token));
     circuit.record(calls.retryableFailure(), now);
     saveCircuit(before, token, circuitProblems);
     PassReport report =

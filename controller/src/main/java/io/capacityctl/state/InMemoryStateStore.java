@@ -26,6 +26,7 @@ public final class InMemoryStateStore implements StateStore {
   private final List<AuditEntry> audit = new ArrayList<>();
   private final Map<String, Map<String, Instant>> arnsUntil = new LinkedHashMap<>();
   private final Map<String, PurchaseIntent> purchases = new LinkedHashMap<>();
+  private final Map<String, Creation> creations = new LinkedHashMap<>(); // by ARN
 
   private CircuitState circuit = CircuitState.CLOSED;
 
@@ -44,7 +45,8 @@ public final class InMemoryStateStore implements StateStore {
       Map<String, Map<String, Instant>> arnsUntil,
       List<PurchaseIntent> purchases,
       Map<String, Instant> lastPrune,
-      CircuitState circuit) {}
+      CircuitState circuit,
+      List<Creation> creations) {}
 
   public synchronized Saved save() {
     Map<String, Map<String, Instant>> arns = new LinkedHashMap<>();
@@ -56,7 +58,8 @@ public final class InMemoryStateStore implements StateStore {
         arns,
         List.copyOf(purchases.values()),
         new LinkedHashMap<>(lastPrune),
-        circuit);
+        circuit,
+        List.copyOf(creations.values()));
   }
 
   /** Replaces every item with {@code saved}'s, in place (the lease is restored on its own). */
@@ -74,6 +77,10 @@ public final class InMemoryStateStore implements StateStore {
     lastPrune.clear();
     lastPrune.putAll(saved.lastPrune());
     circuit = saved.circuit() == null ? CircuitState.CLOSED : saved.circuit();
+    creations.clear();
+    if (saved.creations() != null) { // a sandbox saved before creations were learned
+      saved.creations().forEach(c -> creations.put(c.arn(), c));
+    }
   }
 
   @Override
@@ -211,5 +218,49 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public synchronized void saveCircuit(CircuitState state, long fencingToken) {
     leases.underToken(fencingToken, () -> circuit = state);
+  }
+
+  @Override
+  public synchronized void recordCreation(Creation creation, long fencingToken) {
+    leases.underToken(
+        fencingToken,
+        () -> {
+          Creation was = creations.get(creation.arn());
+          if (was == null || (!was.done() && creation.done())) {
+            creations.put(creation.arn(), creation);
+          }
+          if (creation.done()) {
+            dropOldestDone(creation.model());
+          }
+        });
+  }
+
+  /** Keeps the newest {@link Creation#KEPT_PER_MODEL} done creations of {@code model}. */
+  private void dropOldestDone(String model) {
+    List<Creation> done =
+        creations.values().stream()
+            .filter(c -> c.model().equals(model) && c.done())
+            .sorted(Creation.NEWEST_DONE_FIRST)
+            .toList();
+    for (Creation old : done.subList(Math.min(done.size(), Creation.KEPT_PER_MODEL), done.size())) {
+      creations.remove(old.arn());
+    }
+  }
+
+  @Override
+  public synchronized void dropCreation(String model, String arn, long fencingToken) {
+    leases.underToken(
+        fencingToken,
+        () -> {
+          Creation was = creations.get(arn);
+          if (was != null && !was.done() && was.model().equals(model)) {
+            creations.remove(arn);
+          }
+        });
+  }
+
+  @Override
+  public synchronized List<Creation> creations() {
+    return creations.values().stream().sorted(Creation.CREATED_FIRST).toList();
   }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * What capacityctl keeps between passes: overrides, one-off events added by operators, the audit
  * log, the PT ARNs seen lately, the purchases sent but not yet listed and the control-plane
- * circuit. Capacity itself is never stored: every pass re-reads it from the cloud. What a pass
- * writes about money (audit, purchases, circuit) is fenced: refused unless written under the
- * lease's current token.
+ * circuit, and the PT creations watched to learn the provisioning time. Capacity itself is never
+ * stored: every pass re-reads it from the cloud. What a pass writes about money (audit, purchases,
+ * circuit) is fenced: refused unless written under the lease's current token.
  */
 public interface StateStore {
 
@@ -74,4 +74,22 @@ public interface StateStore {
 
   /** Keeps the circuit for the next pass, under the lease as {@link #recordPurchase}. */
   void saveCircuit(CircuitState state, long fencingToken);
+
+  /**
+   * Records a creation under the lease as {@link #recordPurchase}, at most once per PT: a watched
+   * one ({@link Creation#done()} false) only when the PT is not recorded yet; a done one when the
+   * PT is not recorded or only watched. A done record stands: recording the PT again (another pass,
+   * a restarted or a second controller) changes nothing. Only the newest {@link
+   * Creation#KEPT_PER_MODEL} done ones of a model are kept.
+   */
+  void recordCreation(Creation creation, long fencingToken);
+
+  /**
+   * Forgets a watched creation (its PT was deleted or failed before it went InService), under the
+   * lease as {@link #recordPurchase}; a done one, or one not recorded, is left as it is.
+   */
+  void dropCreation(String model, String arn, long fencingToken);
+
+  /** Every model's watched creations and its newest done ones, oldest created first. */
+  List<Creation> creations();
 }

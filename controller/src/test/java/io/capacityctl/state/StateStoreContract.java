@@ -507,6 +507,107 @@ public abstract class StateStoreContract {
     assertThat(store().pendingPurchases(T0.plusSeconds(60))).containsExactly(slot9, slot10, later);
   }
 
+  // ---- creations (the provisioning time learned)
+
+  static Creation creating(String model, String arn, Instant createdAt) {
+    return Creation.watched(
+        model, "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/" + arn, 2, createdAt);
+  }
+
+  @Test
+  void nothingRecordedIsNoCreation() {
+    assertThat(store().creations()).isEmpty();
+  }
+
+  @Test
+  void aWatchedCreationIsDoneOnceAndItsFirstDoneRecordStands() {
+    long t = held("daemon");
+    Creation c = creating("sonnet", "a", T0);
+    store().recordCreation(c, t);
+    assertThat(store().creations()).containsExactly(c);
+
+    // Watched again by a later pass (or a restarted controller): nothing changes.
+    store().recordCreation(creating("sonnet", "a", T0.plusSeconds(1)), t);
+    assertThat(store().creations()).containsExactly(c);
+
+    Creation done = c.inServiceBy(T0.plusSeconds(14 * 60));
+    store().recordCreation(done, t);
+    // Seen InService again by a later pass, or watched again: the first done record stands.
+    store().recordCreation(c.inServiceBy(T0.plusSeconds(15 * 60)), t);
+    store().recordCreation(c, t);
+
+    assertThat(store().creations()).containsExactly(done);
+    assertThat(store().creations().get(0).provisioning()).isEqualTo(Duration.ofMinutes(14));
+  }
+
+  @Test
+  void aCreationSeenInServiceAtOnceIsRecordedDone() {
+    Creation done = creating("sonnet", "a", T0).inServiceBy(T0.plusSeconds(600));
+
+    store().recordCreation(done, held("daemon"));
+
+    assertThat(store().creations()).containsExactly(done);
+  }
+
+  @Test
+  void droppingForgetsOnlyAWatchedCreation() {
+    long t = held("daemon");
+    Creation watched = creating("sonnet", "a", T0);
+    Creation done = creating("sonnet", "b", T0.plusSeconds(1)).inServiceBy(T0.plusSeconds(900));
+    store().recordCreation(watched, t);
+    store().recordCreation(done, t);
+
+    store().dropCreation("sonnet", watched.arn(), t);
+    store().dropCreation("sonnet", done.arn(), t);
+    store().dropCreation("sonnet", "arn:never-recorded", t);
+
+    assertThat(store().creations()).containsExactly(done);
+  }
+
+  @Test
+  void theNewestDoneCreationsOfEachModelAreKeptAndWatchedOnesAreNeverDropped() {
+    long t = held("daemon");
+    int n = Creation.KEPT_PER_MODEL + 3;
+    Creation watched = creating("sonnet", "watched", T0);
+    store().recordCreation(watched, t);
+    Creation haiku = creating("haiku", "h", T0).inServiceBy(T0.plusSeconds(60));
+    store().recordCreation(haiku, t);
+    for (int i = 0; i < n; i++) {
+      Instant at = T0.plus(Duration.ofHours(i + 1));
+      store().recordCreation(creating("sonnet", "s" + i, at).inServiceBy(at.plusSeconds(900)), t);
+    }
+
+    List<Creation> kept = store().creations();
+
+    assertThat(kept).contains(watched, haiku);
+    assertThat(kept)
+        .filteredOn(c -> c.model().equals("sonnet") && c.done())
+        .hasSize(Creation.KEPT_PER_MODEL)
+        .extracting(Creation::createdAt)
+        .isSorted()
+        .startsWith(T0.plus(Duration.ofHours(n - Creation.KEPT_PER_MODEL + 1)));
+  }
+
+  @Test
+  void aStaleHoldersCreationIsNotRecordedNorDropped() {
+    long a = held("daemon");
+    Creation watched = creating("sonnet", "a", T0);
+    store().recordCreation(watched, a);
+    long b = takenOver("lambda");
+
+    assertThatThrownBy(() -> store().recordCreation(watched.inServiceBy(T0.plusSeconds(60)), a))
+        .isInstanceOf(StaleFencingTokenException.class);
+    assertThatThrownBy(() -> store().recordCreation(creating("sonnet", "b", T0), a))
+        .isInstanceOf(StaleFencingTokenException.class);
+    assertThatThrownBy(() -> store().dropCreation("sonnet", watched.arn(), a))
+        .isInstanceOf(StaleFencingTokenException.class);
+    assertThat(store().creations()).containsExactly(watched);
+
+    Creation done = watched.inServiceBy(T0.plusSeconds(900));
+    store().recordCreation(done, b);
+    assertThat(store().creations()).containsExactly(done);
+  }
+
   static AuditEntry entry(Instant at, String actor, String kind, long token) {
     return new AuditEntry(at, actor, kind, "sonnet", "detail of " + kind, token);
   }

@@ -4,6 +4,7 @@ import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.CircuitState;
+import io.capacityctl.state.Creation;
 import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
 import java.time.Duration;
@@ -93,5 +94,20 @@ public class ForwardingStateStore implements StateStore {
   @Override
   public void saveCircuit(CircuitState state, long fencingToken) {
     real.saveCircuit(state, fencingToken);
+  }
+
+  @Override
+  public void recordCreation(Creation creation, long fencingToken) {
+    real.recordCreation(creation, fencingToken);
+  }
+
+  @Override
+  public void dropCreation(String model, String arn, long fencingToken) {
+    real.dropCreation(model, arn, fencingToken);
+  }
+
+  @Override
+  public List<Creation> creations() {
+    return real.creations();
   }
 }

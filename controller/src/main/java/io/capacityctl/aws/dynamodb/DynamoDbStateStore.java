@@ -6,6 +6,7 @@ import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.CircuitState;
+import io.capacityctl.state.Creation;
 import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StaleFencingTokenException;
 import io.capacityctl.state.StateStore;
@@ -50,6 +51,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * <p>A purchase is one item per client request token, put only if absent (the first record stands),
  * deleted once its PT is listed, removed by TTL once abandoned; reads skip abandoned ones. The
  * circuit is one item, replaced by every pass that changes it.
+ *
+ * <p>A creation is one item per model and PT, put only if absent while watched, replaced only while
+ * still watched once done (the first done record stands), deleted while watched when its PT goes
+ * before it is InService; the oldest done ones beyond {@link Creation#KEPT_PER_MODEL} are deleted
+ * when a new one is done.
  */
 public final class DynamoDbStateStore implements StateStore {
   /** Keeps one update expression well under DynamoDB's 4 KB limit. */
@@ -228,6 +234,67 @@ public final class DynamoDbStateStore implements StateStore {
             .item(item(StateItems.circuit(state), StateTable.CIRCUIT))
             .build();
     fenced(fencingToken, TransactWriteItem.builder().put(put).build(), false);
+  }
+
+  @Override
+  public void recordCreation(Creation creation, long fencingToken) {
+    String first = "attribute_not_exists(" + StateTable.SK + ")";
+    Put put =
+        Put.builder()
+            .tableName(table)
+            .item(
+                item(StateItems.creation(creation), creationKey(creation.model(), creation.arn())))
+            .conditionExpression(
+                creation.done() ? first + " OR attribute_not_exists(inServiceBy)" : first)
+            .build();
+    // Recorded as far already (another pass, another controller): that record stands.
+    fenced(fencingToken, TransactWriteItem.builder().put(put).build(), true);
+    if (creation.done()) {
+      dropOldestDone(creation.model(), fencingToken);
+    }
+  }
+
+  /** Rare (once a model has more done creations than kept): one fenced delete each. */
+  private void dropOldestDone(String model, long fencingToken) {
+    List<Creation> done =
+        query(StateTable.CREATION_PREFIX + model + "#").stream()
+            .map(StateItems::creation)
+            .filter(Creation::done)
+            .sorted(Creation.NEWEST_DONE_FIRST)
+            .toList();
+    for (Creation old : done.subList(Math.min(done.size(), Creation.KEPT_PER_MODEL), done.size())) {
+      Delete delete =
+          Delete.builder()
+              .tableName(table)
+              .key(StateTable.key(configName, creationKey(model, old.arn())))
+              .build();
+      fenced(fencingToken, TransactWriteItem.builder().delete(delete).build(), false);
+    }
+  }
+
+  @Override
+  public void dropCreation(String model, String arn, long fencingToken) {
+    Delete delete =
+        Delete.builder()
+            .tableName(table)
+            .key(StateTable.key(configName, creationKey(model, arn)))
+            .conditionExpression(
+                "attribute_exists(" + StateTable.SK + ") AND attribute_not_exists(inServiceBy)")
+            .build();
+    // Not recorded, or done: left as it is, which is no failure.
+    fenced(fencingToken, TransactWriteItem.builder().delete(delete).build(), true);
+  }
+
+  @Override
+  public List<Creation> creations() {
+    return query(StateTable.CREATION_PREFIX).stream()
+        .map(StateItems::creation)
+        .sorted(Creation.CREATED_FIRST)
+        .toList();
+  }
+
+  private static String creationKey(String model, String arn) {
+    return StateTable.CREATION_PREFIX + model + "#" + arn;
   }
 
   /**

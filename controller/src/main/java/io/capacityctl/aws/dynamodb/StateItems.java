@@ -4,6 +4,7 @@ import io.capacityctl.config.EventSpec;
 import io.capacityctl.planner.CapacityOverride;
 import io.capacityctl.state.AuditEntry;
 import io.capacityctl.state.CircuitState;
+import io.capacityctl.state.Creation;
 import io.capacityctl.state.PurchaseIntent;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,6 +118,26 @@ final class StateItems {
         item.get("clientRequestToken").s(),
         Instant.parse(item.get("recordedAt").s()),
         Instant.parse(item.get("until").s()));
+  }
+
+  static Map<String, AttributeValue> creation(Creation c) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("model", s(c.model()));
+    item.put("arn", s(c.arn()));
+    item.put("units", n(c.units()));
+    item.put("createdAt", s(c.createdAt().toString()));
+    putIfPresent(item, "inServiceBy", c.inServiceBy() == null ? null : c.inServiceBy().toString());
+    return item;
+  }
+
+  static Creation creation(Map<String, AttributeValue> item) {
+    String inService = string(item, "inServiceBy");
+    return new Creation(
+        item.get("model").s(),
+        item.get("arn").s(),
+        Integer.parseInt(item.get("units").n()),
+        Instant.parse(item.get("createdAt").s()),
+        inService == null ? null : Instant.parse(inService));
   }
 
   static Map<String, AttributeValue> circuit(CircuitState c) {

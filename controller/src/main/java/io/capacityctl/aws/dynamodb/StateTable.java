@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       ARN holding the epoch millisecond until which it stays known;
  *   <li>{@code PURCHASE#<client request token>}: a PT purchase recorded before it was sent and not
  *       yet seen in the PT list;
- *   <li>{@code CIRCUIT}: the control-plane circuit between passes.
+ *   <li>{@code CIRCUIT}: the control-plane circuit between passes;
+ *   <li>{@code CREATION#<model key>#<PT ARN>}: one of our PT creations, watched from Creating until
+ *       first seen InService, kept (the newest 20 per model) to learn the provisioning time.
  * </ul>
  *
  * <p>{@code expiresAt} (epoch seconds) is the table's TTL attribute, carried by overrides,
@@ -49,6 +51,7 @@ final class StateTable {
   static final String ARNS_PREFIX = "ARNS#";
   static final String PURCHASE_PREFIX = "PURCHASE#";
   static final String CIRCUIT = "CIRCUIT";
+  static final String CREATION_PREFIX = "CREATION#";
 
   /** Fixed width, so that the string order of sort keys is the time order. */
   private static final DateTimeFormatter SORTABLE_INSTANT =
