@@ -164,6 +164,13 @@ final class SimulationPrinter {
     if (r.failedPasses() > 0) {
       out.printf("%d reconcile passes failed%n", r.failedPasses());
     }
+    r.models()
+        .forEach(
+            (model, t) -> {
+              if (t.leadTime() != null && t.leadTime().occurrences() > 0) {
+                out.printf("%-10s %s%n", model, t.leadTime().describe());
+              }
+            });
   }
 
   private void printJson(CapacityConfig config, String trace, Comparison c) {

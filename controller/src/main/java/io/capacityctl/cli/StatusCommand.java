@@ -2,6 +2,9 @@ package io.capacityctl.cli;
 
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
+import io.capacityctl.leadtime.LeadCost;
+import io.capacityctl.leadtime.LeadTimes;
+import io.capacityctl.leadtime.ProvisioningObserved;
 import io.capacityctl.operator.Overrides;
 import io.capacityctl.orphans.FleetReport;
 import io.capacityctl.planner.CapacityOverride;
@@ -53,7 +56,9 @@ final class StatusCommand extends GraphCommand {
       Double observedTps,
       double provisionedTps,
       Double wasteRatio,
-      String reason) {}
+      String reason,
+      ProvisioningObserved provisioning,
+      List<LeadCost> leadTimes) {}
 
   /** The ECS service now. */
   record EcsStatus(int targetTasks, int floor, int desired, int running, String reason) {}
@@ -99,9 +104,12 @@ final class StatusCommand extends GraphCommand {
   @Override
   int run(CapacityConfig config, ControllerGraph graph, PrintWriter out) {
     Assessment a = graph.reconcilers().observer().assess();
+    LeadTimes leadTimes = LeadTimes.of(config, graph.state(), a.at());
+    List<String> problems = new ArrayList<>(a.snapshot().problems());
+    problems.addAll(leadTimes.problems());
     List<ModelStatus> models = new ArrayList<>();
     for (String key : config.modelKeys()) {
-      models.add(model(config.model(key), a));
+      models.add(model(config.model(key), a, leadTimes.models().get(key)));
     }
     EcsStatus ecs = null;
     EcsObservation o = a.snapshot().observation().ecs();
@@ -119,7 +127,7 @@ final class StatusCommand extends GraphCommand {
             graph.state().activeOverrides(a.at()),
             graph.state().recentAudit(LAST_ACTIONS),
             a.fleet() == null || !a.fleet().listed() ? null : FleetStatus.of(config, a.fleet()),
-            a.snapshot().problems());
+            problems);
     if (json()) {
       Json.print(out, s);
     } else {
@@ -128,7 +136,7 @@ final class StatusCommand extends GraphCommand {
     return s.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;
   }
 
-  private static ModelStatus model(ModelConfig m, Assessment a) {
+  private static ModelStatus model(ModelConfig m, Assessment a, LeadTimes.Model leadTime) {
     ModelDecision d = a.plan().models().get(m.key());
     ModelPool pool = a.snapshot().pools().get(m.key());
     DemandHistory demand = a.snapshot().observation().models().get(m.key()).demand();
@@ -159,7 +167,9 @@ final class StatusCommand extends GraphCommand {
         observed,
         provisioned,
         waste,
-        d.reason());
+        d.reason(),
+        leadTime.provisioning(),
+        leadTime.leadTimes());
   }
 
   private static void print(PrintWriter out, Status s) {
@@ -190,6 +200,8 @@ final class StatusCommand extends GraphCommand {
     }
     for (ModelStatus m : s.models()) {
       out.printf("  %s: %s%n", m.model(), m.reason());
+      out.printf("    %s%n", m.provisioning().describe());
+      m.leadTimes().forEach(c -> out.printf("    lead time: %s%n", c.describe()));
       m.routes()
           .forEach(
               r ->

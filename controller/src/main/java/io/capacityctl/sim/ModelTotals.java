@@ -1,5 +1,7 @@
 package io.capacityctl.sim;
 
+import io.capacityctl.leadtime.LeadTimeTotal;
+
 /**
  * One model's outcome over a simulation, accumulated minute by minute.
  *
@@ -18,6 +20,7 @@ public final class ModelTotals {
   int wasteMinutes;
   int throttledMinutes;
   int scalingActions;
+  LeadTimeTotal leadTime;
 
   public double unitCostUsd() {
     return unitCostUsd;
@@ -62,5 +65,13 @@ public final class ModelTotals {
 
   public int throttledMinutes() {
     return throttledMinutes;
+  }
+
+  /**
+   * What the events' lead times cost over the run against the provisioning time configured and the
+   * one the run's own creations showed; null until the run is over.
+   */
+  public LeadTimeTotal leadTime() {
+    return leadTime;
   }
 }

@@ -247,11 +247,18 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     return add(modelId, units, name, tags, false, clock.instant());
   }
 
-  /** Puts every PT still Creating in service now (the simulator's warm start). */
+  /**
+   * Puts every PT still Creating in service now, as if it had been bought a provisioning time ago
+   * (the simulator's warm start: an account that has been running): its creation time moves back
+   * with it, so the provisioning time it shows stays the model's.
+   */
   public synchronized void completeCreations() {
     Instant now = clock.instant();
     for (Pt p : pts.values()) {
-      p.readyAt = p.readyAt.isAfter(now) ? now : p.readyAt;
+      if (p.readyAt.isAfter(now)) {
+        p.createdAt = p.createdAt.minus(Duration.between(now, p.readyAt));
+        p.readyAt = now;
+      }
     }
   }
 

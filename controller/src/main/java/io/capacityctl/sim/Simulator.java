@@ -1,8 +1,10 @@
 package io.capacityctl.sim;
 
+import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EcsConfig;
 import io.capacityctl.config.ModelConfig;
+import io.capacityctl.leadtime.LeadTimeTotal;
 import io.capacityctl.planner.Policy;
 import io.capacityctl.reconcile.PassReport;
 import io.capacityctl.reconcile.Reconciler;
@@ -142,10 +144,14 @@ public final class Simulator {
         }
       }
     }
+    CapacityCalendar calendar = CapacityCalendar.of(config);
+    Instant end = trace.minute(trace.minutes());
     for (String key : config.modelKeys()) {
       String modelId = config.model(key).modelId();
       totals.get(key).scalingActions =
           cloud.bedrock().creates(modelId) + cloud.bedrock().deletes(modelId);
+      totals.get(key).leadTime =
+          LeadTimeTotal.of(config, calendar, key, state.creations(), trace.start(), end);
     }
     if (ecsTotals != null) {
       ecsTotals.scalingActions = cloud.ecs().updates();

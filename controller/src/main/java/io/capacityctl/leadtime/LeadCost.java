@@ -1,0 +1,143 @@
+package io.capacityctl.leadtime;
+
+import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.calendar.EventOccurrence;
+import io.capacityctl.calendar.Expectation;
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.config.ModelConfig;
+import io.capacityctl.planner.UnitSizing;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one event occurrence's lead time costs a model: the units its floor holds over the
+ * schedule's own (the same window without the event's multiplier, both within the model's unit
+ * limits), minute by minute from {@code start - leadTime}, priced at the model's unit-hour. Two
+ * figures: the unit-hours before a <em>configured</em> provisioning time would need them, and those
+ * before the <em>observed</em> one (the longest of the model's own creations, a creation still in
+ * progress included) would. Computed from the configuration alone: what the planner holds for
+ * forecast demand on top is not in it.
+ *
+ * @param observed the longest provisioning observed, or null when none was (then the figure beyond
+ *     it is NaN)
+ * @param unitHoursBeyondConfigured unit-hours held in [start - leadTime, start - configured)
+ * @param unitHoursBeyondObserved unit-hours held in [start - leadTime, start - observed)
+ */
+public record LeadCost(
+    String model,
+    String event,
+    Instant start,
+    Duration leadTime,
+    Duration configured,
+    Duration observed,
+    double unitHourlyUsd,
+    double unitHoursBeyondConfigured,
+    double unitHoursBeyondObserved) {
+
+  public double usdBeyondConfigured() {
+    return unitHoursBeyondConfigured * unitHourlyUsd;
+  }
+
+  public double usdBeyondObserved() {
+    return unitHoursBeyondObserved * unitHourlyUsd;
+  }
+
+  /**
+   * The occurrences of {@code model}'s events in force at some instant of [from, to), each priced;
+   * {@code observed} may be null.
+   */
+  public static List<LeadCost> of(
+      CapacityConfig config,
+      CapacityCalendar calendar,
+      String model,
+      Duration observed,
+      Instant from,
+      Instant to) {
+    List<LeadCost> out = new ArrayList<>();
+    for (EventOccurrence o : calendar.occurrences(model, from, to)) {
+      out.add(of(config, calendar, model, o, observed));
+    }
+    return out;
+  }
+
+  /** One occurrence's lead time, priced. */
+  public static LeadCost of(
+      CapacityConfig config,
+      CapacityCalendar calendar,
+      String model,
+      EventOccurrence o,
+      Duration observed) {
+    ModelConfig m = config.model(model);
+    double safety = config.policy().onDemandSafety();
+    Instant configuredNeed = o.start().minus(m.provisioningTime());
+    Instant observedNeed = observed == null ? null : o.start().minus(observed);
+    long beyondConfigured = 0; // unit-minutes
+    long beyondObserved = 0;
+    for (Instant t = o.leadStart(); t.isBefore(o.start()); t = t.plusSeconds(60)) {
+      boolean early = t.isBefore(configuredNeed);
+      boolean earlyObserved = observedNeed != null && t.isBefore(observedNeed);
+      if (!early && !earlyObserved) {
+        continue;
+      }
+      int extra = heldOver(m, calendar.expected(model, t), o, safety);
+      beyondConfigured += early ? extra : 0;
+      beyondObserved += earlyObserved ? extra : 0;
+    }
+    return new LeadCost(
+        model,
+        o.event().name(),
+        o.start(),
+        Duration.between(o.leadStart(), o.start()),
+        m.provisioningTime(),
+        observed,
+        m.unitHourlyUsd(),
+        beyondConfigured / 60.0,
+        observedNeed == null ? Double.NaN : beyondObserved / 60.0);
+  }
+
+  /** Units {@code o}'s floor holds at one minute over the schedule alone; 0 when another rules. */
+  private static int heldOver(ModelConfig m, Expectation e, EventOccurrence o, double safety) {
+    if (e.event() == null
+        || !e.event().start().equals(o.start())
+        || !e.event().event().name().equals(o.event().name())
+        || !(e.multiplier() > 1)) {
+      return 0;
+    }
+    double k = e.multiplier();
+    Expectation schedule = new Expectation(e.window(), e.units() / k, e.tps() / k, 1, null);
+    int with = UnitSizing.clamp(UnitSizing.expectedUnits(m, e, safety), m.minUnits(), m.maxUnits());
+    int without =
+        UnitSizing.clamp(UnitSizing.expectedUnits(m, schedule, safety), m.minUnits(), m.maxUnits());
+    return Math.max(0, with - without);
+  }
+
+  /**
+   * E.g. {@code weekly-release at 2027-01-10T15:00:00Z (lead 4h): 142.5 unit-hours ($1,097.25)
+   * before the configured 15m would need them, 141.2 ($1,087.24) before the observed 17m}.
+   */
+  public String describe() {
+    String s =
+        String.format(
+            Locale.ROOT,
+            "%s at %s (lead %s): %.1f unit-hours ($%,.2f) held over the schedule before the"
+                + " configured %s would need them",
+            event,
+            start,
+            ProvisioningObserved.human(leadTime),
+            unitHoursBeyondConfigured,
+            usdBeyondConfigured(),
+            ProvisioningObserved.human(configured));
+    return observed == null
+        ? s + "; no provisioning observed yet"
+        : s
+            + String.format(
+                Locale.ROOT,
+                ", %.1f ($%,.2f) before the observed %s would",
+                unitHoursBeyondObserved,
+                usdBeyondObserved(),
+                ProvisioningObserved.human(observed));
+  }
+}
