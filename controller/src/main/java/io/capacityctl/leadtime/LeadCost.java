@@ -25,6 +25,8 @@ import java.util.Locale;
  *     it is NaN)
  * @param unitHoursBeyondConfigured unit-hours held in [start - leadTime, start - configured)
  * @param unitHoursBeyondObserved unit-hours held in [start - leadTime, start - observed)
+ * @param unitHoursCanary unit-hours the canary reading would hold in [start - leadTime, start -
+ *     configured): one unit (the canary) until {@link #bulkLead}, the whole floor from then on
  */
 public record LeadCost(
     String model,
@@ -35,7 +37,28 @@ public record LeadCost(
     Duration observed,
     double unitHourlyUsd,
     double unitHoursBeyondConfigured,
-    double unitHoursBeyondObserved) {
+    double unitHoursBeyondObserved,
+    double unitHoursCanary) {
+
+  /** How many units the canary is: one proves the permission, a unit of quota and the timing. */
+  public static final int CANARY_UNITS = 1;
+
+  /**
+   * The bulk's lead in the canary reading: {@code max(1.5 x observed, configured)}, capped at the
+   * lead time; the lead time itself while nothing was observed (no evidence, no shortcut).
+   */
+  public static Duration bulkLead(Duration leadTime, Duration configured, Duration observed) {
+    if (observed == null) {
+      return leadTime;
+    }
+    Duration margin = observed.multipliedBy(3).dividedBy(2);
+    Duration bulk = margin.compareTo(configured) > 0 ? margin : configured;
+    return bulk.compareTo(leadTime) < 0 ? bulk : leadTime;
+  }
+
+  public double usdCanary() {
+    return unitHoursCanary * unitHourlyUsd;
+  }
 
   public double usdBeyondConfigured() {
     return unitHoursBeyondConfigured * unitHourlyUsd;
@@ -76,6 +99,9 @@ public record LeadCost(
     Instant observedNeed = observed == null ? null : o.start().minus(observed);
     long beyondConfigured = 0; // unit-minutes
     long beyondObserved = 0;
+    long canary = 0;
+    Duration lead = Duration.between(o.leadStart(), o.start());
+    Instant bulkFrom = o.start().minus(bulkLead(lead, m.provisioningTime(), observed));
     for (Instant t = o.leadStart(); t.isBefore(o.start()); t = t.plusSeconds(60)) {
       boolean early = t.isBefore(configuredNeed);
       boolean earlyObserved = observedNeed != null && t.isBefore(observedNeed);
@@ -85,17 +111,21 @@ public record LeadCost(
       int extra = heldOver(m, calendar.expected(model, t), o, safety);
       beyondConfigured += early ? extra : 0;
       beyondObserved += earlyObserved ? extra : 0;
+      // The bulk is bought by the last pass (a minute apart) not later than bulkFrom.
+      boolean bulk = t.plusSeconds(60).isAfter(bulkFrom);
+      canary += !early ? 0 : bulk ? extra : Math.min(extra, CANARY_UNITS);
     }
     return new LeadCost(
         model,
         o.event().name(),
         o.start(),
-        Duration.between(o.leadStart(), o.start()),
+        lead,
         m.provisioningTime(),
         observed,
         m.unitHourlyUsd(),
         beyondConfigured / 60.0,
-        observedNeed == null ? Double.NaN : beyondObserved / 60.0);
+        observedNeed == null ? Double.NaN : beyondObserved / 60.0,
+        canary / 60.0);
   }
 
   /** Units {@code o}'s floor holds at one minute over the schedule alone; 0 when another rules. */
@@ -115,8 +145,10 @@ public record LeadCost(
   }
 
   /**
-   * E.g. {@code weekly-release at 2027-01-10T15:00:00Z (lead 4h): 142.5 unit-hours ($1,097.25)
-   * before the configured 15m would need them, 141.2 ($1,087.24) before the observed 17m}.
+   * E.g. {@code weekly-release at 2027-01-17T15:00:00Z (lead 4h): 112.5 unit-hours ($866.25) held
+   * over the schedule before the configured 15m would need them, 111.5 ($858.55) before the
+   * observed 17m would; canary reading (1 unit from the lead, the bulk 25m30s ahead): 8.8
+   * ($67.95)}.
    */
   public String describe() {
     String s =
@@ -130,14 +162,20 @@ public record LeadCost(
             unitHoursBeyondConfigured,
             usdBeyondConfigured(),
             ProvisioningObserved.human(configured));
-    return observed == null
-        ? s + "; no provisioning observed yet"
-        : s
-            + String.format(
-                Locale.ROOT,
-                ", %.1f ($%,.2f) before the observed %s would",
-                unitHoursBeyondObserved,
-                usdBeyondObserved(),
-                ProvisioningObserved.human(observed));
+    if (observed == null) {
+      return s + "; no provisioning observed yet";
+    }
+    return s
+        + String.format(
+            Locale.ROOT,
+            ", %.1f ($%,.2f) before the observed %s would; canary reading (%d unit from the lead,"
+                + " the bulk %s ahead): %.1f ($%,.2f)",
+            unitHoursBeyondObserved,
+            usdBeyondObserved(),
+            ProvisioningObserved.human(observed),
+            CANARY_UNITS,
+            ProvisioningObserved.human(bulkLead(leadTime, configured, observed)),
+            unitHoursCanary,
+            usdCanary());
   }
 }

@@ -22,7 +22,9 @@ public record LeadTimeTotal(
     double unitHoursBeyondConfigured,
     double usdBeyondConfigured,
     double unitHoursBeyondObserved,
-    double usdBeyondObserved) {
+    double usdBeyondObserved,
+    double unitHoursCanary,
+    double usdCanary) {
 
   /** Over [from, to), from the creations a run recorded, as of {@code to}. */
   public static LeadTimeTotal of(
@@ -37,6 +39,7 @@ public record LeadTimeTotal(
     int n = 0;
     double hConfigured = 0;
     double hObserved = 0;
+    double hCanary = 0;
     for (EventOccurrence o : calendar.occurrences(model, from, to)) {
       if (o.leadStart().isBefore(from) || o.start().isAfter(to)) {
         continue; // its lead window is not all in the span
@@ -45,6 +48,7 @@ public record LeadTimeTotal(
       n++;
       hConfigured += c.unitHoursBeyondConfigured();
       hObserved += p.longest() == null ? 0 : c.unitHoursBeyondObserved();
+      hCanary += c.unitHoursCanary();
     }
     return new LeadTimeTotal(
         p,
@@ -52,7 +56,9 @@ public record LeadTimeTotal(
         hConfigured,
         hConfigured * m.unitHourlyUsd(),
         p.longest() == null ? Double.NaN : hObserved,
-        p.longest() == null ? Double.NaN : hObserved * m.unitHourlyUsd());
+        p.longest() == null ? Double.NaN : hObserved * m.unitHourlyUsd(),
+        hCanary,
+        hCanary * m.unitHourlyUsd());
   }
 
   /**
@@ -66,10 +72,12 @@ public record LeadTimeTotal(
             ? "no provisioning observed"
             : String.format(
                 Locale.ROOT,
-                "%.1f ($%,.2f) before the observed %s would",
+                "%.1f ($%,.2f) before the observed %s would, %.1f ($%,.2f) in the canary reading",
                 unitHoursBeyondObserved,
                 usdBeyondObserved,
-                ProvisioningObserved.human(provisioning.longest()));
+                ProvisioningObserved.human(provisioning.longest()),
+                unitHoursCanary,
+                usdCanary);
     return String.format(
         Locale.ROOT,
         "lead time over %d event occurrence%s: %.1f unit-hours ($%,.2f) held over the schedule"

@@ -29,8 +29,11 @@ public record ProvisioningObserved(
     Duration max,
     List<Duration> stillCreating) {
 
-  /** A creation still in progress this many times the configured time is named as stuck. */
-  public static final int STUCK_TIMES = 3;
+  /**
+   * A creation still in progress this many times the configured time is named as stuck: the same
+   * limit as the pass's warning and health ({@code ModelPool.stuck}).
+   */
+  public static final int STUCK_TIMES = 2;
 
   /** {@code model}'s figures from {@code all} (any model's creations), as of {@code at}. */
   public static ProvisioningObserved of(ModelConfig model, List<Creation> all, Instant at) {
@@ -84,7 +87,7 @@ public record ProvisioningObserved(
 
   /**
    * E.g. {@code provisioning observed: median 14m, max 17m over 6 creations, each an upper bound
-   * (configured 15m); 1 still creating after 47m (stuck: more than 3 x configured)}.
+   * (configured 15m); 1 still creating after 47m (1 stuck: more than 2 x configured)}.
    */
   public String describe() {
     StringBuilder s = new StringBuilder("provisioning observed: ");

@@ -58,7 +58,38 @@ class LeadCostTest {
         .isEqualTo(
             "weekly-release at 2027-01-17T15:00:00Z (lead 4h): 112.5 unit-hours ($866.25) held over"
                 + " the schedule before the configured 15m would need them, 111.5 ($858.55)"
-                + " before the observed 17m would");
+                + " before the observed 17m would; canary reading (1 unit from the lead, the bulk"
+                + " 25m30s ahead): 9.1 ($69.81)");
+  }
+
+  @Test
+  void theCanaryReadingHoldsOneUnitUntilTheBulkIsDueOneAndAHalfObservedTimesAhead()
+      throws Exception {
+    CapacityConfig config = mangaAssist("PT4H");
+    LeadCost sonnet = release(config, "sonnet", Duration.ofMinutes(15));
+    LeadCost haiku = release(config, "haiku", Duration.ofMinutes(15));
+
+    // The bulk is due 22m30s ahead: bought by the pass 23 minutes ahead. Until then one unit:
+    // 217 unit-minutes; then the floor's 30 (Sonnet) or 10 (Haiku) units for the 8 minutes before
+    // the configured 15m.
+    assertThat(sonnet.unitHoursCanary()).isCloseTo((217 + 8 * 30) / 60.0, within(1e-9));
+    assertThat(haiku.unitHoursCanary()).isCloseTo((217 + 8 * 10) / 60.0, within(1e-9));
+    // Per release, both models: $70.53 against the literal reading's $956.25.
+    assertThat(sonnet.usdCanary() + haiku.usdCanary()).isCloseTo(70.53, within(0.005));
+    assertThat(sonnet.usdBeyondConfigured() + haiku.usdBeyondConfigured())
+        .isCloseTo(956.25, within(1e-6));
+  }
+
+  @Test
+  void theBulkLeadIsOneAndAHalfObservedTimesNeverBelowTheConfiguredNorAboveTheLeadTime() {
+    Duration lead = Duration.ofMinutes(45);
+    Duration configured = Duration.ofMinutes(15);
+
+    assertThat(LeadCost.bulkLead(lead, configured, Duration.ofMinutes(20)))
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(LeadCost.bulkLead(lead, configured, Duration.ofMinutes(5))).isEqualTo(configured);
+    assertThat(LeadCost.bulkLead(lead, configured, Duration.ofHours(2))).isEqualTo(lead);
+    assertThat(LeadCost.bulkLead(lead, configured, null)).as("nothing observed").isEqualTo(lead);
   }
 
   @Test

@@ -52,7 +52,7 @@ class ProvisioningObservedTest {
   }
 
   @Test
-  void aCreationStillInProgressIsCountedNotDroppedAndNamedStuckPastThreeTimesTheConfiguredTime() {
+  void aCreationStillInProgressIsCountedNotDroppedAndNamedStuckPastTwiceTheConfiguredTime() {
     List<Creation> all =
         List.of(
             done("sonnet", "a", 0, Duration.ofMinutes(15)),
@@ -70,7 +70,7 @@ class ProvisioningObservedTest {
     assertThat(p.describe())
         .isEqualTo(
             "provisioning observed: median 15m, max 15m over 1 creation, each an upper bound"
-                + " (configured 15m); 2 still creating after 47m (1 stuck: more than 3 x"
+                + " (configured 15m); 2 still creating after 47m (1 stuck: more than 2 x"
                 + " configured)");
   }
 
