@@ -4,8 +4,9 @@ package io.capacityctl.health;
  * One result of the health check.
  *
  * @param check what was checked: {@code observe}, {@code capacity}, {@code ecs}, {@code pt}, {@code
- *     metrics}, {@code actions}, {@code lease}, {@code config} (the configuration's reload), {@code
- *     orphans} (units billing with no owner)
+ *     provisioning} (the provisioning time learned), {@code metrics}, {@code actions}, {@code
+ *     lease}, {@code config} (the configuration's reload), {@code orphans} (units billing with no
+ *     owner)
  * @param target a model key, {@code ecs}, {@code controller}, or (orphans) another configuration
  */
 public record HealthFinding(String check, String target, Status status, String detail) {

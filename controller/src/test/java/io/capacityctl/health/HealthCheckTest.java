@@ -10,6 +10,8 @@ import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.PtStatus;
 import io.capacityctl.reconcile.Reconciler;
 import io.capacityctl.sim.SimAccount;
+import io.capacityctl.state.Creation;
+import io.capacityctl.state.InMemoryStateStore;
 import io.capacityctl.testing.SimAccounts;
 import io.capacityctl.testing.SimAccounts.Running;
 import java.time.Duration;
@@ -193,6 +195,54 @@ class HealthCheckTest {
 
     assertThat(report.failures())
         .anySatisfy(f -> assertThat(f.detail()).startsWith("ECS ahead of Bedrock: 160 tasks"));
+  }
+
+  @Test
+  void aCreationThePassesCouldNotRecordIsNamedAsAWarningUntilAPassRecordsIt() {
+    Running r = SimAccounts.running("daemon:test");
+    SimAccount a = r.account();
+    a.run(r.reconciler(), 31);
+    ProvisionedThroughput pt =
+        a.cloud().bedrock().list(SONNET_ID).stream()
+            .filter(p -> p.status() == PtStatus.IN_SERVICE)
+            .findFirst()
+            .orElseThrow();
+    // As the passes leave it when recording the creation done failed every time: still watched.
+    InMemoryStateStore.Saved saved = a.state().save();
+    a.state()
+        .restore(
+            new InMemoryStateStore.Saved(
+                saved.overrides(),
+                saved.events(),
+                saved.audit(),
+                saved.arnsUntil(),
+                saved.purchases(),
+                saved.lastPrune(),
+                saved.circuit(),
+                saved.creations().stream()
+                    .map(
+                        c ->
+                            c.arn().equals(pt.arn())
+                                ? Creation.watched(c.model(), c.arn(), c.units(), c.createdAt())
+                                : c)
+                    .toList()));
+    assertThat(a.state().creations()).anyMatch(c -> c.arn().equals(pt.arn()) && !c.done());
+
+    HealthReport report = health(a).run();
+
+    assertThat(report.healthy()).as(report.summary()).isTrue();
+    assertThat(report.findings())
+        .filteredOn(f -> f.check().equals("provisioning"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(HealthFinding.Status.WARN);
+              assertThat(f.target()).isEqualTo("sonnet");
+              assertThat(f.detail()).startsWith(pt.arn()).contains("not learned");
+            });
+
+    a.run(r.reconciler(), 1);
+    assertThat(health(a).run().findings()).noneMatch(f -> f.check().equals("provisioning"));
   }
 
   private static void needMoreSonnet(SimAccount a, int units) {
