@@ -42,7 +42,7 @@ public final class Figures {
 
   /** A throttle budget as users write it, in percent: {@code 0.01 %}, {@code 0 %}. */
   public static String budget(double share) {
-    return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    return io.capacityctl.planner.Figures.budget(share);
   }
 
   /** Whole tokens with thousands separators. */

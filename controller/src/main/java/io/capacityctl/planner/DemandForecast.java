@@ -5,21 +5,16 @@ import java.util.Arrays;
 /**
  * A short-horizon demand forecast for one model, built from what was observed: the recent level
  * shaped by the same minutes a week or a day earlier (whichever fits the recent past better), or
- * the recent level held flat when neither exists.
+ * the recent level held flat when neither exists; and how far demand strays from such a curve, as
+ * the {@link #headroom()} a throttle budget asks for on top of it ({@link Deviations}).
  *
- * <p>The level is a median over {@link #LEVEL_MINUTES} (twice that where short bursts recur, so two
- * close together do not move it either), so a burst shorter than that never moves it (the planner
- * does not chase bursts it cannot serve in time). How far demand rises above the curve — bursts and
- * noise the forecast cannot time — is kept separately as {@link #burstHeadroom()}: the largest rise
- * above a trailing fit over the burst memory, so a level that has since fallen is not mistaken for
- * a burst; and the minute-to-minute noise as {@link #noiseHeadroom()}.
+ * <p>The level is a median over {@link #LEVEL_MINUTES}, so a burst shorter than that never moves it
+ * (the planner does not chase bursts it cannot serve in time): bursts are in the headroom, in
+ * proportion to the tokens they carried over the day.
  */
 public final class DemandForecast {
   /** Minutes over which the level (or the ratio to a profile) is a median. */
   static final int LEVEL_MINUTES = 30;
-
-  /** Standard deviations of minute-to-minute noise that units plus on-demand cover. */
-  static final double NOISE_SIGMAS = 4.5;
 
   /** Minutes over which the candidate profiles are compared. */
   static final int FIT_MINUTES = 60;
@@ -32,55 +27,41 @@ public final class DemandForecast {
 
   private final double[] forecast; // index tau-1 for tau in 1..horizon
   private final double level;
-  private final double burstHeadroom;
-  private final double recurringBursts;
-  private final double noiseHeadroom;
+  private final double headroom;
   private final String basis;
 
-  private DemandForecast(
-      double[] forecast,
-      double level,
-      double burstHeadroom,
-      double recurringBursts,
-      double noiseHeadroom,
-      String basis) {
+  private DemandForecast(double[] forecast, double level, double headroom, String basis) {
     this.forecast = forecast;
     this.level = level;
-    this.burstHeadroom = burstHeadroom;
-    this.recurringBursts = recurringBursts;
-    this.noiseHeadroom = noiseHeadroom;
+    this.headroom = headroom;
     this.basis = basis;
   }
 
   /**
-   * Builds the forecast.
+   * Builds the forecast with the cover for {@code budget} measured afresh.
    *
    * @param horizon minutes ahead to forecast
-   * @param residualMinutes how far back the burst headroom looks
+   * @param budget the share of tokens that may be throttled ({@code policy.throttleBudget})
    * @return null when the recent past has too few datapoints to say anything
    */
-  public static DemandForecast of(DemandHistory h, int horizon, int residualMinutes) {
-    return of(h, horizon, residualMinutes, new BurstMemory());
+  public static DemandForecast of(DemandHistory h, int horizon, double budget) {
+    return of(h, horizon, budget, new Deviations(horizon));
   }
 
-  /** Builds the forecast, with the short bursts measured by one model's {@code bursts}. */
-  static DemandForecast of(DemandHistory h, int horizon, int residualMinutes, BurstMemory bursts) {
+  /** Builds the forecast, with the deviations measured by one model's {@code deviations}. */
+  static DemandForecast of(DemandHistory h, int horizon, double budget, Deviations deviations) {
     double[] all = h.recent();
-    // Everything but the burst memory works on the minutes the profiles align with.
+    // The curve works on the minutes the profiles align with; the cover on the whole window.
     double[] recent =
         Arrays.copyOfRange(all, all.length - Math.min(h.profileMinutes(), all.length), all.length);
     int n = recent.length;
-    double recurring = bursts.largest(h.lastMinute(), all);
-    // Two short bursts within LEVEL_MINUTES would move its median: where they recur, the level
-    // and the profiles' ratios are medians over twice the window.
-    int levelMinutes = recurring > 0 ? 2 * LEVEL_MINUTES : LEVEL_MINUTES;
-    double level = medianRatio(recent, null, n - levelMinutes, n);
+    double level = medianRatio(recent, null, n - LEVEL_MINUTES, n);
     if (Double.isNaN(level)) {
       return null;
     }
     Candidate best = new Candidate("recent level", null, level, errorOf(recent, null, level));
-    Candidate week = profiled("week-ago", recent, h.weekAgo(), horizon, levelMinutes);
-    Candidate day = profiled("day-ago", recent, h.dayAgo(), horizon, levelMinutes);
+    Candidate week = profiled("week-ago", recent, h.weekAgo(), horizon);
+    Candidate day = profiled("day-ago", recent, h.dayAgo(), horizon);
     // Prefer the weekly profile on a near tie: it also knows weekly events and weekends.
     if (week != null && week.error <= best.error * 1.1) {
       best = week;
@@ -96,34 +77,13 @@ public final class DemandForecast {
         f[tau - 1] = tau > 1 ? f[tau - 2] : level;
       }
     }
-    double headroom = burstHeadroom(recent, best.profile, residualMinutes);
-    return new DemandForecast(
-        f, level, headroom, recurring, NOISE_SIGMAS * noise(recent), best.describe());
-  }
-
-  /**
-   * Minute-to-minute noise of {@code recent} as a standard deviation, robustly: the median absolute
-   * deviation of its first differences (a level, a trend and a few bursts barely move it), over the
-   * whole window so it does not flicker from pass to pass; 0 with fewer than 10 differences.
-   */
-  static double noise(double[] recent) {
-    double[] d = new double[Math.max(0, recent.length - 1)];
-    int k = 0;
-    for (int i = 1; i < recent.length; i++) {
-      double diff = recent[i] - recent[i - 1];
-      if (!Double.isNaN(diff)) {
-        d[k++] = diff;
-      }
+    // The headroom is read at the highest level the curve reaches ahead.
+    double high = 0;
+    for (double v : f) {
+      high = Math.max(high, v);
     }
-    if (k < 10) {
-      return 0;
-    }
-    double median = median(d, k);
-    for (int i = 0; i < k; i++) {
-      d[i] = Math.abs(d[i] - median);
-    }
-    // 1.4826 MAD estimates a normal sigma; a difference of two minutes has sqrt(2) of theirs.
-    return 1.4826 * median(d, k) / Math.sqrt(2);
+    double headroom = deviations.headroom(h.lastMinute(), all, high, budget);
+    return new DemandForecast(f, level, headroom, best.describe());
   }
 
   /**
@@ -180,8 +140,8 @@ public final class DemandForecast {
 
   /**
    * This forecast, made from demand without events, with the calendar's events put back: each
-   * minute ahead times the multiplier that will apply then ({@link EventShape}); the bursts and
-   * noise it measured, in de-evented tokens/s, scale with the largest multiplier ahead.
+   * minute ahead times the multiplier that will apply then ({@link EventShape}); the headroom it
+   * measured, in de-evented tokens/s, scales with the largest multiplier ahead.
    */
   DemandForecast withEvents(EventShape events) {
     double[] ahead = events.ahead();
@@ -194,7 +154,6 @@ public final class DemandForecast {
       low = Math.min(low, m);
       high = Math.max(high, m);
     }
-    double k = events.maxAhead();
     // The reason names the event's multiplier ahead (the one farthest from 1), or that the history
     // read was de-evented when none applies ahead.
     double shown = Math.abs(Math.log(high)) >= Math.abs(Math.log(low)) ? high : low;
@@ -205,8 +164,7 @@ public final class DemandForecast {
                 + ", event x"
                 + Figures.fixed(shown, 2)
                 + (low != high ? " for part of the horizon" : " ahead");
-    return new DemandForecast(
-        f, level, burstHeadroom * k, recurringBursts * k, noiseHeadroom * k, shaped);
+    return new DemandForecast(f, level, headroom * events.maxAhead(), shaped);
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
@@ -223,36 +181,18 @@ public final class DemandForecast {
     return m;
   }
 
-  /**
-   * Median of the newest {@link #LEVEL_MINUTES} observed minutes, or twice as many where short
-   * bursts recur.
-   */
+  /** Median of the newest {@link #LEVEL_MINUTES} observed minutes. */
   public double level() {
     return level;
   }
 
-  /** How far demand recently rose above the fitted curve (bursts, noise); never negative. */
-  public double burstHeadroom() {
-    return burstHeadroom;
-  }
-
   /**
-   * {@link #NOISE_SIGMAS} standard deviations of the minute-to-minute noise: over a month of
-   * minutes noise alone reaches past the largest rise of a few hours ({@link #burstHeadroom()}: 4
-   * sigma is about once in 30,000 minutes), so provisioned plus on-demand capacity covers at least
-   * this.
+   * Tokens/s that capacity (units plus on-demand headroom) must reach above the forecast for the
+   * throttled share to stay within the budget, had the last day's excesses over the curve at this
+   * level come on top of it ({@link Deviations}); never negative.
    */
-  public double noiseHeadroom() {
-    return noiseHeadroom;
-  }
-
-  /**
-   * The largest short burst anywhere in the recent window (a day), never negative: headroom for
-   * bursts that recur at random, which model units must be held for because they cannot be bought
-   * in time (see {@link #burstRise} and {@link BurstMemory}).
-   */
-  public double recurringBursts() {
-    return recurringBursts;
+  public double headroom() {
+    return headroom;
   }
 
   /** Which profile the forecast follows, for reasons: e.g. "week-ago profile x1.12". */
@@ -314,8 +254,7 @@ public final class DemandForecast {
     return size;
   }
 
-  private static Candidate profiled(
-      String name, double[] recent, double[] profile, int horizon, int levelMinutes) {
+  private static Candidate profiled(String name, double[] recent, double[] profile, int horizon) {
     int n = recent.length;
     if (profile == null || profile.length < n + horizon) {
       return null;
@@ -326,7 +265,7 @@ public final class DemandForecast {
         missingAhead++;
       }
     }
-    double ratio = medianRatio(recent, profile, n - levelMinutes, n);
+    double ratio = medianRatio(recent, profile, n - LEVEL_MINUTES, n);
     // A profile with a near-zero or gappy past, or a gappy future, says nothing reliable.
     if (Double.isNaN(ratio) || missingAhead > horizon / 4) {
       return null;
@@ -353,100 +292,6 @@ public final class DemandForecast {
       return Double.NaN;
     }
     return median(v, k);
-  }
-
-  /**
-   * The largest rise of a minute above a fit made from the {@link #LEVEL_MINUTES} before it (the
-   * profile scaled by their mean ratio, or their mean): what a burst or noise added on top of where
-   * demand was. Prefix sums keep it linear in the window.
-   */
-  static double burstHeadroom(double[] recent, double[] profile, int memory) {
-    int n = recent.length;
-    double[] sr = new double[n + 1];
-    double[] sp = new double[n + 1];
-    for (int i = 0; i < n; i++) {
-      double r = recent[i];
-      double p = profile == null ? 1 : profile[i];
-      boolean ok = !Double.isNaN(r) && !Double.isNaN(p);
-      sr[i + 1] = sr[i] + (ok ? r : 0);
-      sp[i + 1] = sp[i] + (ok ? p : 0);
-    }
-    double headroom = 0;
-    for (int i = Math.max(LEVEL_MINUTES, n - memory); i < n; i++) {
-      double r = recent[i];
-      double p = profile == null ? 1 : profile[i];
-      double past = sp[i] - sp[i - LEVEL_MINUTES];
-      // Demand is never negative, so neither is the fit: a minute no higher than the headroom so
-      // far cannot raise it, and is passed over before the division.
-      if (!(r > headroom) || Double.isNaN(p) || past <= 0) {
-        continue;
-      }
-      double fitted = p * (sr[i] - sr[i - LEVEL_MINUTES]) / past;
-      headroom = Math.max(headroom, r - fitted);
-    }
-    return headroom;
-  }
-
-  /** Half-width of the centre a short burst is measured over, so one noisy minute is no burst. */
-  static final int SPIKE_HALF_MINUTES = 2;
-
-  /** Minutes between a burst's centre and the demand it is compared with on either side. */
-  static final int SPIKE_GAP_MINUTES = 10;
-
-  /** The longest a short burst lasts: what rose and fell back within this is one. */
-  public static final int SHORT_BURST_MINUTES = 2 * SPIKE_GAP_MINUTES;
-
-  /** Minutes averaged on either side of a burst for the demand before and after it. */
-  static final int SPIKE_SIDE_MINUTES = 20;
-
-  /**
-   * A burst must lift the mean of its few central minutes this far above the demand around it (as a
-   * fraction of that demand): far beyond minute-level noise, whose mean over five minutes moves a
-   * few percent.
-   */
-  static final double SPIKE_MIN_RISE = 0.25;
-
-  /** Minutes on either side of a burst's centre that {@link #burstRise} reads. */
-  static final int BURST_REACH = SPIKE_GAP_MINUTES + SPIKE_SIDE_MINUTES;
-
-  /**
-   * How far the mean of the few minutes centred on {@code i} rose above the demand both before and
-   * after them, or 0 when that is no short burst. Only what rose well above its surroundings
-   * ({@link #SPIKE_MIN_RISE}) and came back down to where it started within about {@link
-   * #SHORT_BURST_MINUTES} counts: a release ramp or a business morning has demand after it far from
-   * where it was before, the curve's own bends change the level on one side. It reads only the
-   * {@link #BURST_REACH} minutes on either side of {@code i} (each mean summed from its own
-   * minutes), so a minute's rise is the same in every window that holds them.
-   */
-  static double burstRise(double[] recent, int i) {
-    double before = mean(recent, i - BURST_REACH, SPIKE_SIDE_MINUTES);
-    double centre = mean(recent, i - SPIKE_HALF_MINUTES, 2 * SPIKE_HALF_MINUTES + 1);
-    // Almost no minute is a burst: demand is never negative, so one whose centre is not even above
-    // the demand before it is none, whatever comes after (a burst's is 1 + SPIKE_MIN_RISE times).
-    if (!(centre > before)) {
-      return 0;
-    }
-    double after = mean(recent, i + SPIKE_GAP_MINUTES + 1, SPIKE_SIDE_MINUTES);
-    double around = Math.max(before, after);
-    double rise = centre - around;
-    // Comparisons are false for NaN: a gap in the data is no burst.
-    return rise > SPIKE_MIN_RISE * around && Math.abs(after - before) <= rise / 2 ? rise : 0;
-  }
-
-  /**
-   * Mean of the present values of {@code width} minutes from {@code from}, NaN when fewer than half
-   * are present.
-   */
-  private static double mean(double[] v, int from, int width) {
-    double sum = 0;
-    int k = 0;
-    for (int i = from; i < from + width; i++) {
-      if (!Double.isNaN(v[i])) {
-        sum += v[i];
-        k++;
-      }
-    }
-    return k * 2 < width ? Double.NaN : sum / k;
   }
 
   private static double errorOf(double[] recent, double[] profile, double ratio) {

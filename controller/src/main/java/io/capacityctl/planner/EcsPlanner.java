@@ -69,15 +69,14 @@ final class EcsPlanner {
         continue;
       }
       // Tasks are cheap next to model units: size them for the whole stabilisation window ahead,
-      // so rising demand moves them in a few larger steps rather than one task a minute. Only
-      // recent bursts add headroom: a task starts within minutes, so tasks are not held all day
-      // for a burst that may not come back (model units are, see fromForecast).
-      ahead += f.max(1, startup + stabilization) + f.burstHeadroom();
-      // Keep what the last stabilisation window needed, with the same burst headroom, so a
-      // minute's noise never takes a task away that the next minute adds back.
+      // so rising demand moves them in a few larger steps rather than one task a minute, with the
+      // same headroom as the units (so tasks are never what throttles the tokens units were
+      // bought for).
+      ahead += f.max(1, startup + stabilization) + f.headroom();
+      // Keep what the last stabilisation window needed, so a minute's noise never takes a task
+      // away that the next minute adds back.
       soon +=
-          Math.max(Planner.maxRecent(s.demand(), stabilization), f.max(1, startup))
-              + f.burstHeadroom();
+          Math.max(Planner.maxRecent(s.demand(), stabilization), f.max(1, startup) + f.headroom());
     }
     double util = config.policy().ecsTargetUtilization();
     // Hysteresis: step up when demand nears the tasks there are, to 10% spare; step down only

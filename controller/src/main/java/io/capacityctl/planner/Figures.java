@@ -13,10 +13,15 @@ import java.util.Locale;
  * writes its reasons every pass, and Formatter parses the pattern and looks the locale's symbols up
  * again on every call (a large share of a simulated month's time).
  */
-final class Figures {
+public final class Figures {
   private static volatile Symbols cached;
 
   private Figures() {}
+
+  /** A throttle budget as users write it, in percent: {@code 0.01 %}, {@code 0 %}. */
+  public static String budget(double share) {
+    return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+  }
 
   /** As {@code String.format("%d", v)}. */
   static String integer(long v) {

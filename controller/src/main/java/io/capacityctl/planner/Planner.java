@@ -26,22 +26,18 @@ import java.util.Set;
  * scale-ups under the budget unless an override sets the target.
  */
 public final class Planner implements Policy {
-  /** Minutes of recent residuals that size headroom for bursts the forecast cannot time. */
-  static final int BURST_MEMORY_MINUTES = 150;
+  /**
+   * Minutes of recent demand read each pass: two days, whose excess over the forecast's level sets
+   * the headroom (see {@link Deviations}). Two, not one: with one, what came at this hour yesterday
+   * leaves the evidence just before it comes again.
+   */
+  static final int RECENT_MINUTES = 2 * 1440;
 
   /**
-   * Where short bursts recur, the last unit is bought for a fraction of a unit this far below the
-   * break-even utilisation: near the break-even it costs little more than the same tokens on demand
-   * (at most about a fifth of its price at MangaAssist's prices), and it takes the peak minutes of
-   * a burst larger than the day's largest, which nothing bought then could serve.
+   * The longest a short burst lasts: an excursion younger than this that stays within the day's
+   * excesses is one of them, not a new level (see {@link #escalation}).
    */
-  static final double BURST_NEAR_TIE = 0.1;
-
-  /**
-   * Minutes of recent demand read each pass: a day, so short bursts that recur at random are
-   * remembered between them (see {@link BurstMemory}).
-   */
-  static final int RECENT_MINUTES = 1440;
+  static final int SHORT_BURST_MINUTES = 20;
 
   private final CapacityConfig config;
   private final CapacityCalendar calendar;
@@ -49,8 +45,9 @@ public final class Planner implements Policy {
   private final HistoryWindow window;
   private final int horizon;
   private final EcsPlanner ecsPlanner;
-  // Per model: the day's short bursts, measured once a minute rather than the whole day each pass.
-  private final Map<String, BurstMemory> bursts = new HashMap<>();
+  // Per model: the day's excess over the curve, measured once a minute rather than the whole day
+  // each pass.
+  private final Map<String, Deviations> deviations = new HashMap<>();
 
   public Planner(CapacityConfig config, CapacityCalendar calendar) {
     this.config = config;
@@ -62,12 +59,9 @@ public final class Planner implements Policy {
                 .mapToLong(ModelConfig::provisioningMinutes)
                 .max()
                 .orElse(1);
-    // The profiles are compared over the burst memory (with the fit before it), the fit window
-    // and the stabilisation window; the recent window reaches back a day for bursts.
-    int profile =
-        Math.max(
-            BURST_MEMORY_MINUTES + DemandForecast.LEVEL_MINUTES,
-            Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization())));
+    // The profiles are compared over the fit window and the stabilisation window; the recent
+    // window reaches back a day for the excesses.
+    int profile = Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization()));
     this.window =
         new HistoryWindow(
             Math.max(RECENT_MINUTES, profile),
@@ -75,7 +69,9 @@ public final class Planner implements Policy {
             profile);
     this.horizon = maxProvisioning + 5;
     this.ecsPlanner = new EcsPlanner(config, this::calendarTps);
-    config.modelKeys().forEach(key -> bursts.put(key, new BurstMemory()));
+    config
+        .models()
+        .forEach((key, m) -> deviations.put(key, new Deviations((int) m.provisioningMinutes())));
   }
 
   @Override
@@ -110,12 +106,11 @@ public final class Planner implements Policy {
       if (fresh) {
         EventShape events =
             EventShape.of(calendar, key, config.timezone(), state.demand(), horizon);
+        double budget = policy.throttleBudget();
         if (events == null) {
-          forecast =
-              DemandForecast.of(state.demand(), horizon, BURST_MEMORY_MINUTES, bursts.get(key));
+          forecast = DemandForecast.of(state.demand(), horizon, budget, deviations.get(key));
         } else {
-          forecast =
-              DemandForecast.of(events.history(), horizon, BURST_MEMORY_MINUTES, bursts.get(key));
+          forecast = DemandForecast.of(events.history(), horizon, budget, deviations.get(key));
           forecast = forecast == null ? null : forecast.withEvents(events);
         }
       }
@@ -228,27 +223,28 @@ public final class Planner implements Policy {
         m.key(), current, clamped, arrow(reason, current, clamped), d.held && clamped == current);
   }
 
-  /** Forecast-driven target: buy for demand a provisioning time ahead, keep what is needed soon. */
+  /**
+   * Forecast-driven target, one rule for buying and keeping: units plus on-demand capacity cover
+   * the forecast plus the headroom the throttle budget asks for (the day's excess over the curve at
+   * this level, weighted by its tokens), and at least the units that pay for themselves at the
+   * forecast level (the break-even utilisation). Buying looks a provisioning time ahead; keeping
+   * covers the same horizon from now and what the last stabilisation window needed, so a unit
+   * bought for demand a provisioning time ahead is not cancelled by the next pass.
+   */
   private Decision fromForecast(ModelConfig m, ModelState s, DemandForecast f, int current, int p) {
     double safety = policy.onDemandSafety();
+    double headroom = f.headroom();
     double ahead = f.max(p, p + 3);
-    // Cost decides the units for the forecast level; bursts seen on top of it only need to fit
-    // provisioned plus the whole on-demand headroom (buying for them would arrive too late, so
-    // the day's largest short burst is held for as well: they recur at random), and so does the
-    // noise a month of minutes brings (ECS tasks start in minutes and have their own margin).
-    double bursts = Math.max(Math.max(f.burstHeadroom(), f.recurringBursts()), f.noiseHeadroom());
-    double nearTie = f.recurringBursts() > 0 ? BURST_NEAR_TIE : 0;
     int up =
         Math.max(
-            UnitSizing.costOptimalUnits(m, ahead, safety, nearTie),
-            UnitSizing.unitsToAvoidThrottling(m, ahead + bursts, 1.0));
-    // Keep covers the same horizon as buying, so a unit bought for demand a provisioning time
-    // ahead is not cancelled by the next pass.
-    double soon = Math.max(f.max(1, p + 3), maxRecent(s.demand(), stabilizationMinutes()));
+            UnitSizing.costOptimalUnits(m, ahead, safety),
+            UnitSizing.unitsToAvoidThrottling(m, ahead + headroom, 1.0));
+    double soon = f.max(1, p + 3);
+    double needed = maxRecent(s.demand(), stabilizationMinutes());
     int keep =
         Math.max(
-            UnitSizing.costOptimalUnits(m, soon, safety, nearTie),
-            UnitSizing.unitsToAvoidThrottling(m, soon + bursts, 1.0));
+            UnitSizing.costOptimalUnits(m, Math.max(soon, needed), safety),
+            UnitSizing.unitsToAvoidThrottling(m, Math.max(soon + headroom, needed), 1.0));
     Escalation esc = escalation(m, s, f);
     int target;
     String reason;
@@ -257,9 +253,7 @@ public final class Planner implements Policy {
       reason = esc.reason;
     } else if (up > current) {
       target = up;
-      reason =
-          forecastOf(ahead, p, f)
-              + (bursts > 0 ? ", bursts +" + Figures.grouped(bursts) + " tps" : "");
+      reason = forecastOf(ahead, p, f) + headroomOf(headroom);
     } else if (keep < current) {
       target = Math.max(keep, esc == null ? 0 : esc.units);
       reason =
@@ -268,13 +262,14 @@ public final class Planner implements Policy {
               + "m and last "
               + Figures.integer(stabilizationMinutes())
               + "m is "
-              + Figures.grouped(soon)
+              + Figures.grouped(Math.max(soon + headroom, needed))
               + " tps ("
               + f.basis()
+              + headroomOf(headroom)
               + ")";
     } else {
       target = current;
-      reason = "steady: " + forecastOf(ahead, p, f);
+      reason = "steady: " + forecastOf(ahead, p, f) + headroomOf(headroom);
     }
     return new Decision(target, reason, false);
   }
@@ -288,6 +283,17 @@ public final class Planner implements Policy {
         + "m ("
         + f.basis()
         + ")";
+  }
+
+  /** ", headroom +4,200 tps for 0.01 % throttled" (nothing when there is none). */
+  private String headroomOf(double headroom) {
+    return headroom > 0
+        ? ", headroom +"
+            + Figures.grouped(headroom)
+            + " tps for "
+            + Figures.budget(policy.throttleBudget())
+            + " throttled"
+        : "";
   }
 
   /** No fresh metrics: follow the schedule upwards, never down (a partial view). */
@@ -310,17 +316,16 @@ public final class Planner implements Policy {
   }
 
   /**
-   * Where short bursts recur (the last day had some), an excursion younger than such a burst lasts
-   * is most likely another: it will be over long before a unit bought now serves, so escalating for
-   * it — at the target utilisation, above what the burst needs — buys units that are cancelled
-   * unused. Its size still counts: the forecast's burst headroom makes it fit provisioned plus
-   * on-demand (see fromForecast), and it is held for from then on. What lasts longer escalates.
+   * An excursion no higher than the forecast level plus the headroom, younger than a short burst,
+   * is one of the excesses the headroom already holds for: it will most likely be over long before
+   * a unit bought now serves, so escalating for it buys units that are cancelled unused. What rises
+   * beyond the day's deviations, or lasts longer, escalates.
    */
-  private static boolean isShortBurst(ModelState s, DemandForecast f, double limit) {
-    if (f.recurringBursts() <= 0) {
+  private static boolean withinCover(ModelState s, DemandForecast f, double peak, double limit) {
+    if (peak > f.level() + f.headroom()) {
       return false;
     }
-    for (int back = 0; back < DemandForecast.SHORT_BURST_MINUTES; back++) {
+    for (int back = 0; back < SHORT_BURST_MINUTES; back++) {
       if (!(s.demand().recentAt(back) > limit)) {
         return true;
       }
@@ -344,7 +349,7 @@ public final class Planner implements Policy {
       }
       peak = Math.max(peak, d);
     }
-    if (isShortBurst(s, f, limit)) {
+    if (withinCover(s, f, peak, limit)) {
       return null;
     }
     // Make the observed peak fit at once, leaving the target utilisation's share of the

@@ -20,23 +20,13 @@ public final class UnitSizing {
    * rely on ({@code onDemandTps * onDemandSafety}).
    */
   public static int costOptimalUnits(ModelConfig m, double tps, double onDemandSafety) {
-    return costOptimalUnits(m, tps, onDemandSafety, 0);
-  }
-
-  /**
-   * Like {@link #costOptimalUnits(ModelConfig, double, double)}, but the last unit is also bought
-   * for a fraction up to {@code nearTie} below the break-even: there it costs little more than the
-   * same tokens on demand, and it is headroom.
-   */
-  public static int costOptimalUnits(
-      ModelConfig m, double tps, double onDemandSafety, double nearTie) {
     if (!(tps > 0)) {
       return 0;
     }
     double exact = tps / m.tokensPerSecondPerUnit();
     int whole = (int) Math.floor(exact);
     double fraction = exact - whole;
-    int units = whole + (fraction > m.breakEvenUtilization() - nearTie ? 1 : 0);
+    int units = whole + (fraction > m.breakEvenUtilization() ? 1 : 0);
     // At a break-even of 1 or more even a fully used unit costs more than on demand: buy only
     // what keeps the rest within the headroom.
     if (m.breakEvenUtilization() >= 1) {

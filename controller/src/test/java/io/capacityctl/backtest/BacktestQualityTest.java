@@ -15,10 +15,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The policy's quality bar, with default policy settings, on every bundled trace kind (28 days):
  * total cost at most 1.10 x the clairvoyant oracle's (1.12 x on MangaAssist, whose calendar's
- * release floor costs the rest), at most 0.05% of tokens throttled, and cheaper than both the
- * schedule-only and the target-tracking baselines; and issue 15's bar (see {@link
- * BudgetAndDominanceTest}): no more than {@code policy.throttleBudget} throttled beyond the oracle,
- * cheaper than every baseline that throttles as little.
+ * release floor costs the rest; 1.15 x on bursty, whose random bursts the budget makes it hold
+ * units for), at most 0.05% of tokens throttled, and cheaper than both the schedule-only and the
+ * target-tracking baselines; and issue 15's bar (see {@link BudgetAndDominanceTest}): no more than
+ * {@code policy.throttleBudget} throttled beyond the oracle, cheaper than every baseline that
+ * throttles as little.
  */
 class BacktestQualityTest {
 
@@ -45,7 +46,15 @@ class BacktestQualityTest {
     // oracle's cost (dev seeds: 1.088-1.090 x with the floor lapsing 25 minutes after the start,
     // 1.109-1.112 x held). The 10 % bar holds for what the planner decides; the rest is the
     // configuration's promise.
-    double bar = scenario == Scenario.MANGAASSIST ? 1.12 : 1.10;
+    // Bursty's bursts come at random: keeping them within the 0.01 % budget takes units held for
+    // them (1.10-1.14 x on the dev seeds, at most 0.0026 % throttled; the planner before the
+    // budget was honoured cost 1.06-1.08 x and throttled up to 0.016 %, above the budget).
+    double bar =
+        switch (scenario) {
+          case MANGAASSIST -> 1.12;
+          case BURSTY -> 1.15;
+          default -> 1.10;
+        };
     assertThat(cc.totalCostUsd())
         .as("cost vs oracle")
         .isLessThanOrEqualTo(bar * oracle.totalCostUsd());
@@ -55,22 +64,8 @@ class BacktestQualityTest {
     assertThat(cc.failedPasses()).isZero();
     BudgetAndDominanceTest.assertBudget(ConfigLoader.loadResource(scenario.configResource()), r);
     BudgetAndDominanceTest.assertDominance(r);
-    if (scenario == Scenario.BURSTY) {
-      // Known gap, measured: bursts come at random and their peak minutes (burst + 5% noise)
-      // reach past 2 units + on-demand. Only units held all day prevent that: 3 units around the
-      // clock (schedule-only) throttle none at 1.35 x the oracle; 2 units around the clock cost
-      // about 1.06 x and still throttle 0.001-0.003%. capacityctl holds units for the day's
-      // largest short burst and buys the unit near its break-even where bursts recur (0.0004-0.016%
-      // over 20 other seeds, 1.06-1.09 x), so "no more than the baselines" cannot hold within
-      // 1.10 x here; on this seed it is held to a tenth of the 0.05% bar.
-      assertThat(cc.throttledPercent())
-          .as("throttled tokens % on bursts")
-          .isLessThanOrEqualTo(0.005);
-    } else {
-      assertThat(cc.throttledPercent())
-          .as("throttles no more than the baselines")
-          .isLessThanOrEqualTo(schedule.throttledPercent())
-          .isLessThanOrEqualTo(tracking.throttledPercent());
-    }
+    // Throttling is held to the budget beyond the oracle (assertBudget), not to the baselines'
+    // zero: flat-heavy throttles 0.00007 % of its tokens where schedule-only, at 1.10 x, throttles
+    // none; the budget is the user's trade-off, and at 0.01 % that is well inside it.
   }
 }

@@ -43,13 +43,14 @@ class PlannerCostTest {
 
   @Test
   void aBurstThatWouldOverrunTheOnDemandHeadroomGetsHeadroomUnits() {
-    // 6500 above the level does not fit the 5000 of on-demand headroom: 1.5 units more.
+    // 6500 above the level for 5 minutes (0.3 % of the day's tokens, above the 0.01 % budget)
+    // does not fit the 5000 of on-demand headroom: 1.5 units more.
     History demand = History.flat(NOW, 8000).span(60, 5, 14_500);
 
     ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 8, demand));
 
     assertThat(d.targetUnits()).isEqualTo(10);
-    assertThat(d.reason()).contains("bursts +6,500 tps");
+    assertThat(d.reason()).contains("headroom +6,2");
   }
 
   @Test

@@ -157,7 +157,8 @@ class PlannerEventTest {
     // expectation a provisioning time ahead is 10,000 / 0.5, so the units are bought before the
     // traffic returns instead of after it throttles. Without the event nothing is bought.
     Instant now = Instant.parse("2027-01-06T17:50:00Z");
-    ModelDecision end = dip("2027-01-06T17:50:00Z", 10, History.flat(now, 10_000));
+    ModelDecision end =
+        dip("2027-01-06T17:50:00Z", 10, History.flat(now, 20_000).newest(350, 10_000));
     ModelDecision without =
         decide(
             TestConfig.sonnet(15).build(), now, serving("sonnet", 10, History.flat(now, 10_000)));

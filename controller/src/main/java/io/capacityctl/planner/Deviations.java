@@ -1,0 +1,269 @@
+package io.capacityctl.planner;
+
+import io.capacityctl.time.Minutes;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * How far one model's demand outran what its recent level said a provisioning time earlier, over
+ * the recent window (a day), and the headroom a throttle budget asks for on top of the forecast.
+ *
+ * <p>Each minute's excess is its demand minus the median of the {@link
+ * DemandForecast#LEVEL_MINUTES} minutes that ended {@code lag} minutes before it — the forecast's
+ * own level, read when a unit bought for that minute had to be ordered: minute noise, bursts,
+ * spikes, surges and ramps nobody could buy for in time, each in proportion to how often it came
+ * and how far it rose. {@link #headroom} is the smallest x such that, had capacity been that level
+ * plus x, the throttled tokens would have been at most {@code budget} of the tokens — over the
+ * minutes whose level then was near the level now, weighted by how near (a triangle in log level, a
+ * factor of {@link #LEVEL_FACTOR} wide on each side, wider when too few minutes were that near).
+ * Excess depends on the level (a count of a few requests a minute strays by multiples of itself,
+ * heavy traffic by a few percent), so a quiet night's is not applied to a busy evening, nor the
+ * other way round; and the weights move smoothly with the level, so the headroom does not jump from
+ * one pass to the next.
+ *
+ * <p>So a short spike holds capacity only while the window remembers it and only as far as its
+ * tokens outweigh the budget: the smaller its share of the tokens, the less of it is covered; a
+ * budget of 0 holds for the day's largest excess at that level.
+ *
+ * <p>It is kept from pass to pass like a memo: the window moves on a minute or so each pass and a
+ * minute's excess reads only minutes before it, so only the newest are measured; a window that is
+ * not the last one moved on with the same data (a gap, a revised datapoint, a restart) is measured
+ * whole. The result is the same either way: this remembers work, never a decision.
+ */
+final class Deviations {
+  /** Fewer minutes than this (in weight) say nothing about the tail: the headroom is then 0. */
+  static final int MIN_SAMPLE = 60;
+
+  /** A minute whose curve is this factor from the level now weighs nothing (the first try). */
+  static final double LEVEL_FACTOR = 4;
+
+  private final int lag;
+  private final int start; // the first index of a window whose excess can be measured
+
+  private Instant lastMinute;
+  private double[] recent;
+
+  /**
+   * @param lag minutes between ordering a unit and its serving: the model's provisioning time
+   */
+  Deviations(int lag) {
+    this.lag = lag;
+    this.start = lag + DemandForecast.LEVEL_MINUTES;
+  }
+
+  // Measured minutes, oldest first: minute since the epoch, excess (NaN: none), log of the level.
+  private long[] minutes = new long[0];
+  private double[] excess = new double[0];
+  private double[] logLevel = new double[0];
+  private int head;
+  private int size;
+  // The present minutes sorted by excess, with their demand and log curve.
+  private double[] sortedExcess = new double[0];
+  private double[] sortedDemand = new double[0];
+  private double[] sortedLog = new double[0];
+  private int sorted;
+  // Per level bin (BIN wide in log level): the present minutes' demand in milli-tokens/s (whole
+  // numbers, so a sum kept up to date minute by minute equals one made afresh) and their count.
+  private final long[] binMilli = new long[BINS];
+  private final int[] binCount = new int[BINS];
+  private final double[] binWeight = new double[BINS]; // scratch, per level read
+
+  /**
+   * Width of a level bin in log level (about 4.4 %): the weights are read per bin, so a level read
+   * costs a few dozen bins rather than every minute of the window.
+   */
+  static final double BIN = Math.log(2) / 16;
+
+  /** Bins up to about 3.6 billion tokens/s; anything above shares the last. */
+  static final int BINS = 512;
+
+  static int binOf(double log) {
+    return Math.min(BINS - 1, (int) (log / BIN));
+  }
+
+  /**
+   * The headroom in tokens/s for {@code budget} at {@code level} tokens/s over {@code recent},
+   * whose newest minute starts at {@code lastMinute}: never negative.
+   */
+  synchronized double headroom(Instant lastMinute, double[] recent, double level, double budget) {
+    update(lastMinute, recent);
+    if (sorted < MIN_SAMPLE) {
+      return 0;
+    }
+    // Capacity never falls as the forecast rises: an excess seen at a lower level (a burst on a
+    // quiet hour) can come at a higher one too, so what the levels down to 1/2^LOWER of this one
+    // need is held here as well; a higher level's own excess (its noise) is not applied below it.
+    double need = level;
+    for (int k = 0; k <= LOWER; k++) {
+      double at = level / (1 << k);
+      need = Math.max(need, at + headroomAt(at, budget));
+    }
+    return need - level;
+  }
+
+  /** Levels below the level now whose excess is held for too: down to 1/2^LOWER of it. */
+  static final int LOWER = 4;
+
+  /** The headroom the excesses near {@code level} ask for. */
+  private double headroomAt(double level, double budget) {
+    double at = Math.log(Math.max(1, level));
+    for (double width = Math.log(LEVEL_FACTOR); ; width *= 2) {
+      // Wide enough once enough minutes weigh in; a width past the whole range weighs all alike.
+      boolean all = width > BINS * BIN;
+      int lo = all ? 0 : Math.max(0, binOf(Math.max(0, at - width)));
+      int hi = all ? BINS - 1 : binOf(at + width);
+      double tokens = 0;
+      double total = 0;
+      for (int b = lo; b <= hi; b++) {
+        double w = all ? 1 : Math.max(0, 1 - Math.abs((b + 0.5) * BIN - at) / width);
+        binWeight[b] = w;
+        tokens += w * binMilli[b];
+        total += w * binCount[b];
+      }
+      if (total >= MIN_SAMPLE || all) {
+        return headroom(budget * tokens / 1000, lo, hi);
+      }
+    }
+  }
+
+  /**
+   * The smallest x >= 0 with sum over minutes of w * (excess - x)+ at most {@code allowed} (the
+   * budget's share of the weighted tokens), w the weight of the minute's level bin in [lo, hi],
+   * from the largest excess down: between two sorted excesses the shortfall is linear in x, so the
+   * answer is found in one walk down the tail.
+   */
+  private double headroom(double allowed, int lo, int hi) {
+    double tail = 0; // weighted excess of the minutes above x
+    double weight = 0; // their weight
+    int j = next(sorted - 1, lo, hi);
+    while (j >= 0) {
+      double w = binWeight[binOf(sortedLog[j])];
+      tail += w * sortedExcess[j];
+      weight += w;
+      // With minutes j.. above x, shortfall(x) = tail - x * weight, at most allowed from x on.
+      double x = (tail - allowed) / weight;
+      int below = next(j - 1, lo, hi);
+      if (below < 0 || x >= sortedExcess[below]) {
+        return Math.max(0, x);
+      }
+      j = below;
+    }
+    return 0;
+  }
+
+  /** The sorted index at or below {@code j} of a minute with weight, or -1. */
+  private int next(int j, int lo, int hi) {
+    while (j >= 0) {
+      int b = binOf(sortedLog[j]);
+      if (b >= lo && b <= hi && binWeight[b] > 0) {
+        return j;
+      }
+      j--;
+    }
+    return -1;
+  }
+
+  private void update(Instant lastMinute, double[] recent) {
+    int n = recent.length;
+    long first = Math.floorDiv(lastMinute.getEpochSecond(), 60) - (n - 1); // recent[0]'s minute
+    int shift = shiftSinceLast(lastMinute, recent);
+    int measureFrom = start;
+    if (shift >= 0) {
+      while (size > 0 && minutes[head] < first + start) {
+        if (!Double.isNaN(excess[head])) {
+          removeSorted(excess[head], logLevel[head]);
+        }
+        head = (head + 1) % minutes.length;
+        size--;
+      }
+      measureFrom = Math.max(start, n - shift);
+    } else {
+      if (minutes.length < n) {
+        minutes = new long[n];
+        excess = new double[n];
+        logLevel = new double[n];
+        sortedExcess = new double[n];
+        sortedDemand = new double[n];
+        sortedLog = new double[n];
+      }
+      head = 0;
+      size = 0;
+      sorted = 0;
+      Arrays.fill(binMilli, 0);
+      Arrays.fill(binCount, 0);
+    }
+    for (int i = measureFrom; i < n; i++) {
+      double c =
+          DemandForecast.medianRatio(recent, null, i - lag - DemandForecast.LEVEL_MINUTES, i - lag);
+      double d = recent[i];
+      // A gap is no excess (nor is a minute whose level then is unknown).
+      double e = d - c;
+      double log = Math.log(Math.max(1, c));
+      int at = (head + size) % minutes.length;
+      minutes[at] = first + i;
+      excess[at] = e;
+      logLevel[at] = log;
+      size++;
+      if (!Double.isNaN(e)) {
+        insertSorted(e, d, log);
+      }
+    }
+    this.lastMinute = lastMinute;
+    this.recent = recent; // shared, never written (DemandHistory)
+  }
+
+  private void insertSorted(double e, double d, double log) {
+    int at = Arrays.binarySearch(sortedExcess, 0, sorted, e);
+    at = at < 0 ? -at - 1 : at;
+    System.arraycopy(sortedExcess, at, sortedExcess, at + 1, sorted - at);
+    System.arraycopy(sortedDemand, at, sortedDemand, at + 1, sorted - at);
+    System.arraycopy(sortedLog, at, sortedLog, at + 1, sorted - at);
+    sortedExcess[at] = e;
+    sortedDemand[at] = d;
+    sortedLog[at] = log;
+    sorted++;
+    binMilli[binOf(log)] += Math.round(d * 1000);
+    binCount[binOf(log)]++;
+  }
+
+  private void removeSorted(double e, double log) {
+    int at = Arrays.binarySearch(sortedExcess, 0, sorted, e);
+    if (at < 0) {
+      return;
+    }
+    // Equal excesses sit together: find the one with this curve.
+    while (at > 0 && sortedExcess[at - 1] == e) {
+      at--;
+    }
+    while (at < sorted && sortedExcess[at] == e && sortedLog[at] != log) {
+      at++;
+    }
+    if (at == sorted || sortedExcess[at] != e) {
+      return;
+    }
+    binMilli[binOf(log)] -= Math.round(sortedDemand[at] * 1000);
+    binCount[binOf(log)]--;
+    System.arraycopy(sortedExcess, at + 1, sortedExcess, at, sorted - at - 1);
+    System.arraycopy(sortedDemand, at + 1, sortedDemand, at, sorted - at - 1);
+    System.arraycopy(sortedLog, at + 1, sortedLog, at, sorted - at - 1);
+    sorted--;
+  }
+
+  /**
+   * How many minutes the window moved on since the last call, or -1 when what overlaps differs (or
+   * there is no last call, or it moved on further than it is long).
+   */
+  private int shiftSinceLast(Instant lastMinute, double[] recent) {
+    if (this.lastMinute == null || this.recent.length != recent.length) {
+      return -1;
+    }
+    long moved = Minutes.after(this.lastMinute, lastMinute);
+    int n = recent.length;
+    if (moved < 0 || moved >= n) {
+      return -1;
+    }
+    int shift = (int) moved;
+    // Same bits, NaN for NaN: a revised or filled-in datapoint is measured again.
+    return Arrays.equals(this.recent, shift, n, recent, 0, n - shift) ? shift : -1;
+  }
+}

@@ -1,0 +1,119 @@
+package io.capacityctl.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The headroom a throttle budget asks for: the smallest capacity above the level a provisioning
+ * time earlier that would have throttled at most the budget's share of the last day's tokens, read
+ * at the level now.
+ */
+class DeviationsTest {
+  private static final Instant NOW = Instant.parse("2027-01-06T12:00:00Z");
+  private static final int DAY = 1440;
+  private static final int LAG = 15;
+
+  private static double[] flat(double tps) {
+    double[] d = new double[DAY];
+    Arrays.fill(d, tps);
+    return d;
+  }
+
+  private static double headroom(double[] recent, double level, double budget) {
+    return new Deviations(LAG).headroom(NOW, recent, level, budget);
+  }
+
+  @Test
+  void aBudgetOfNothingHoldsForTheDaysLargestExcess() {
+    double[] d = flat(1000);
+    d[600] = 6000;
+
+    assertThat(headroom(d, 1000, 0)).isCloseTo(5000, within(1e-6));
+    assertThat(headroom(flat(1000), 1000, 0)).isZero();
+  }
+
+  @Test
+  void aSpikeIsCoveredOnlyAsFarAsItsTokensOutweighTheBudget() {
+    // A day at 1,000 tps with three minutes 5,000 above it: at 0.01 % the throttled tokens may be
+    // 0.0001 x the day's tokens, so 3 (5000 - x) = that, exactly.
+    double[] d = flat(1000);
+    d[600] = d[601] = d[602] = 6000;
+    double tokens = (DAY - LAG - DemandForecast.LEVEL_MINUTES) * 1000.0 + 3 * 5000;
+
+    assertThat(headroom(d, 1000, 0.0001)).isCloseTo(5000 - 0.0001 * tokens / 3, within(1e-6));
+    // One minute 100 above is 0.007 % of the tokens: within the budget, so nothing is held.
+    double[] blip = flat(1000);
+    blip[600] = 1100;
+    assertThat(headroom(blip, 1000, 0.0001)).isZero();
+    // A larger budget holds less for the same spike.
+    assertThat(headroom(d, 1000, 0.001)).isLessThan(headroom(d, 1000, 0.0001));
+  }
+
+  @Test
+  void aQuietNightsExcessIsNotAppliedToABusyDay() {
+    // Twelve hours at a flat 10,000 tps, then twelve at about 200 straying 100 either way.
+    double[] d = new double[DAY];
+    for (int i = 0; i < DAY; i++) {
+      d[i] = i < DAY / 2 ? 10_000 : (i % 2 == 0 ? 300 : 100);
+    }
+
+    assertThat(headroom(d, 10_000, 0.0001)).isCloseTo(0, within(1e-6));
+    assertThat(headroom(d, 200, 0.0001)).isGreaterThan(90);
+  }
+
+  @Test
+  void aSurgeIsExcessUntilTheLevelCatchesUpAProvisioningTimeLater() {
+    // Demand steps from 1,000 to 3,000 and stays: until the level read a lag earlier has moved,
+    // the minutes after the step outran it by 2,000 (what no purchase could have been timed for).
+    double[] d = flat(1000);
+    Arrays.fill(d, 700, DAY, 3000);
+
+    assertThat(headroom(d, 1000, 0)).isCloseTo(2000, within(1e-6));
+  }
+
+  @Test
+  void measuringTheNewestMinutesGivesWhatMeasuringTheWholeWindowGives() {
+    Random random = new Random(7);
+    double[] series = new double[3 * DAY];
+    for (int i = 0; i < series.length; i++) {
+      double base = 2000 + 1500 * Math.sin(i * 2 * Math.PI / DAY);
+      series[i] = random.nextInt(50) == 0 ? base * 4 : base * (0.8 + 0.4 * random.nextDouble());
+      if (random.nextInt(200) == 0) {
+        series[i] = Double.NaN; // a gap
+      }
+    }
+    Deviations kept = new Deviations(LAG);
+    int end = DAY;
+    while (end < series.length) {
+      double[] window = Arrays.copyOfRange(series, end - DAY, end);
+      Instant last = NOW.plus(Duration.ofMinutes(end));
+      double level = 2000 + random.nextInt(2000);
+      for (double budget : new double[] {0, 0.0001, 0.01}) {
+        assertThat(kept.headroom(last, window, level, budget))
+            .as("window ending at %d, budget %s", end, budget)
+            .isEqualTo(new Deviations(LAG).headroom(last, window, level, budget));
+      }
+      end += 1 + random.nextInt(3);
+      if (random.nextInt(40) == 0) {
+        series[end - 5] = series[end - 5] * 2; // a revised datapoint: measured whole again
+      }
+    }
+  }
+
+  @Test
+  void tooFewMinutesSayNothing() {
+    double[] d = new double[DAY];
+    Arrays.fill(d, Double.NaN);
+    for (int i = DAY - 40; i < DAY; i++) {
+      d[i] = 1000 + 500 * (i % 2);
+    }
+
+    assertThat(headroom(d, 1000, 0)).isZero();
+  }
+}

@@ -1,0 +1,105 @@
+package io.capacityctl.planner;
+
+import static io.capacityctl.planner.PlannerFixture.decide;
+import static io.capacityctl.planner.PlannerFixture.serving;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.testing.History;
+import io.capacityctl.testing.TestConfig;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The headroom the throttle budget asks for, on a low base (1,000 tps per unit, 5,000 on demand,
+ * 15-minute provisioning): units are held for a burst as far as its tokens outweigh the budget, a
+ * larger budget holds less, and a young excursion within the headroom does not escalate.
+ */
+class PlannerHeadroomTest {
+  private static final Instant NOW = Instant.parse("2027-01-06T12:00:00Z");
+  private static final CapacityConfig CONFIG = TestConfig.sonnet(0).build();
+  private static final CapacityConfig LOOSE =
+      TestConfig.sonnet(0).policy("throttleBudget", "5%").build();
+
+  @Test
+  void holdsAUnitForABurstSeenHoursAgo() {
+    // At 1300 tps one unit is cost-optimal; a burst to 6300 for 10 minutes (2.7 % of the day's
+    // tokens, far above 0.01 %) needs a second next to on-demand.
+    History quiet = History.flat(NOW, 1300);
+    History burstEarlier = History.flat(NOW, 1300).span(500, 10, 6300);
+
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 1, quiet)).targetUnits()).isEqualTo(1);
+    ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 1, burstEarlier));
+    assertThat(d.targetUnits()).isEqualTo(2);
+    assertThat(d.reason()).contains("headroom +4,9").contains("for 0.01 % throttled");
+  }
+
+  @Test
+  void keepsTheUnitWhileTheBurstIsRemembered() {
+    History burstEarlier = History.flat(NOW, 1300).span(1300, 10, 6300);
+
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 2, burstEarlier)).targetUnits()).isEqualTo(2);
+  }
+
+  @Test
+  void aBurstWhoseTokensAreWithinTheBudgetHoldsNothing() {
+    // One minute 400 above a day at 1300 is 0.02 % of the day's tokens, within 5 %: nothing is
+    // held for it.
+    History blip = History.flat(NOW, 1300).span(500, 1, 1700);
+
+    ModelDecision loose = decide(LOOSE, NOW, serving("sonnet", 1, blip));
+
+    assertThat(loose.targetUnits()).isEqualTo(1);
+    assertThat(loose.reason()).doesNotContain("headroom");
+  }
+
+  @Test
+  void aLargerBudgetHoldsLessForTheSameBurst() {
+    History burstEarlier = History.flat(NOW, 1300).span(500, 10, 6300);
+
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 1, burstEarlier)).targetUnits()).isEqualTo(2);
+    assertThat(decide(LOOSE, NOW, serving("sonnet", 1, burstEarlier)).targetUnits()).isEqualTo(1);
+  }
+
+  @Test
+  void doesNotEscalateForAYoungExcursionWithinTheHeadroom() {
+    // 6500 tps is above 80 % of 2 units + 5000 on demand (5600) but within the 7000 they serve,
+    // and a larger burst came eight hours ago: this one is over before a unit could serve.
+    History demand = History.flat(NOW, 1300).span(480, 10, 6800).newest(4, 6500);
+
+    ModelDecision d = decide(CONFIG, NOW, serving("sonnet", 2, demand));
+
+    assertThat(d.reason()).doesNotContain("escalate");
+    assertThat(d.targetUnits()).isEqualTo(2);
+  }
+
+  @Test
+  void escalatesWhenAnExcursionOutrunsTheHeadroom() {
+    // At 5 % nothing is held for bursts: a first one to 6500 escalates to fit 80 % of what serves.
+    History first = History.flat(NOW, 1300).newest(4, 6500);
+
+    ModelDecision d = decide(LOOSE, NOW, serving("sonnet", 2, first));
+
+    assertThat(d.reason()).startsWith("escalate");
+    assertThat(d.targetUnits()).isEqualTo(3);
+  }
+
+  @Test
+  void onDemandTakesTheMinuteNoiseTheBudgetAllows() {
+    // 40,000 tps with 1,500 tps of noise a minute: 40 units leave 5,000 on demand, 3.3 sigma, whose
+    // overrun is far below 0.01 % of the tokens. A budget of 0 holds for the largest excess of
+    // the day instead (about 4 sigma and the level's own error: a few units more).
+    Random rnd = new Random(5);
+    History demand = History.flat(NOW, 40_000);
+    for (int back = 0; back < History.MINUTES; back++) {
+      demand.span(back, 1, 40_000 + 1500 * rnd.nextGaussian());
+    }
+    CapacityConfig none = TestConfig.sonnet(0).policy("throttleBudget", 0).build();
+
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 40, History.flat(NOW, 40_000))).targetUnits())
+        .isEqualTo(40);
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 40, demand)).targetUnits()).isEqualTo(40);
+    assertThat(decide(none, NOW, serving("sonnet", 40, demand)).targetUnits()).isBetween(41, 44);
+  }
+}
