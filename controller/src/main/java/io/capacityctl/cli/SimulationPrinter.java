@@ -11,6 +11,8 @@ import io.capacityctl.backtest.FrontierPoint;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.backtest.Saving;
 import io.capacityctl.config.CapacityConfig;
+import io.capacityctl.leadtime.LeadTimeTotal;
+import io.capacityctl.leadtime.ProvisioningObserved;
 import io.capacityctl.sim.EcsTotals;
 import io.capacityctl.sim.ModelTotals;
 import io.capacityctl.sim.SimulationResult;
@@ -235,6 +237,9 @@ final class SimulationPrinter {
               m.put("throttledPercent", t.throttledPercent());
               m.put("meanWasteRatio", t.meanWasteRatio());
               m.put("scalingActions", t.scalingActions());
+              if (t.leadTime() != null) {
+                leadTimeJson(m.putObject("leadTime"), t.leadTime());
+              }
             });
     if (r.ecs() != null) {
       ObjectNode e = root.putObject("ecs");
@@ -253,6 +258,30 @@ final class SimulationPrinter {
     total.put("scalingActions", r.scalingActions());
     total.put("ecsShortfallMinutes", r.ecsShortfallMinutes());
     total.put("failedPasses", r.failedPasses());
+  }
+
+  /** What the events' lead times cost over the run (docs/leadtime.md); NaN figures as null. */
+  private static void leadTimeJson(ObjectNode l, LeadTimeTotal t) {
+    ProvisioningObserved p = t.provisioning();
+    l.put("occurrences", t.occurrences());
+    l.put("configuredProvisioning", p.configured().toString());
+    l.put("observedCreations", p.creations());
+    l.put("observedMedian", p.median() == null ? null : p.median().toString());
+    l.put("observedLongest", p.longest() == null ? null : p.longest().toString());
+    l.put("unitHoursBeyondConfigured", round(t.unitHoursBeyondConfigured()));
+    l.put("usdBeyondConfigured", round(t.usdBeyondConfigured()));
+    putFinite(l, "unitHoursBeyondObserved", t.unitHoursBeyondObserved());
+    putFinite(l, "usdBeyondObserved", t.usdBeyondObserved());
+    l.put("unitHoursCanary", round(t.unitHoursCanary()));
+    l.put("usdCanary", round(t.usdCanary()));
+  }
+
+  private static void putFinite(ObjectNode o, String field, double v) {
+    if (Double.isFinite(v)) {
+      o.put(field, round(v));
+    } else {
+      o.putNull(field);
+    }
   }
 
   /** Dollars as every table prints them (the waste report too). */
