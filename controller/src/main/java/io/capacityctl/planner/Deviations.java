@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * How far one model's demand outran what its recent level said a provisioning time earlier, over
- * the recent window (a day), and the headroom a throttle budget asks for on top of the forecast.
+ * the recent window (two days), and the headroom a throttle budget asks for on top of the forecast.
  *
  * <p>Each minute's excess is its demand minus the median of the {@link
  * DemandForecast#LEVEL_MINUTES} minutes that ended {@code lag} minutes before it — the forecast's
@@ -23,7 +23,7 @@ import java.util.Arrays;
  *
  * <p>So a short spike holds capacity only while the window remembers it and only as far as its
  * tokens outweigh the budget: the smaller its share of the tokens, the less of it is covered; a
- * budget of 0 holds for the day's largest excess at that level.
+ * budget of 0 holds for the window's largest excess at that level.
  *
  * <p>It is kept from pass to pass like a memo: the window moves on a minute or so each pass and a
  * minute's excess reads only minutes before it, so only the newest are measured; a window that is
@@ -34,7 +34,7 @@ final class Deviations {
   /** Fewer minutes than this (in weight) say nothing about the tail: the headroom is then 0. */
   static final int MIN_SAMPLE = 60;
 
-  /** A minute whose curve is this factor from the level now weighs nothing (the first try). */
+  /** A minute whose level is this factor from the level now weighs nothing (the first try). */
   static final double LEVEL_FACTOR = 4;
 
   private final int lag;
@@ -57,7 +57,7 @@ final class Deviations {
   private double[] logLevel = new double[0];
   private int head;
   private int size;
-  // The present minutes sorted by excess, with their demand and log curve.
+  // The present minutes sorted by excess, with their demand and log level.
   private double[] sortedExcess = new double[0];
   private double[] sortedDemand = new double[0];
   private double[] sortedLog = new double[0];
