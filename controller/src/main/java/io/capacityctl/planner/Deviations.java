@@ -74,6 +74,12 @@ final class Deviations {
    */
   static final double BIN = Math.log(2) / 16;
 
+  /**
+   * Demand above this (a trillion tokens/s) is no demand at all but a broken datapoint: read as a
+   * gap, so no sum overflows and no headroom is made of it.
+   */
+  static final double MAX_TPS = 1e12;
+
   /** Bins up to about 3.6 billion tokens/s; anything above shares the last. */
   static final int BINS = 512;
 
@@ -196,8 +202,10 @@ final class Deviations {
       double c =
           DemandForecast.medianRatio(recent, null, i - lag - DemandForecast.LEVEL_MINUTES, i - lag);
       double d = recent[i];
-      // A gap is no excess (nor is a minute whose level then is unknown).
-      double e = d - c;
+      // A gap is no excess (nor is a minute whose level then is unknown), and neither is a value
+      // no demand can take (negative, infinite, beyond MAX_TPS): it is no evidence of anything.
+      boolean plausible = d >= 0 && d <= MAX_TPS && c <= MAX_TPS;
+      double e = plausible ? d - c : Double.NaN;
       double log = Math.log(Math.max(1, c));
       int at = (head + size) % minutes.length;
       minutes[at] = first + i;

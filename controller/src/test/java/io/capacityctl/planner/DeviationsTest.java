@@ -107,6 +107,27 @@ class DeviationsTest {
   }
 
   @Test
+  void aValueNoDemandCanTakeIsNoEvidence() {
+    // Infinite, negative, NaN and astronomically large datapoints, alone or in a row, are read
+    // as gaps: the headroom is what the rest of the day says, and always a finite number.
+    double[] d = flat(1000);
+    d[600] = 6000;
+    double clean = headroom(d, 1000, 0);
+    double[] broken = d.clone();
+    broken[300] = Double.POSITIVE_INFINITY;
+    broken[301] = Double.POSITIVE_INFINITY;
+    broken[700] = -5000;
+    broken[800] = Double.NaN;
+    broken[900] = 1e300;
+    broken[901] = Double.MAX_VALUE;
+
+    for (double budget : new double[] {0, 0.0001, 0.05}) {
+      assertThat(headroom(broken, 1000, budget)).isFinite();
+    }
+    assertThat(headroom(broken, 1000, 0)).isCloseTo(clean, within(1e-6));
+  }
+
+  @Test
   void tooFewMinutesSayNothing() {
     double[] d = new double[DAY];
     Arrays.fill(d, Double.NaN);
