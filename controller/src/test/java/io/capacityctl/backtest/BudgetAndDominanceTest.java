@@ -40,6 +40,14 @@ class BudgetAndDominanceTest {
         Backtest.run(config, scenario.trace(1000, 0), List.of(PolicyName.values()), Map.of());
 
     assertDominance(r);
+    // The budget itself does not hold here yet (realShapedKindsKeepTheBudget names the gap); what
+    // the budget-driven headroom reached is kept from sliding back: at most 0.5 % of tokens beyond
+    // the oracle (held-out seeds: 0.03-0.47 %; the planner before it: 0.06-0.74 %).
+    assertThat(
+            r.get(PolicyName.CAPACITYCTL).throttledPercent()
+                - r.get(PolicyName.ORACLE).throttledPercent())
+        .as("throttled %% beyond the oracle's")
+        .isLessThanOrEqualTo(0.5);
   }
 
   @Disabled(
