@@ -5,6 +5,7 @@ import io.capacityctl.calendar.EventOccurrence;
 import io.capacityctl.calendar.Expectation;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
+import io.capacityctl.planner.CanaryReading;
 import io.capacityctl.planner.UnitSizing;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,20 +41,12 @@ public record LeadCost(
     double unitHoursBeyondObserved,
     double unitHoursCanary) {
 
-  /** How many units the canary is: one proves the permission, a unit of quota and the timing. */
-  public static final int CANARY_UNITS = 1;
+  /** How many units the canary is ({@link CanaryReading#CANARY_UNITS}). */
+  public static final int CANARY_UNITS = CanaryReading.CANARY_UNITS;
 
-  /**
-   * The bulk's lead in the canary reading: {@code max(1.5 x observed, configured)}, capped at the
-   * lead time; the lead time itself while nothing was observed (no evidence, no shortcut).
-   */
+  /** The bulk's lead in the canary reading, as the planner buys it ({@link CanaryReading}). */
   public static Duration bulkLead(Duration leadTime, Duration configured, Duration observed) {
-    if (observed == null) {
-      return leadTime;
-    }
-    Duration margin = observed.multipliedBy(3).dividedBy(2);
-    Duration bulk = margin.compareTo(configured) > 0 ? margin : configured;
-    return bulk.compareTo(leadTime) < 0 ? bulk : leadTime;
+    return CanaryReading.bulkLead(leadTime, configured, observed);
   }
 
   public double usdCanary() {

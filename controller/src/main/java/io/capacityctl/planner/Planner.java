@@ -1,6 +1,7 @@
 package io.capacityctl.planner;
 
 import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.calendar.EventOccurrence;
 import io.capacityctl.calendar.Expectation;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
@@ -157,7 +158,8 @@ public final class Planner implements Policy {
         s.committedUnits(),
         s.drainingUnits(),
         demand,
-        s.problem());
+        s.problem(),
+        s.observedProvisioning());
   }
 
   /**
@@ -194,7 +196,7 @@ public final class Planner implements Policy {
           m.key(), current, current, s.problem() + ": no action on a partial view", true);
     }
     int p = (int) m.provisioningMinutes();
-    EventFloor floor = eventFloor(m, now, p);
+    EventFloor floor = eventFloor(m, s.observedProvisioning(), now, p);
     Decision d;
     if (forecast == null) {
       d = holdWithoutMetrics(m, s, current, now, p);
@@ -380,58 +382,120 @@ public final class Planner implements Policy {
    * planned shows only once readers arrive, and units bought then serve a provisioning time later,
    * through the event's first rush. Demand above the floor is the forecast's, which has the
    * calendar's multiplier in it (escalation covers a release above it).
+   *
+   * <p>Once the model's provisioning was observed, the lead time is read as a canary ({@link
+   * CanaryReading}): the warning it buys needs one purchase hours early, not the whole floor. From
+   * {@code start - leadTime} the floor is the schedule's units plus the canary, the whole floor
+   * from {@code start - bulkLead}. Nothing observed (or records unreadable): the literal reading.
+   *
+   * @param observed the longest provisioning observed, a creation in progress included, or null
    */
-  private EventFloor eventFloor(ModelConfig m, Instant now, int p) {
-    EventFloor best = new EventFloor(0, null, null);
+  private EventFloor eventFloor(ModelConfig m, Duration observed, Instant now, int p) {
+    EventFloor best = new EventFloor(0, null, null, m.provisioningTime());
     for (Instant t : new Instant[] {now, now.plus(Duration.ofMinutes(p))}) {
       Expectation e = calendar.expected(m.key(), t);
       if (e.event() == null) {
         continue;
       }
+      EventOccurrence o = e.event();
+      Duration lead = Duration.between(o.leadStart(), o.start());
+      Duration bulkLead = CanaryReading.bulkLead(lead, m.provisioningTime(), observed);
+      if (e.multiplier() > 1 && bulkLead.compareTo(lead) < 0) {
+        if (now.isBefore(o.start().minus(bulkLead))) {
+          // The canary is bought when the lead time starts, not a provisioning time earlier: it
+          // is the purchase that tells, and it serves nobody.
+          if (!now.isBefore(o.leadStart())) {
+            best = better(best, canaryFloor(m, e, observed, bulkLead, now));
+          }
+          continue;
+        }
+      }
+      // The lead the floor's cost is measured against: the bulk's in the canary reading, the
+      // configured provisioning time while nothing was observed.
+      Duration needed = observed == null ? m.provisioningTime() : bulkLead;
       // The margin is bought one provisioning time before the start, so it serves from the start,
       // and is paid for no longer than it takes to see the event's real level.
       Duration grace = m.provisioningTime().plus(policy.scaleDownStabilization());
       boolean margin =
           policy.eventMargin() > 0
-              && !now.plus(m.provisioningTime()).isBefore(e.event().start())
-              && now.isBefore(e.event().start().plus(grace));
+              && !now.plus(m.provisioningTime()).isBefore(o.start())
+              && now.isBefore(o.start().plus(grace));
       int units = unitsOf(m, margin ? withMargin(e) : e);
-      if (units > best.units) {
-        Duration until = Duration.between(now, e.event().start());
-        best =
-            new EventFloor(
-                units,
-                e.event().start(),
-                e.event().event().name()
-                    + " "
-                    + (until.isNegative() || until.isZero()
-                        ? "started, ends in " + human(Duration.between(now, e.event().end()))
-                        : "in " + human(until))
-                    + " (lead "
-                    + human(e.event().event().leadTime())
-                    + "): x"
-                    + Figures.fixed(e.multiplier(), 1)
-                    + " of the schedule"
-                    + (margin
-                        ? " +"
-                            + Figures.fixed(policy.eventMargin() * 100, 0)
-                            + "% until its level is seen"
-                        : "")
-                    + " needs "
-                    + Figures.integer(units)
-                    + " units");
-      }
+      best =
+          better(
+              best,
+              new EventFloor(
+                  units,
+                  o.start(),
+                  eventName(o, now)
+                      + ": x"
+                      + Figures.fixed(e.multiplier(), 1)
+                      + " of the schedule"
+                      + (margin
+                          ? " +"
+                              + Figures.fixed(policy.eventMargin() * 100, 0)
+                              + "% until its level is seen"
+                          : "")
+                      + " needs "
+                      + Figures.integer(units)
+                      + " units",
+                  needed));
     }
     return best;
   }
 
   /**
+   * The canary's floor: the schedule's units (the same window without the multiplier, within the
+   * model's unit limits, as {@code LeadCost} prices it) plus the canary, never above the whole
+   * floor.
+   */
+  private EventFloor canaryFloor(
+      ModelConfig m, Expectation e, Duration observed, Duration bulkLead, Instant now) {
+    double k = e.multiplier();
+    Expectation schedule = new Expectation(e.window(), e.units() / k, e.tps() / k, 1, null);
+    int scheduled = UnitSizing.clamp(unitsOf(m, schedule), m.minUnits(), m.maxUnits());
+    int units = Math.min(unitsOf(m, e), scheduled + CanaryReading.CANARY_UNITS);
+    return new EventFloor(
+        units,
+        e.event().start(),
+        eventName(e.event(), now)
+            + ": canary "
+            + Figures.integer(CanaryReading.CANARY_UNITS)
+            + " unit over the schedule until the bulk, "
+            + CanaryReading.human(bulkLead)
+            + " ahead ("
+            + CanaryReading.basis(m.provisioningTime(), observed)
+            + "), needs "
+            + Figures.integer(units)
+            + " units",
+        bulkLead);
+  }
+
+  private static EventFloor better(EventFloor best, EventFloor f) {
+    return f.units > best.units ? f : best;
+  }
+
+  /** "weekly-release in 3h10m (lead 4h)", "weekly-release started, ends in 5h". */
+  private static String eventName(EventOccurrence o, Instant now) {
+    Duration until = Duration.between(now, o.start());
+    return o.event().name()
+        + " "
+        + (until.isNegative() || until.isZero()
+            ? "started, ends in " + human(Duration.between(now, o.end()))
+            : "in " + human(until))
+        + " (lead "
+        + human(o.event().leadTime())
+        + ")";
+  }
+
+  /**
    * What the lead time costs beyond what provisioning needs, while it does: the units the floor
-   * holds above what demand asks ({@code demandUnits}), from now until one provisioning time before
-   * the start — when units bought would still serve from the start. "" otherwise.
+   * holds above what demand asks ({@code demandUnits}), from now until {@code floor.needed} before
+   * the start — when units bought would still serve from the start (the bulk's lead in the canary
+   * reading). "" otherwise.
    */
   private static String leadCost(ModelConfig m, EventFloor floor, int demandUnits, Instant now) {
-    Instant needed = floor.start.minus(m.provisioningTime());
+    Instant needed = floor.start.minus(floor.needed);
     int extra = floor.units - Math.max(0, demandUnits);
     if (extra <= 0 || !now.isBefore(needed)) {
       return "";
@@ -515,6 +579,8 @@ public final class Planner implements Policy {
 
   /**
    * @param start the event's start (null when there is no floor)
+   * @param needed how long before the start units bought still serve from it: what the lead time
+   *     holds beyond that is its cost
    */
-  private record EventFloor(int units, Instant start, String reason) {}
+  private record EventFloor(int units, Instant start, String reason, Duration needed) {}
 }

@@ -3,6 +3,7 @@ package io.capacityctl.reconcile;
 import io.capacityctl.config.AwsSettings.MetricsSource;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EcsConfig;
+import io.capacityctl.leadtime.ProvisioningObserved;
 import io.capacityctl.orphans.Owners;
 import io.capacityctl.planner.DemandHistory;
 import io.capacityctl.planner.EcsObservation;
@@ -16,6 +17,7 @@ import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.TimeRange;
 import io.capacityctl.routing.Route;
 import io.capacityctl.routing.RouteTable;
+import io.capacityctl.state.Creation;
 import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
 import java.time.Duration;
@@ -133,6 +135,7 @@ public final class Observer {
     }
     Map<String, DemandHistory> demand =
         rememberArns(pools, now, problems) ? readDemand(keys, pools, now, problems) : Map.of();
+    Map<String, Duration> observed = observedProvisioning(keys, now, problems);
     Map<String, ModelState> states = new LinkedHashMap<>();
     for (String key : keys) {
       ModelPool pool = pools.get(key);
@@ -147,10 +150,39 @@ public final class Observer {
                   pool.committedUnits(),
                   pool.drainingUnits(),
                   demand.get(key),
-                  modelProblems.get(key)));
+                  modelProblems.get(key),
+                  observed.get(key)));
     }
     EcsObservation ecs = config.ecs() == null ? null : readEcs(config.ecs(), problems);
     return new Snapshot(new Observation(now, states, ecs), pools, previous, problems, fleet);
+  }
+
+  /**
+   * Per model, the longest provisioning its own creations showed, one still in progress included
+   * (the planner's canary reading of a lead time). Unreadable records leave every model without
+   * one, so each event's lead time is read literally (the floor from its lead): a warning, never a
+   * failed pass.
+   */
+  private Map<String, Duration> observedProvisioning(
+      List<String> keys, Instant now, List<String> problems) {
+    List<Creation> creations;
+    try {
+      creations = state.creations();
+    } catch (RuntimeException e) {
+      problems.add(
+          "provisioning observations unreadable ("
+              + e.getMessage()
+              + "): lead times read literally this pass");
+      return Map.of();
+    }
+    Map<String, Duration> out = new HashMap<>();
+    for (String key : keys) {
+      Duration longest = ProvisioningObserved.of(config.model(key), creations, now).longest();
+      if (longest != null) {
+        out.put(key, longest);
+      }
+    }
+    return out;
   }
 
   /**

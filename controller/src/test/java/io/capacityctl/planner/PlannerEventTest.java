@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerEventTest {
   // 15 units all day; the weekly release (Monday 00:00 UTC, 2027-01-04) triples it from 4h before.
-  private static final CapacityConfig CONFIG =
+  static final CapacityConfig CONFIG =
       TestConfig.sonnet(15)
           .event(
               "{ name: weekly-release, cron: \"0 0 0 ? * MON\", duration: PT6H, multiplier: 3.0,"
