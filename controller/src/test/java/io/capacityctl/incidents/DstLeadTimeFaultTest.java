@@ -2,6 +2,7 @@ package io.capacityctl.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.incidents.Drill.Minute;
 import io.capacityctl.testing.TestConfig;
 import java.time.Duration;
@@ -18,17 +19,21 @@ import org.junit.jupiter.api.Test;
 class DstLeadTimeFaultTest {
   private static final int WARM = 200;
 
+  /** 4 units; a Sunday 03:00 New York release, x3 for 2 hours, 4 hours' lead. */
+  static final CapacityConfig SUNDAY_RELEASE =
+      TestConfig.sonnet(4)
+          .timezone("America/New_York")
+          .event(
+              "{ name: sunday-release, cron: \"0 0 3 ? * SUN\", duration: PT2H,"
+                  + " multiplier: 3.0, leadTime: PT4H }")
+          .build();
+
   /** The first minute whose pass raises capacity for the event to {@code units}. */
   private static Minute firstEventFloor(Instant eventStart, int units) {
     Instant traceStart = eventStart.minus(Duration.ofHours(4 + 5));
     Drill d =
         new Drill(
-                TestConfig.sonnet(4)
-                    .timezone("America/New_York")
-                    .event(
-                        "{ name: sunday-release, cron: \"0 0 3 ? * SUN\", duration: PT2H,"
-                            + " multiplier: 3.0, leadTime: PT4H }")
-                    .build(),
+                SUNDAY_RELEASE,
                 // Until an hour past the start, so the run reaches the bulk 22m30s before it.
                 Drill.trace(traceStart, 10 * 60, "sonnet", m -> 2000))
             .warmUp(WARM);
