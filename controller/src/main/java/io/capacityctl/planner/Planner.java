@@ -205,6 +205,12 @@ public final class Planner implements Policy {
     }
     int target = d.units;
     String reason = d.reason;
+    if (floor.canary && target < floor.whole) {
+      // The canary is a purchase, not a level: one unit over whatever is held otherwise, so a PT
+      // is bought (and permission, quota and provisioning time proven) even where the forecast
+      // already holds more than the schedule; never above the whole floor.
+      floor = floor.withUnits(Math.min(floor.whole, Math.max(floor.units, target + 1)));
+    }
     // An event that sets the level is named even where the forecast, which has its multiplier in
     // it, already asks as much.
     if (floor.units > 0 && floor.units >= target) {
@@ -391,7 +397,7 @@ public final class Planner implements Policy {
    * @param observed the longest provisioning observed, a creation in progress included, or null
    */
   private EventFloor eventFloor(ModelConfig m, Duration observed, Instant now, int p) {
-    EventFloor best = new EventFloor(0, null, null, m.provisioningTime());
+    EventFloor best = new EventFloor(0, null, null, m.provisioningTime(), false, 0);
     for (Instant t : new Instant[] {now, now.plus(Duration.ofMinutes(p))}) {
       Expectation e = calendar.expected(m.key(), t);
       if (e.event() == null) {
@@ -439,7 +445,9 @@ public final class Planner implements Policy {
                       + " needs "
                       + Figures.integer(units)
                       + " units",
-                  needed));
+                  needed,
+                  false,
+                  units));
     }
     return best;
   }
@@ -461,14 +469,16 @@ public final class Planner implements Policy {
         eventName(e.event(), now)
             + ": canary "
             + Figures.integer(CanaryReading.CANARY_UNITS)
-            + " unit over the schedule until the bulk, "
+            + " unit over what is held until the bulk, "
             + CanaryReading.human(bulkLead)
             + " ahead ("
             + CanaryReading.basis(m.provisioningTime(), observed)
             + "), needs "
             + Figures.integer(units)
             + " units",
-        bulkLead);
+        bulkLead,
+        true,
+        unitsOf(m, e));
   }
 
   private static EventFloor better(EventFloor best, EventFloor f) {
@@ -582,5 +592,18 @@ public final class Planner implements Policy {
    * @param needed how long before the start units bought still serve from it: what the lead time
    *     holds beyond that is its cost
    */
-  private record EventFloor(int units, Instant start, String reason, Duration needed) {}
+  private record EventFloor(
+      int units, Instant start, String reason, Duration needed, boolean canary, int whole) {
+    /** The same floor at other units (the canary over what is held otherwise). */
+    EventFloor withUnits(int other) {
+      return new EventFloor(
+          other,
+          start,
+          // Every floor's reason ends "needs N units" (N as Figures writes it, in any locale).
+          reason.replaceFirst("needs [^ ]+ units$", "needs " + Figures.integer(other) + " units"),
+          needed,
+          canary,
+          whole);
+    }
+  }
 }

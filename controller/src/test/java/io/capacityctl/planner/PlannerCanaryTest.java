@@ -38,7 +38,7 @@ class PlannerCanaryTest {
     assertThat(d.targetUnits()).isEqualTo(16); // the schedule's 15 + the canary
     assertThat(d.reason())
         .startsWith(
-            "weekly-release in 4h (lead 4h): canary 1 unit over the schedule until the bulk,"
+            "weekly-release in 4h (lead 4h): canary 1 unit over what is held until the bulk,"
                 + " 22m30s ahead (1.5 x observed 15m), needs 16 units")
         .endsWith("15 -> 16");
   }
@@ -132,16 +132,26 @@ class PlannerCanaryTest {
   }
 
   @Test
-  void aForecastAboveTheCanaryFloorRulesAndTheCanaryNeverExceedsTheWholeFloor() {
+  void theCanaryIsBoughtOnTopOfWhatTheForecastHoldsAndNeverBeyondTheWholeFloor() {
+    // The canary is a purchase that proves permission, quota and provisioning time: where the
+    // forecast already holds more than the schedule (30 units for 30,000 tps), it is the 31st.
+    // Where the forecast needs the whole floor (45) or more, that purchase is the proof.
     Instant now = Instant.parse("2027-01-03T20:20:00Z");
-    ModelDecision busy =
-        decide(
-            CONFIG,
-            now,
-            new ModelState(
-                "sonnet", 15, 0, 0, 0, History.flat(now, 30_000).build(), null, FIFTEEN));
+    ModelDecision busy = busy(now, 30_000);
+    ModelDecision peak = busy(now, 50_000);
 
-    assertThat(busy.targetUnits()).isGreaterThanOrEqualTo(30);
-    assertThat(busy.reason()).doesNotContain("canary");
+    assertThat(busy.targetUnits()).isEqualTo(31);
+    assertThat(busy.reason())
+        .contains("canary 1 unit over what is held")
+        .contains("needs 31 units");
+    assertThat(peak.targetUnits()).isGreaterThanOrEqualTo(45);
+    assertThat(peak.reason()).doesNotContain("canary");
+  }
+
+  private static ModelDecision busy(Instant now, double tps) {
+    return decide(
+        CONFIG,
+        now,
+        new ModelState("sonnet", 15, 0, 0, 0, History.flat(now, tps).build(), null, FIFTEEN));
   }
 }
