@@ -5,12 +5,12 @@ import java.util.Arrays;
 /**
  * A short-horizon demand forecast for one model, built from what was observed: the recent level
  * shaped by the same minutes a week or a day earlier (whichever fits the recent past better), or
- * the recent level held flat when neither exists; and how far demand strays from such a curve, as
- * the {@link #headroom()} a throttle budget asks for on top of it ({@link Deviations}).
+ * the recent level held flat when neither exists; and how far demand outran such a forecast's
+ * level, as the {@link #headroom()} a throttle budget asks for on top of it ({@link Deviations}).
  *
  * <p>The level is a median over {@link #LEVEL_MINUTES}, so a burst shorter than that never moves it
  * (the planner does not chase bursts it cannot serve in time): bursts are in the headroom, in
- * proportion to the tokens they carried over the day.
+ * proportion to the tokens they carried over the last two days.
  */
 public final class DemandForecast {
   /** Minutes over which the level (or the ratio to a profile) is a median. */
@@ -38,20 +38,20 @@ public final class DemandForecast {
   }
 
   /**
-   * Builds the forecast with the cover for {@code budget} measured afresh.
+   * Builds the forecast with the headroom for {@code budget} measured afresh (no memo kept).
    *
    * @param horizon minutes ahead to forecast
    * @param budget the share of tokens that may be throttled ({@code policy.throttleBudget})
    * @return null when the recent past has too few datapoints to say anything
    */
-  public static DemandForecast of(DemandHistory h, int horizon, double budget) {
+  static DemandForecast of(DemandHistory h, int horizon, double budget) {
     return of(h, horizon, budget, new Deviations(horizon));
   }
 
   /** Builds the forecast, with the deviations measured by one model's {@code deviations}. */
   static DemandForecast of(DemandHistory h, int horizon, double budget, Deviations deviations) {
     double[] all = h.recent();
-    // The curve works on the minutes the profiles align with; the cover on the whole window.
+    // The curve works on the minutes the profiles align with; the headroom on the whole window.
     double[] recent =
         Arrays.copyOfRange(all, all.length - Math.min(h.profileMinutes(), all.length), all.length);
     int n = recent.length;
@@ -188,8 +188,8 @@ public final class DemandForecast {
 
   /**
    * Tokens/s that capacity (units plus on-demand headroom) must reach above the forecast for the
-   * throttled share to stay within the budget, had the last day's excesses over the curve at this
-   * level come on top of it ({@link Deviations}); never negative.
+   * throttled share to stay within the budget, had the last two days' excesses over the level, read
+   * at this level, come on top of it ({@link Deviations}); never negative.
    */
   public double headroom() {
     return headroom;

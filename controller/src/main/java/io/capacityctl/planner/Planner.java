@@ -35,8 +35,8 @@ public final class Planner implements Policy {
   static final int RECENT_MINUTES = 2 * 1440;
 
   /**
-   * The longest a short burst lasts: an excursion younger than this that stays within the day's
-   * excesses is one of them, not a new level (see {@link #escalation}).
+   * The longest a short burst lasts: an excursion younger than this that stays within the headroom
+   * is one of the excesses it holds for, not a new level (see {@link #escalation}).
    */
   static final int SHORT_BURST_MINUTES = 20;
 
@@ -46,8 +46,8 @@ public final class Planner implements Policy {
   private final HistoryWindow window;
   private final int horizon;
   private final EcsPlanner ecsPlanner;
-  // Per model: the day's excess over the curve, measured once a minute rather than the whole day
-  // each pass.
+  // Per model: the excess over the forecast's level, measured once a minute rather than the whole
+  // window each pass.
   private final Map<String, Deviations> deviations = new HashMap<>();
 
   public Planner(CapacityConfig config, CapacityCalendar calendar) {
@@ -61,7 +61,7 @@ public final class Planner implements Policy {
                 .max()
                 .orElse(1);
     // The profiles are compared over the fit window and the stabilisation window; the recent
-    // window reaches back a day for the excesses.
+    // window reaches back two days for the excesses.
     int profile = Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization()));
     this.window =
         new HistoryWindow(
@@ -196,7 +196,6 @@ public final class Planner implements Policy {
           m.key(), current, current, s.problem() + ": no action on a partial view", true);
     }
     int p = (int) m.provisioningMinutes();
-    EventFloor floor = eventFloor(m, s.observedProvisioning(), now, p);
     Decision d;
     if (forecast == null) {
       d = holdWithoutMetrics(m, s, current, now, p);
@@ -205,12 +204,7 @@ public final class Planner implements Policy {
     }
     int target = d.units;
     String reason = d.reason;
-    if (floor.canary && target < floor.whole) {
-      // The canary is a purchase, not a level: one unit over whatever is held otherwise, so a PT
-      // is bought (and permission, quota and provisioning time proven) even where the forecast
-      // already holds more than the schedule; never above the whole floor.
-      floor = floor.withUnits(Math.min(floor.whole, Math.max(floor.units, target + 1)));
-    }
+    EventFloor floor = eventFloor(m, s.observedProvisioning(), now, p, target);
     // An event that sets the level is named even where the forecast, which has its multiplier in
     // it, already asks as much.
     if (floor.units > 0 && floor.units >= target) {
@@ -233,11 +227,12 @@ public final class Planner implements Policy {
 
   /**
    * Forecast-driven target, one rule for buying and keeping: units plus on-demand capacity cover
-   * the forecast plus the headroom the throttle budget asks for (the day's excess over the curve at
-   * this level, weighted by its tokens), and at least the units that pay for themselves at the
-   * forecast level (the break-even utilisation). Buying looks a provisioning time ahead; keeping
-   * covers the same horizon from now and what the last stabilisation window needed, so a unit
-   * bought for demand a provisioning time ahead is not cancelled by the next pass.
+   * the forecast plus the headroom the throttle budget asks for (the last two days' excess over the
+   * forecast's level, read at this level and weighted by its tokens: {@link Deviations}), and at
+   * least the units that pay for themselves at the forecast level (the break-even utilisation).
+   * Buying looks a provisioning time ahead; keeping covers the same horizon from now and what the
+   * last stabilisation window needed, so a unit bought for demand a provisioning time ahead is not
+   * cancelled by the next pass.
    */
   private Decision fromForecast(ModelConfig m, ModelState s, DemandForecast f, int current, int p) {
     double safety = policy.onDemandSafety();
@@ -327,7 +322,7 @@ public final class Planner implements Policy {
    * An excursion no higher than the forecast level plus the headroom, younger than a short burst,
    * is one of the excesses the headroom already holds for: it will most likely be over long before
    * a unit bought now serves, so escalating for it buys units that are cancelled unused. What rises
-   * beyond the day's deviations, or lasts longer, escalates.
+   * beyond the headroom, or lasts longer, escalates.
    */
   private static boolean withinCover(ModelState s, DemandForecast f, double peak, double limit) {
     if (peak > f.level() + f.headroom()) {
@@ -391,13 +386,14 @@ public final class Planner implements Policy {
    *
    * <p>Once the model's provisioning was observed, the lead time is read as a canary ({@link
    * CanaryReading}): the warning it buys needs one purchase hours early, not the whole floor. From
-   * {@code start - leadTime} the floor is the schedule's units plus the canary, the whole floor
+   * {@code start - leadTime} the floor is the canary over what is held otherwise, the whole floor
    * from {@code start - bulkLead}. Nothing observed (or records unreadable): the literal reading.
    *
    * @param observed the longest provisioning observed, a creation in progress included, or null
+   * @param held the units the forecast (or the schedule without metrics) asks for this pass
    */
-  private EventFloor eventFloor(ModelConfig m, Duration observed, Instant now, int p) {
-    EventFloor best = new EventFloor(0, null, null, m.provisioningTime(), false, 0);
+  private EventFloor eventFloor(ModelConfig m, Duration observed, Instant now, int p, int held) {
+    EventFloor best = new EventFloor(0, null, null, m.provisioningTime());
     for (Instant t : new Instant[] {now, now.plus(Duration.ofMinutes(p))}) {
       Expectation e = calendar.expected(m.key(), t);
       if (e.event() == null) {
@@ -411,7 +407,7 @@ public final class Planner implements Policy {
           // The canary is bought when the lead time starts, not a provisioning time earlier: it
           // is the purchase that tells, and it serves nobody.
           if (!now.isBefore(o.leadStart())) {
-            best = better(best, canaryFloor(m, e, observed, bulkLead, now));
+            best = better(best, canaryFloor(m, e, observed, bulkLead, now, held));
           }
           continue;
         }
@@ -445,24 +441,24 @@ public final class Planner implements Policy {
                       + " needs "
                       + Figures.integer(units)
                       + " units",
-                  needed,
-                  false,
-                  units));
+                  needed));
     }
     return best;
   }
 
   /**
-   * The canary's floor: the schedule's units (the same window without the multiplier, within the
-   * model's unit limits, as {@code LeadCost} prices it) plus the canary, never above the whole
-   * floor.
+   * The canary's floor: the canary over what is held otherwise — the schedule's units (the same
+   * window without the multiplier, within the model's unit limits, as {@code LeadCost} prices it)
+   * or the forecast's, whichever is more — so it is always a purchase, also where the forecast
+   * already holds more than the schedule; never above the whole floor (where the forecast needs
+   * that much, its own purchase is the proof).
    */
   private EventFloor canaryFloor(
-      ModelConfig m, Expectation e, Duration observed, Duration bulkLead, Instant now) {
+      ModelConfig m, Expectation e, Duration observed, Duration bulkLead, Instant now, int held) {
     double k = e.multiplier();
     Expectation schedule = new Expectation(e.window(), e.units() / k, e.tps() / k, 1, null);
     int scheduled = UnitSizing.clamp(unitsOf(m, schedule), m.minUnits(), m.maxUnits());
-    int units = Math.min(unitsOf(m, e), scheduled + CanaryReading.CANARY_UNITS);
+    int units = Math.min(unitsOf(m, e), Math.max(scheduled, held) + CanaryReading.CANARY_UNITS);
     return new EventFloor(
         units,
         e.event().start(),
@@ -476,9 +472,7 @@ public final class Planner implements Policy {
             + "), needs "
             + Figures.integer(units)
             + " units",
-        bulkLead,
-        true,
-        unitsOf(m, e));
+        bulkLead);
   }
 
   private static EventFloor better(EventFloor best, EventFloor f) {
@@ -592,18 +586,5 @@ public final class Planner implements Policy {
    * @param needed how long before the start units bought still serve from it: what the lead time
    *     holds beyond that is its cost
    */
-  private record EventFloor(
-      int units, Instant start, String reason, Duration needed, boolean canary, int whole) {
-    /** The same floor at other units (the canary over what is held otherwise). */
-    EventFloor withUnits(int other) {
-      return new EventFloor(
-          other,
-          start,
-          // Every floor's reason ends "needs N units" (N as Figures writes it, in any locale).
-          reason.replaceFirst("needs [^ ]+ units$", "needs " + Figures.integer(other) + " units"),
-          needed,
-          canary,
-          whole);
-    }
-  }
+  private record EventFloor(int units, Instant start, String reason, Duration needed) {}
 }
