@@ -17,4 +17,9 @@ public record Expectation(
   public boolean givesUnits() {
     return !Double.isNaN(units);
   }
+
+  /** What the schedule alone expects: the same window without the events' multiplier. */
+  public Expectation withoutEvents() {
+    return new Expectation(window, units / multiplier, tps / multiplier, 1, null);
+  }
 }

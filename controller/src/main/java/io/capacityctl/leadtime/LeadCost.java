@@ -129,8 +129,7 @@ public record LeadCost(
         || !(e.multiplier() > 1)) {
       return 0;
     }
-    double k = e.multiplier();
-    Expectation schedule = new Expectation(e.window(), e.units() / k, e.tps() / k, 1, null);
+    Expectation schedule = e.withoutEvents();
     int with = UnitSizing.clamp(UnitSizing.expectedUnits(m, e, safety), m.minUnits(), m.maxUnits());
     int without =
         UnitSizing.clamp(UnitSizing.expectedUnits(m, schedule, safety), m.minUnits(), m.maxUnits());

@@ -455,9 +455,7 @@ public final class Planner implements Policy {
    */
   private EventFloor canaryFloor(
       ModelConfig m, Expectation e, Duration observed, Duration bulkLead, Instant now, int held) {
-    double k = e.multiplier();
-    Expectation schedule = new Expectation(e.window(), e.units() / k, e.tps() / k, 1, null);
-    int scheduled = UnitSizing.clamp(unitsOf(m, schedule), m.minUnits(), m.maxUnits());
+    int scheduled = UnitSizing.clamp(unitsOf(m, e.withoutEvents()), m.minUnits(), m.maxUnits());
     int units = Math.min(unitsOf(m, e), Math.max(scheduled, held) + CanaryReading.CANARY_UNITS);
     return new EventFloor(
         units,

@@ -37,8 +37,12 @@ final class CreationWatch {
       return List.of(); // PT list failed: nothing is known to have changed
     }
     try {
+      // The records the pass read when it observed (only this watch writes them, under the
+      // lease); read again only when that read failed.
+      List<Creation> known =
+          snapshot.creations() != null ? snapshot.creations() : state.creations();
       Map<String, Creation> recorded = new HashMap<>();
-      for (Creation c : state.creations()) {
+      for (Creation c : known) {
         recorded.put(c.arn(), c);
       }
       for (ModelPool pool : snapshot.pools().values()) {

@@ -135,7 +135,8 @@ public final class Observer {
     }
     Map<String, DemandHistory> demand =
         rememberArns(pools, now, problems) ? readDemand(keys, pools, now, problems) : Map.of();
-    Map<String, Duration> observed = observedProvisioning(keys, now, problems);
+    List<Creation> creations = readCreations(problems);
+    Map<String, Duration> observed = observedProvisioning(keys, creations, now);
     Map<String, ModelState> states = new LinkedHashMap<>();
     for (String key : keys) {
       ModelPool pool = pools.get(key);
@@ -154,28 +155,37 @@ public final class Observer {
                   observed.get(key)));
     }
     EcsObservation ecs = config.ecs() == null ? null : readEcs(config.ecs(), problems);
-    return new Snapshot(new Observation(now, states, ecs), pools, previous, problems, fleet);
+    return new Snapshot(
+        new Observation(now, states, ecs), pools, previous, problems, fleet, creations);
   }
 
   /**
-   * Per model, the longest provisioning its own creations showed, one still in progress included
-   * (the planner's canary reading of a lead time). Unreadable records leave every model without
-   * one, so each event's lead time is read literally (the floor from its lead): a warning, never a
-   * failed pass.
+   * The creation records, read once a pass for the planner and {@link CreationWatch}; null when
+   * unreadable, so each event's lead time is read literally (the floor from its lead): a warning,
+   * never a failed pass.
    */
-  private Map<String, Duration> observedProvisioning(
-      List<String> keys, Instant now, List<String> problems) {
-    List<Creation> creations;
+  private List<Creation> readCreations(List<String> problems) {
     try {
-      creations = state.creations();
+      return state.creations();
     } catch (RuntimeException e) {
       problems.add(
           "provisioning observations unreadable ("
               + e.getMessage()
               + "): lead times read literally this pass");
-      return Map.of();
+      return null;
     }
+  }
+
+  /**
+   * Per model, the longest provisioning its own creations showed, one still in progress included
+   * (the planner's canary reading of a lead time); none when the records were unreadable.
+   */
+  private Map<String, Duration> observedProvisioning(
+      List<String> keys, List<Creation> creations, Instant now) {
     Map<String, Duration> out = new HashMap<>();
+    if (creations == null) {
+      return out;
+    }
     for (String key : keys) {
       Duration longest = ProvisioningObserved.of(config.model(key), creations, now).longest();
       if (longest != null) {

@@ -3,6 +3,7 @@ package io.capacityctl.reconcile;
 import io.capacityctl.planner.Observation;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.routing.RouteTable;
+import io.capacityctl.state.Creation;
 import java.util.List;
 import java.util.Map;
 
@@ -15,20 +16,13 @@ import java.util.Map;
  * @param problems what could not be read, named
  * @param fleet every PT of the account as listed this pass (every model, every owner), or null when
  *     the list failed: the orphan sweep never acts on a partial view
+ * @param creations the creation records read this pass (the planner's observed provisioning time;
+ *     {@link CreationWatch} updates them after the pass acted), or null when they were unreadable
  */
 public record Snapshot(
     Observation observation,
     Map<String, ModelPool> pools,
     RouteTable previousRoutes,
     List<String> problems,
-    List<ProvisionedThroughput> fleet) {
-
-  /** A snapshot without the account's PT list (nothing for the orphan sweep to act on). */
-  public Snapshot(
-      Observation observation,
-      Map<String, ModelPool> pools,
-      RouteTable previousRoutes,
-      List<String> problems) {
-    this(observation, pools, previousRoutes, problems, null);
-  }
-}
+    List<ProvisionedThroughput> fleet,
+    List<Creation> creations) {}
