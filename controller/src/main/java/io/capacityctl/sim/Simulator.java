@@ -123,15 +123,16 @@ public final class Simulator {
         }
         if (timeline != null) {
           timeline.row(
-              t,
-              key,
-              s.demand(),
-              lastTarget[k] == null ? s.inServiceUnits() : lastTarget[k],
-              s.inServiceUnits(),
-              s.capacity(),
-              s.throttled(),
-              cloud.ecs().desired(),
-              cloud.ecs().running());
+              new TimelineRow(
+                  t,
+                  key,
+                  s.demand(),
+                  lastTarget[k] == null ? s.inServiceUnits() : lastTarget[k],
+                  s.inServiceUnits(),
+                  s.capacity(),
+                  s.throttled(),
+                  cloud.ecs().desired(),
+                  cloud.ecs().running()));
         }
       }
       if (ecsTotals != null) {

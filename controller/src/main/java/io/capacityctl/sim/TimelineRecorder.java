@@ -24,20 +24,11 @@ public final class TimelineRecorder implements TimelineSink {
   }
 
   @Override
-  public void row(
-      Instant t,
-      String model,
-      double demand,
-      int target,
-      int inService,
-      double capacity,
-      double throttled,
-      int ecsDesired,
-      int ecsRunning) {
-    int i = (int) ((t.getEpochSecond() - start.getEpochSecond()) / 60);
+  public void row(TimelineRow r) {
+    int i = (int) ((r.t().getEpochSecond() - start.getEpochSecond()) / 60);
     Series s =
         models.computeIfAbsent(
-            model,
+            r.model(),
             k ->
                 new Series(
                     new double[minutes],
@@ -45,13 +36,13 @@ public final class TimelineRecorder implements TimelineSink {
                     new int[minutes],
                     new double[minutes],
                     new double[minutes]));
-    s.demand[i] = demand;
-    s.target[i] = target;
-    s.inService[i] = inService;
-    s.capacity[i] = capacity;
-    s.throttled[i] = throttled;
-    this.ecsDesired[i] = ecsDesired;
-    this.ecsRunning[i] = ecsRunning;
+    s.demand[i] = r.demand();
+    s.target[i] = r.target();
+    s.inService[i] = r.inService();
+    s.capacity[i] = r.capacity();
+    s.throttled[i] = r.throttled();
+    this.ecsDesired[i] = r.ecsDesired();
+    this.ecsRunning[i] = r.ecsRunning();
   }
 
   public Instant start() {

@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -26,22 +25,13 @@ public final class TimelineWriter implements TimelineSink, AutoCloseable {
   }
 
   @Override
-  public void row(
-      Instant t,
-      String model,
-      double demand,
-      int target,
-      int inService,
-      double capacity,
-      double throttled,
-      int ecsDesired,
-      int ecsRunning) {
+  public void row(TimelineRow r) {
     sb.setLength(0);
-    sb.append(t).append(',').append(model).append(',');
-    sb.append(String.format(Locale.ROOT, "%.1f", demand)).append(',');
-    sb.append(target).append(',').append(inService).append(',');
-    sb.append(String.format(Locale.ROOT, "%.1f,%.1f", capacity, throttled)).append(',');
-    sb.append(ecsDesired).append(',').append(ecsRunning).append('\n');
+    sb.append(r.t()).append(',').append(r.model()).append(',');
+    sb.append(String.format(Locale.ROOT, "%.1f", r.demand())).append(',');
+    sb.append(r.target()).append(',').append(r.inService()).append(',');
+    sb.append(String.format(Locale.ROOT, "%.1f,%.1f", r.capacity(), r.throttled())).append(',');
+    sb.append(r.ecsDesired()).append(',').append(r.ecsRunning()).append('\n');
     write(sb.toString());
   }
 

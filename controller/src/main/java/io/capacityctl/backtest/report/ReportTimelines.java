@@ -4,7 +4,6 @@ import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.sim.TimelineRecorder;
 import io.capacityctl.sim.TimelineSink;
 import io.capacityctl.sim.Trace;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,22 +59,7 @@ public final class ReportTimelines {
   public Map<PolicyName, TimelineSink> sinks(Map<PolicyName, ? extends TimelineSink> others) {
     Map<PolicyName, TimelineSink> out = new EnumMap<>(PolicyName.class);
     out.putAll(others);
-    recorders.forEach((p, r) -> out.merge(p, r, ReportTimelines::both));
+    recorders.forEach((p, r) -> out.merge(p, r, TimelineSink::both));
     return out;
-  }
-
-  private static TimelineSink both(TimelineSink a, TimelineSink b) {
-    return (Instant t,
-        String model,
-        double demand,
-        int target,
-        int inService,
-        double capacity,
-        double throttled,
-        int ecsDesired,
-        int ecsRunning) -> {
-      a.row(t, model, demand, target, inService, capacity, throttled, ecsDesired, ecsRunning);
-      b.row(t, model, demand, target, inService, capacity, throttled, ecsDesired, ecsRunning);
-    };
   }
 }

@@ -6,6 +6,7 @@ import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.sim.Results;
 import io.capacityctl.sim.SimulationResult;
+import io.capacityctl.sim.TimelineRow;
 import io.capacityctl.sim.Trace;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,7 +42,17 @@ class ChartDataTest {
     for (PolicyName p : t.charted()) {
       for (int i = 0; i < 4; i++) {
         t.of(p)
-            .row(start.plusSeconds(60L * i), "sonnet", demand[i], units[i], units[i], 0, 0, 0, 0);
+            .row(
+                new TimelineRow(
+                    start.plusSeconds(60L * i),
+                    "sonnet",
+                    demand[i],
+                    units[i],
+                    units[i],
+                    0,
+                    0,
+                    0,
+                    0));
       }
     }
 
@@ -82,7 +93,7 @@ class ChartDataTest {
     for (PolicyName p : t.charted()) {
       for (int i = 0; i < minutes; i++) {
         for (String model : trace.models()) {
-          t.of(p).row(start.plusSeconds(60L * i), model, 0, 0, 0, 0, 0, 0, 0);
+          t.of(p).row(new TimelineRow(start.plusSeconds(60L * i), model, 0, 0, 0, 0, 0, 0, 0));
         }
       }
     }
