@@ -1,7 +1,5 @@
 package io.capacityctl.aws.cloudwatch;
 
-import io.capacityctl.aws.AwsAction;
-import io.capacityctl.aws.AwsErrors;
 import io.capacityctl.config.IntentsConfig;
 import io.capacityctl.ports.IntentTokensApi;
 import java.time.Instant;
@@ -14,12 +12,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
-import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
-import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
 /**
  * Reads tokens per request per intent from the application's custom metric (one datapoint per
@@ -64,19 +59,8 @@ public final class CloudWatchIntentTokensAdapter implements IntentTokensApi {
             .metricDataQueries(queries)
             .build();
     Map<String, Double> totals = new HashMap<>();
-    Map<String, StatusCode> lastStatus = new HashMap<>();
-    AwsErrors.call(
-        AwsAction.CLOUDWATCH_GET_METRIC_DATA,
-        () -> {
-          for (GetMetricDataResponse page : cloudWatch.getMetricDataPaginator(request)) {
-            for (MetricDataResult r : page.metricDataResults()) {
-              r.values().forEach(v -> totals.merge(r.id(), v, Double::sum));
-              lastStatus.put(r.id(), r.statusCode());
-            }
-          }
-          return null;
-        });
-    lastStatus.forEach(CloudWatchMetricsAdapter::requireComplete);
+    MetricDataPages.read(
+        cloudWatch, request, r -> r.values().forEach(v -> totals.merge(r.id(), v, Double::sum)));
     Map<String, Double> perRequest = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       Double requests = totals.get("c" + i);

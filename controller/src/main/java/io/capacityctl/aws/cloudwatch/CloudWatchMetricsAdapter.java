@@ -1,10 +1,6 @@
 package io.capacityctl.aws.cloudwatch;
 
-import io.capacityctl.aws.AwsAction;
-import io.capacityctl.aws.AwsErrors;
 import io.capacityctl.config.CapacityConfig;
-import io.capacityctl.ports.CloudException;
-import io.capacityctl.ports.CloudException.Kind;
 import io.capacityctl.ports.MetricsApi;
 import io.capacityctl.ports.MetricsHistoryApi;
 import io.capacityctl.ports.MinuteSeries;
@@ -15,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
-import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
-import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
 /**
  * Reads observed Bedrock traffic from CloudWatch for every model and range of one {@link #read}:
@@ -194,31 +186,7 @@ public final class CloudWatchMetricsAdapter implements MetricsApi, MetricsHistor
             .scanBy(ScanBy.TIMESTAMP_ASCENDING)
             .metricDataQueries(sdkQueries)
             .build();
-    Map<String, StatusCode> lastStatus = new HashMap<>();
-    AwsErrors.call(
-        AwsAction.CLOUDWATCH_GET_METRIC_DATA,
-        () -> {
-          for (GetMetricDataResponse page : cloudWatch.getMetricDataPaginator(request)) {
-            for (MetricDataResult r : page.metricDataResults()) {
-              sink.add(r.id(), r.timestamps(), r.values());
-              lastStatus.put(r.id(), r.statusCode());
-            }
-          }
-          return null;
-        });
-    lastStatus.forEach(CloudWatchMetricsAdapter::requireComplete);
-  }
-
-  /** Fails the read when CloudWatch did not return all of a query's data. */
-  static void requireComplete(String id, StatusCode status) {
-    if (status == null || status == StatusCode.COMPLETE) {
-      return;
-    }
-    Kind kind = status == StatusCode.FORBIDDEN ? Kind.ACCESS_DENIED : Kind.UNAVAILABLE;
-    throw new CloudException(
-        kind,
-        AwsAction.CLOUDWATCH_GET_METRIC_DATA.iamAction(),
-        "query " + id + " returned status " + status);
+    MetricDataPages.read(cloudWatch, request, r -> sink.add(r.id(), r.timestamps(), r.values()));
   }
 
   private static void requireWholePeriods(Instant from, Instant to, int periodSeconds) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -30,7 +29,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
  */
 class CloudWatchMetricsAdapterTest {
   private static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
-  private final List<GetMetricDataRequest> requests = new ArrayList<>();
+  private List<GetMetricDataRequest> requests = List.of();
 
   @Test
   void rejectsARangeNotOnWholeMinutes() {
@@ -163,22 +162,8 @@ class CloudWatchMetricsAdapterTest {
 
   private CloudWatchMetricsAdapter adapter(
       Function<GetMetricDataRequest, GetMetricDataResponse> answer) {
-    CloudWatchClient stub =
-        new CloudWatchClient() {
-          @Override
-          public GetMetricDataResponse getMetricData(GetMetricDataRequest request) {
-            requests.add(request);
-            return answer.apply(request);
-          }
-
-          @Override
-          public String serviceName() {
-            return "cloudwatch";
-          }
-
-          @Override
-          public void close() {}
-        };
+    StubCloudWatch stub = new StubCloudWatch(answer);
+    requests = stub.requests;
     return new CloudWatchMetricsAdapter(
         stub, MetricsTestConfigs.config(MetricsTestConfigs.modelIdSource()), k -> List.of());
   }

@@ -1,0 +1,35 @@
+package io.capacityctl.aws.cloudwatch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+
+/**
+ * A CloudWatch client that answers GetMetricData with a function of the request and records every
+ * request; the SDK paginator drives it as it drives the real one.
+ */
+final class StubCloudWatch implements CloudWatchClient {
+  final List<GetMetricDataRequest> requests = new ArrayList<>();
+  private final Function<GetMetricDataRequest, GetMetricDataResponse> answer;
+
+  StubCloudWatch(Function<GetMetricDataRequest, GetMetricDataResponse> answer) {
+    this.answer = answer;
+  }
+
+  @Override
+  public GetMetricDataResponse getMetricData(GetMetricDataRequest request) {
+    requests.add(request);
+    return answer.apply(request);
+  }
+
+  @Override
+  public String serviceName() {
+    return "cloudwatch";
+  }
+
+  @Override
+  public void close() {}
+}
