@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,16 +172,7 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public synchronized Set<String> knownArns(String model, Instant now) {
-    Set<String> known = new LinkedHashSet<>();
-    arnsUntil
-        .getOrDefault(model, Map.of())
-        .forEach(
-            (arn, until) -> {
-              if (until.isAfter(now)) {
-                known.add(arn);
-              }
-            });
-    return known;
+    return StateStore.stillKept(arnsUntil.getOrDefault(model, Map.of()), now);
   }
 
   @Override

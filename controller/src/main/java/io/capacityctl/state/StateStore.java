@@ -5,7 +5,9 @@ import io.capacityctl.planner.CapacityOverride;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,6 +53,21 @@ public interface StateStore {
 
   /** The ARNs of {@code model} still remembered at {@code now}. */
   Set<String> knownArns(String model, Instant now);
+
+  /**
+   * The ARNs of {@code keepUntil} (ARN to the end of its keep time) still remembered at {@code
+   * now}, in the map's order: what {@link #knownArns} answers from a store's records.
+   */
+  static Set<String> stillKept(Map<String, Instant> keepUntil, Instant now) {
+    Set<String> known = new LinkedHashSet<>();
+    keepUntil.forEach(
+        (arn, until) -> {
+          if (until.isAfter(now)) {
+            known.add(arn);
+          }
+        });
+    return known;
+  }
 
   /**
    * Records a purchase before it is sent, under the lease: refused ({@link

@@ -175,15 +175,7 @@ public final class DynamoDbStateStore implements StateStore {
   public Set<String> knownArns(String model, Instant now) {
     Map<String, AttributeValue> item =
         StateTable.get(dynamo, table, configName, StateTable.ARNS_PREFIX + model);
-    Set<String> known = new LinkedHashSet<>();
-    StateItems.arnsUntil(item == null ? Map.of() : item)
-        .forEach(
-            (arn, until) -> {
-              if (until.isAfter(now)) {
-                known.add(arn);
-              }
-            });
-    return known;
+    return StateStore.stillKept(StateItems.arnsUntil(item == null ? Map.of() : item), now);
   }
 
   @Override
