@@ -27,11 +27,8 @@ import io.capacityctl.sim.TraceCsv;
 import io.capacityctl.traceimport.LongGaps;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -319,14 +316,12 @@ final class BacktestCommand implements Callable<Integer> {
 
   /** Written beside the target and moved into place: a failed run leaves no partial trace. */
   private static void write(Trace trace, Path file) throws IOException {
-    Path tmp = PartialFile.beside(file);
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      TraceCsv.write(trace, w);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    PartialFile.write(
+        file,
+        out -> {
+          TraceCsv.write(trace, out);
+          return null;
+        });
   }
 
   private static String traceName(Trace trace, String region) {

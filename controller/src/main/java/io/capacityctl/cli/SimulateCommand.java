@@ -18,10 +18,8 @@ import io.capacityctl.sim.TraceCsv;
 import io.capacityctl.traceimport.RealScenario;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -217,22 +215,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (charts != null) {
       policies = charts.policiesToRun(policies);
     }
-    Comparison results;
-    if (timeline != null) {
-      // Write beside the target and move into place, so a failed run leaves no partial file.
-      Path tmp = PartialFile.beside(timeline);
-      try (TimelineWriter w =
-          new TimelineWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-        results =
-            Backtest.compare(cfg, t, policies, budgets, withCharts(charts, Map.of(detailed, w)));
-      } catch (RuntimeException | IOException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
-      }
-      Files.move(tmp, timeline, StandardCopyOption.REPLACE_EXISTING);
-    } else {
-      results = Backtest.compare(cfg, t, policies, budgets, withCharts(charts, Map.of()));
-    }
+    Comparison results = compare(cfg, t, policies, budgets, charts, detailed);
     if (charts != null) {
       new HtmlReport(cfg, traceName).write(report, results, charts);
     }
@@ -279,6 +262,28 @@ final class SimulateCommand implements Callable<Integer> {
           "--report-baseline", "capacityctl is always charted; name the policy to compare");
     }
     return baseline;
+  }
+
+  /** Runs the policies; with --timeline, the detailed policy's minutes stream to that file. */
+  private Comparison compare(
+      CapacityConfig cfg,
+      Trace t,
+      List<PolicyName> policies,
+      List<Double> budgets,
+      ReportTimelines charts,
+      PolicyName detailed)
+      throws IOException {
+    if (timeline == null) {
+      return Backtest.compare(cfg, t, policies, budgets, withCharts(charts, Map.of()));
+    }
+    return PartialFile.write(
+        timeline,
+        out -> {
+          try (TimelineWriter w = new TimelineWriter(out)) {
+            return Backtest.compare(
+                cfg, t, policies, budgets, withCharts(charts, Map.of(detailed, w)));
+          }
+        });
   }
 
   private static Map<PolicyName, TimelineSink> withCharts(

@@ -11,11 +11,8 @@ import io.capacityctl.traceimport.TraceImporter;
 import io.capacityctl.traceimport.TraceImporter.Imported;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,15 +186,18 @@ final class TraceImportCommand implements Callable<Integer> {
       err.println("trace import: " + e.errors().size() + " problem(s); nothing written");
       return ExitCodes.BAD_INPUT;
     }
-    Path tmp = PartialFile.beside(out);
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      TraceCsv.write(trace, w);
+    Trace imported = trace;
+    try {
+      PartialFile.write(
+          out,
+          w -> {
+            TraceCsv.write(imported, w);
+            return null;
+          });
     } catch (IOException e) {
-      Files.deleteIfExists(tmp);
       err.println("--out: cannot write " + out + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
     PrintWriter o = spec.commandLine().getOut();
     Written w =
         new Written(

@@ -5,10 +5,7 @@ import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.files.PartialFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -69,12 +66,11 @@ public final class HtmlReport {
    */
   public void write(Path file, Comparison results, ReportTimelines timelines) throws IOException {
     String page = render(results, timelines);
-    Path tmp = PartialFile.beside(file);
-    try {
-      Files.writeString(tmp, page, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    PartialFile.write(
+        file,
+        out -> {
+          out.write(page);
+          return null;
+        });
   }
 }
