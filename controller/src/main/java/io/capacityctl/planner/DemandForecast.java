@@ -28,12 +28,15 @@ public final class DemandForecast {
   private final double[] forecast; // index tau-1 for tau in 1..horizon
   private final double level;
   private final double headroom;
+  private final boolean readsTail;
   private final String basis;
 
-  private DemandForecast(double[] forecast, double level, double headroom, String basis) {
+  private DemandForecast(
+      double[] forecast, double level, double headroom, boolean readsTail, String basis) {
     this.forecast = forecast;
     this.level = level;
     this.headroom = headroom;
+    this.readsTail = readsTail;
     this.basis = basis;
   }
 
@@ -83,7 +86,7 @@ public final class DemandForecast {
       high = Math.max(high, v);
     }
     double headroom = deviations.headroom(h.lastMinute(), all, high, budget);
-    return new DemandForecast(f, level, headroom, best.describe());
+    return new DemandForecast(f, level, headroom, deviations.readsTail(), best.describe());
   }
 
   /**
@@ -164,7 +167,7 @@ public final class DemandForecast {
                 + ", event x"
                 + Figures.fixed(shown, 2)
                 + (low != high ? " for part of the horizon" : " ahead");
-    return new DemandForecast(f, level, headroom * events.maxAhead(), shaped);
+    return new DemandForecast(f, level, headroom * events.maxAhead(), readsTail, shaped);
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
@@ -193,6 +196,14 @@ public final class DemandForecast {
    */
   public double headroom() {
     return headroom;
+  }
+
+  /**
+   * Whether enough minutes were measured to read the headroom from them (if not, it is 0 for want
+   * of evidence, not because demand is calm).
+   */
+  public boolean readsTail() {
+    return readsTail;
   }
 
   /** Which profile the forecast follows, for reasons: e.g. "week-ago profile x1.12". */

@@ -38,6 +38,7 @@ final class Deviations {
   static final double LEVEL_FACTOR = 4;
 
   private final int lag;
+  private final double resolution;
   private final int start; // the first index of a window whose excess can be measured
 
   private Instant lastMinute;
@@ -45,10 +46,27 @@ final class Deviations {
 
   /**
    * @param lag minutes between ordering a unit and its serving: the model's provisioning time
+   * @param resolution tokens/s below which levels are not told apart: one unit's throughput
    */
-  Deviations(int lag) {
+  Deviations(int lag, double resolution) {
     this.lag = lag;
+    this.resolution = Math.max(1, resolution);
     this.start = lag + DemandForecast.LEVEL_MINUTES;
+  }
+
+  /** Levels told apart down to 1 token/s (tests of the reading itself). */
+  Deviations(int lag) {
+    this(lag, 1);
+  }
+
+  /**
+   * The log of a level as the weights read it. Levels below one unit's throughput are one level:
+   * capacity is bought a unit at a time, so a night at 1 token/s and one at 50 differ in nothing a
+   * unit could serve, and a burst seen over either is the other's too (read apart, a burst over 50
+   * tokens/s was 4 factors of level away from an idle 1 token/s and held nothing for it).
+   */
+  private double logLevel(double level) {
+    return Math.log(Math.max(resolution, level));
   }
 
   // Measured minutes, oldest first: minute since the epoch, excess (NaN: none), log of the level.
@@ -89,7 +107,8 @@ final class Deviations {
 
   /**
    * The headroom in tokens/s for {@code budget} at {@code level} tokens/s over {@code recent},
-   * whose newest minute starts at {@code lastMinute}: never negative.
+   * whose newest minute starts at {@code lastMinute}: never negative; 0 while fewer than {@link
+   * #MIN_SAMPLE} minutes were measured ({@link #readsTail} says which).
    */
   synchronized double headroom(Instant lastMinute, double[] recent, double level, double budget) {
     update(lastMinute, recent);
@@ -107,16 +126,21 @@ final class Deviations {
     return need - level;
   }
 
+  /** Whether the last window read had enough minutes measured to read the tail from. */
+  synchronized boolean readsTail() {
+    return sorted >= MIN_SAMPLE;
+  }
+
   /** Levels below the level now whose excess is held for too: down to 1/2^LOWER of it. */
   static final int LOWER = 4;
 
   /** The headroom the excesses near {@code level} ask for. */
   private double headroomAt(double level, double budget) {
-    double at = Math.log(Math.max(1, level));
+    double at = logLevel(level);
     for (double width = Math.log(LEVEL_FACTOR); ; width *= 2) {
       // Wide enough once enough minutes weigh in; a width past the whole range weighs all alike.
       boolean all = width > BINS * BIN;
-      int lo = all ? 0 : Math.max(0, binOf(Math.max(0, at - width)));
+      int lo = all ? 0 : binOf(Math.max(0, at - width));
       int hi = all ? BINS - 1 : binOf(at + width);
       double tokens = 0;
       double total = 0;
@@ -206,7 +230,7 @@ final class Deviations {
       // no demand can take (negative, infinite, beyond MAX_TPS): it is no evidence of anything.
       boolean plausible = d >= 0 && d <= MAX_TPS && c <= MAX_TPS;
       double e = plausible ? d - c : Double.NaN;
-      double log = Math.log(Math.max(1, c));
+      double log = logLevel(c);
       int at = (head + size) % minutes.length;
       minutes[at] = first + i;
       excess[at] = e;

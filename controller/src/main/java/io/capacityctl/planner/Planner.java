@@ -72,7 +72,11 @@ public final class Planner implements Policy {
     this.ecsPlanner = new EcsPlanner(config, this::calendarTps);
     config
         .models()
-        .forEach((key, m) -> deviations.put(key, new Deviations((int) m.provisioningMinutes())));
+        .forEach(
+            (key, m) ->
+                deviations.put(
+                    key,
+                    new Deviations((int) m.provisioningMinutes(), m.tokensPerSecondPerUnit())));
   }
 
   @Override
@@ -201,6 +205,9 @@ public final class Planner implements Policy {
       d = holdWithoutMetrics(m, s, current, now, p);
     } else {
       d = fromForecast(m, s, forecast, current, p);
+      if (!forecast.readsTail()) {
+        d = atLeastScheduled(m, d, now, p);
+      }
     }
     int target = d.units;
     String reason = d.reason;
@@ -256,7 +263,7 @@ public final class Planner implements Policy {
       reason = esc.reason;
     } else if (up > current) {
       target = up;
-      reason = forecastOf(ahead, p, f) + headroomOf(headroom);
+      reason = forecastOf(ahead, p, f) + headroomOf(f);
     } else if (keep < current) {
       target = Math.max(keep, esc == null ? 0 : esc.units);
       reason =
@@ -268,11 +275,11 @@ public final class Planner implements Policy {
               + Figures.grouped(Math.max(soon + headroom, needed))
               + " tps ("
               + f.basis()
-              + headroomOf(headroom)
+              + headroomOf(f)
               + ")";
     } else {
       target = current;
-      reason = "steady: " + forecastOf(ahead, p, f) + headroomOf(headroom);
+      reason = "steady: " + forecastOf(ahead, p, f) + headroomOf(f);
     }
     return new Decision(target, reason, false);
   }
@@ -289,14 +296,35 @@ public final class Planner implements Policy {
   }
 
   /** ", headroom +4,200 tps for 0.01 % throttled" (nothing when there is none). */
-  private String headroomOf(double headroom) {
-    return headroom > 0
+  private String headroomOf(DemandForecast f) {
+    return f.headroom() > 0
         ? ", headroom +"
-            + Figures.grouped(headroom)
+            + Figures.grouped(f.headroom())
             + " tps for "
             + Figures.budget(policy.throttleBudget())
             + " throttled"
         : "";
+  }
+
+  /**
+   * Too few minutes observed to read how far demand strays (traffic that began an hour or two ago,
+   * or came back after days without metrics): the headroom is unknown, not nil, so the forecast
+   * does not trim below what the configuration expects. The schedule is the user's own reading of
+   * the traffic; the model's minutes take over once they say how far it strays.
+   */
+  private Decision atLeastScheduled(ModelConfig m, Decision d, Instant now, int p) {
+    int scheduled =
+        Math.max(calendarUnits(m, now), calendarUnits(m, now.plus(Duration.ofMinutes(p))));
+    if (scheduled <= d.units) {
+      return d;
+    }
+    return new Decision(
+        scheduled,
+        "too little history to read how far demand strays: the schedule's "
+            + Figures.integer(scheduled)
+            + " units until it does; "
+            + d.reason,
+        false);
   }
 
   /** No fresh metrics: follow the schedule upwards, never down (a partial view). */

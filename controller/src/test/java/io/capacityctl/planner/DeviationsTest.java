@@ -128,13 +128,43 @@ class DeviationsTest {
   }
 
   @Test
-  void tooFewMinutesSayNothing() {
+  void tooFewMinutesSayNothingAndSaySo() {
+    // Traffic that began 40 minutes ago: too few minutes to read how far it strays.
     double[] d = new double[DAY];
     Arrays.fill(d, Double.NaN);
     for (int i = DAY - 40; i < DAY; i++) {
       d[i] = 1000 + 500 * (i % 2);
     }
+    Deviations kept = new Deviations(LAG, 1000);
 
-    assertThat(headroom(d, 1000, 0)).isZero();
+    assertThat(kept.headroom(NOW, d, 1000, 0)).isZero();
+    assertThat(kept.readsTail()).isFalse();
+
+    // Three hours later the minutes say how far it strays: 250 above the level (a median of 1,250)
+    // every other minute. (A window is never written once read: a new one is a new array.)
+    d = d.clone();
+    for (int i = DAY - 220; i < DAY; i++) {
+      d[i] = 1000 + 500 * (i % 2);
+    }
+    assertThat(kept.headroom(NOW, d, 1000, 0)).isCloseTo(250, within(1e-6));
+    assertThat(kept.readsTail()).isTrue();
+  }
+
+  @Test
+  void levelsBelowOneUnitAreOneLevel() {
+    // Idle traffic (0-2 tps) with a burst to 50,000 tps over an hour at 50 tps: read apart (1 tps
+    // resolution) the burst came at 25x the idle level and holds nothing for it; capacity comes a
+    // unit (1,000 tps) at a time, so both levels are one, and the burst is held for at either.
+    double[] d = new double[DAY];
+    for (int i = 0; i < DAY; i++) {
+      d[i] = i % 3;
+    }
+    Arrays.fill(d, 500, 560, 50);
+    Arrays.fill(d, 540, 545, 50_000);
+    Deviations fine = new Deviations(LAG);
+    Deviations units = new Deviations(LAG, 1000);
+
+    assertThat(fine.headroom(NOW, d, 1, 0.0001)).isLessThan(100);
+    assertThat(units.headroom(NOW, d, 1, 0.0001)).isGreaterThan(45_000);
   }
 }

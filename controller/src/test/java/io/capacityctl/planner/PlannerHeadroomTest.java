@@ -63,6 +63,21 @@ class PlannerHeadroomTest {
   }
 
   @Test
+  void tooLittleHistoryDoesNotTrimBelowTheSchedule() {
+    // Traffic began an hour ago: its level is known, how far it strays is not, so the forecast
+    // (one unit at 1300 tps) does not trim below the schedule's 4 until a day of it says more.
+    CapacityConfig scheduled = TestConfig.sonnet(4).build();
+    History hour = History.missing(NOW).newest(60, 1300);
+
+    ModelDecision d = decide(scheduled, NOW, serving("sonnet", 4, hour));
+
+    assertThat(d.targetUnits()).isEqualTo(4);
+    assertThat(d.reason()).contains("too little history to read how far demand strays");
+    assertThat(decide(scheduled, NOW, serving("sonnet", 4, History.flat(NOW, 1300))).targetUnits())
+        .isEqualTo(1);
+  }
+
+  @Test
   void doesNotEscalateForAYoungExcursionWithinTheHeadroom() {
     // 6500 tps is above 80 % of 2 units + 5000 on demand (5600) but within the 7000 they serve,
     // and a larger burst came eight hours ago: this one is over before a unit could serve.
