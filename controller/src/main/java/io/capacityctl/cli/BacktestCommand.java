@@ -27,7 +27,6 @@ import io.capacityctl.sim.TraceCsv;
 import io.capacityctl.traceimport.LongGaps;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,12 +111,7 @@ final class BacktestCommand implements Callable<Integer> {
               + " against capacity per model).")
   Path report;
 
-  @Option(
-      names = "--report-baseline",
-      paramLabel = "NAME",
-      defaultValue = "schedule-only",
-      description = "The policy --report charts against capacityctl (default ${DEFAULT-VALUE}).")
-  String reportBaseline;
+  @Mixin ReportBaselineOption reportBaseline;
 
   @Option(
       names = "--frontier",
@@ -155,11 +149,7 @@ final class BacktestCommand implements Callable<Integer> {
               + " (default ${DEFAULT-VALUE}; 0: none).")
   double noise;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "Seed of the minute noise (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin NoiseSeedOption noiseSeed;
 
   @Option(
       names = "--datapoints-per-call",
@@ -187,18 +177,14 @@ final class BacktestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Double> budgets = SimulateCommand.budgets("--frontier", frontierValues());
-    PolicyName baseline = SimulateCommand.reportBaseline(reportBaseline);
-    requireDirectoryOf("--write-trace", writeTrace);
-    requireDirectoryOf("--report", report);
-    if (!(noise >= 0 && noise <= 2)) {
-      throw new RefusedException("--noise", "must be between 0 and 2, got " + noise);
-    }
+    PolicyName baseline = reportBaseline.policy();
+    OptionChecks.directoryExists("--write-trace", writeTrace);
+    OptionChecks.directoryExists("--report", report);
+    OptionChecks.noiseScale(noise);
     if (datapointsPerCall < 1) {
       throw new RefusedException("--datapoints-per-call", "must be positive");
     }
-    if (maxGap != null && (maxGap.isNegative() || maxGap.isZero())) {
-      throw new RefusedException("--max-gap", "must be positive, got " + maxGap);
-    }
+    OptionChecks.positive("--max-gap", maxGap);
     Instant now = clock.instant();
     List<Segment> segments = window(now);
     config.suggestOffline(OFFLINE);
@@ -216,7 +202,7 @@ final class BacktestCommand implements Callable<Integer> {
               aws.history(),
               segments,
               model -> SourceNames.of(cfg, aws.ptArns(), model),
-              new HistoryTrace.Options(maxGap, longGaps, noise, seed, from != null));
+              new HistoryTrace.Options(maxGap, longGaps, noise, noiseSeed.seed, from != null));
     } catch (CloudException e) {
       err.println(AwsFailure.oneLine(e));
       return ExitCodes.PROBLEM;
@@ -246,7 +232,7 @@ final class BacktestCommand implements Callable<Integer> {
       out.println(root.toPrettyString());
       return ExitCodes.OK;
     }
-    printHistory(out, built, CliEnvironment.region(cfg), noise, seed);
+    printHistory(out, built, CliEnvironment.region(cfg), noise, noiseSeed.seed);
     new SimulationPrinter(out, OutputFormat.TABLE)
         .print(cfg, traceName, results, PolicyName.CAPACITYCTL);
     if (writeTrace != null) {
@@ -304,13 +290,6 @@ final class BacktestCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new RefusedException(
           option, "'" + value + "' is not an instant: use e.g. 2025-03-01T00:00:00Z");
-    }
-  }
-
-  private static void requireDirectoryOf(String option, Path file) {
-    if (file != null && !Files.isDirectory(file.toAbsolutePath().getParent())) {
-      throw new RefusedException(
-          option, "directory " + file.toAbsolutePath().getParent() + " does not exist");
     }
   }
 

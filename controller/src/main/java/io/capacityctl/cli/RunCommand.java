@@ -161,12 +161,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void check() {
-    if (interval.isNegative() || interval.isZero()) {
-      throw new RefusedException("--interval", "must be positive, got " + interval);
-    }
-    if (configReload.isNegative() || configReload.isZero()) {
-      throw new RefusedException("--config-reload", "must be positive, got " + configReload);
-    }
+    OptionChecks.positive("--interval", interval);
+    OptionChecks.positive("--config-reload", configReload);
     if (!(speed > 0) || speed > MAX_SPEED) {
       throw new RefusedException("--speed", "must be > 0 and <= " + MAX_SPEED + ", got " + speed);
     }

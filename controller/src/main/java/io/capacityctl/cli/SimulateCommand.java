@@ -18,7 +18,6 @@ import io.capacityctl.sim.TraceCsv;
 import io.capacityctl.traceimport.RealScenario;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,12 +123,7 @@ final class SimulateCommand implements Callable<Integer> {
               + " against capacity for capacityctl and the --report-baseline (both are run).")
   Path report;
 
-  @Option(
-      names = "--report-baseline",
-      paramLabel = "NAME",
-      defaultValue = "schedule-only",
-      description = "The policy --report charts against capacityctl (default ${DEFAULT-VALUE}).")
-  String reportBaseline;
+  @Mixin ReportBaselineOption reportBaseline;
 
   @Override
   public Integer call() throws IOException {
@@ -145,11 +139,8 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("--policy: " + unknownPolicy(policy));
       return ExitCodes.USAGE;
     }
-    PolicyName baseline = reportBaseline(reportBaseline);
-    if (report != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
-      err.println("--report: directory " + report.toAbsolutePath().getParent() + " does not exist");
-      return ExitCodes.USAGE;
-    }
+    PolicyName baseline = reportBaseline.policy();
+    OptionChecks.directoryExists("--report", report);
     List<PolicyName> policies = only == null ? List.of(PolicyName.values()) : List.of(only);
     PolicyName detailed = only == null ? PolicyName.CAPACITYCTL : only;
     Scenario kind = Scenario.of(scenario);
@@ -247,23 +238,6 @@ final class SimulateCommand implements Callable<Integer> {
     return budgets;
   }
 
-  /**
-   * The policy {@code --report} charts against capacityctl.
-   *
-   * @throws RefusedException for an unknown policy, or capacityctl itself (exit 2)
-   */
-  static PolicyName reportBaseline(String value) {
-    PolicyName baseline = PolicyName.of(value);
-    if (baseline == null) {
-      throw new RefusedException("--report-baseline", unknownPolicy(value));
-    }
-    if (baseline == PolicyName.CAPACITYCTL) {
-      throw new RefusedException(
-          "--report-baseline", "capacityctl is always charted; name the policy to compare");
-    }
-    return baseline;
-  }
-
   /** Runs the policies; with --timeline, the detailed policy's minutes stream to that file. */
   private Comparison compare(
       CapacityConfig cfg,
@@ -291,7 +265,8 @@ final class SimulateCommand implements Callable<Integer> {
     return charts == null ? sinks : charts.sinks(sinks);
   }
 
-  private static String unknownPolicy(String value) {
+  /** The refusal of a policy name: the names there are. */
+  static String unknownPolicy(String value) {
     return "unknown policy '"
         + value
         + "'; use one of "

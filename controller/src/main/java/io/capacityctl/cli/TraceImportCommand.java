@@ -2,6 +2,7 @@ package io.capacityctl.cli;
 
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.files.PartialFile;
+import io.capacityctl.operator.RefusedException;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceCsv;
 import io.capacityctl.traceimport.ImportRecipe;
@@ -11,7 +12,6 @@ import io.capacityctl.traceimport.TraceImporter;
 import io.capacityctl.traceimport.TraceImporter.Imported;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -133,11 +133,7 @@ final class TraceImportCommand implements Callable<Integer> {
           "Minute noise, as a multiple of the measured model (default ${DEFAULT-VALUE}; 0: none).")
   double noise;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "Seed of the minute noise (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin NoiseSeedOption noiseSeed;
 
   @Option(
       names = "--days",
@@ -162,11 +158,7 @@ final class TraceImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    String usage = usageError();
-    if (usage != null) {
-      err.println(usage);
-      return ExitCodes.USAGE;
-    }
+    check();
     Trace trace;
     List<String> notes;
     try {
@@ -232,52 +224,47 @@ final class TraceImportCommand implements Callable<Integer> {
         maxGap,
         longGaps,
         noise,
-        seed,
+        noiseSeed.seed,
         days);
   }
 
-  /** The first bad option, named, or null. */
-  private String usageError() {
+  /** Refuses the first bad option, named (exit 2, nothing written). */
+  private void check() {
     if (!MODEL.matcher(model).matches()) {
-      return "--model: '" + model + "' is not a model key (letters, digits, - and _)";
+      throw new RefusedException(
+          "--model", "'" + model + "' is not a model key (letters, digits, - and _)");
     }
     if (scale.peak != null && !(scale.peak > 0 && scale.peak < 1e9)) {
-      return "--peak: must be a number of tokens/s above 0 and below 1e9, got " + scale.peak;
+      throw new RefusedException(
+          "--peak", "must be a number of tokens/s above 0 and below 1e9, got " + scale.peak);
     }
     if (!(peakQuantile > 0 && peakQuantile <= 1)) {
-      return "--peak-quantile: must be above 0 and at most 1, got " + peakQuantile;
+      throw new RefusedException(
+          "--peak-quantile", "must be above 0 and at most 1, got " + peakQuantile);
     }
-    if (scale.tokensPerEvent != null) {
-      if (!(scale.tokensPerEvent > 0 && scale.tokensPerEvent < 1e9)) {
-        return "--tokens-per-event: must be above 0 and below 1e9, got " + scale.tokensPerEvent;
-      }
+    if (scale.tokensPerEvent != null && !(scale.tokensPerEvent > 0 && scale.tokensPerEvent < 1e9)) {
+      throw new RefusedException(
+          "--tokens-per-event", "must be above 0 and below 1e9, got " + scale.tokensPerEvent);
     }
-    if (interval != null && (interval.isNegative() || interval.isZero())) {
-      return "--interval: must be positive, got " + interval;
-    }
+    OptionChecks.positive("--interval", interval);
     if (zone != null) {
       try {
         ZoneId.of(zone);
       } catch (DateTimeException e) {
-        return "--zone: '" + zone + "' is not an IANA time zone (e.g. UTC, America/Chicago)";
+        throw new RefusedException(
+            "--zone", "'" + zone + "' is not an IANA time zone (e.g. UTC, America/Chicago)");
       }
     }
     if (columns != null && columns.size() != 2) {
-      return "--columns: name two columns, the timestamp's and the value's, e.g. time,value";
+      throw new RefusedException(
+          "--columns", "name two columns, the timestamp's and the value's, e.g. time,value");
     }
-    if (maxGap != null && (maxGap.isNegative() || maxGap.isZero())) {
-      return "--max-gap: must be positive, got " + maxGap;
-    }
-    if (!(noise >= 0 && noise <= 2)) {
-      return "--noise: must be between 0 and 2, got " + noise;
-    }
+    OptionChecks.positive("--max-gap", maxGap);
+    OptionChecks.noiseScale(noise);
     if (days < 0 || days > TraceCsv.MAX_DAYS) {
-      return "--days: must be between 1 and " + TraceCsv.MAX_DAYS + ", got " + days;
+      throw new RefusedException(
+          "--days", "must be between 1 and " + TraceCsv.MAX_DAYS + ", got " + days);
     }
-    Path dir = out.toAbsolutePath().getParent();
-    if (!Files.isDirectory(dir)) {
-      return "--out: directory " + dir + " does not exist";
-    }
-    return null;
+    OptionChecks.directoryExists("--out", out);
   }
 }

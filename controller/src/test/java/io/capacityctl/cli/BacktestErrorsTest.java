@@ -82,6 +82,11 @@ class BacktestErrorsTest {
         "--write-trace: directory " + dir.resolve("missing") + " does not exist",
         "--write-trace",
         dir.resolve("missing/trace.csv").toString());
+    assertRefused(
+        "--report: directory " + dir.resolve("missing") + " does not exist",
+        "--report",
+        dir.resolve("missing/report.html").toString());
+    assertRefused("--max-gap: must be positive, got PT0S", "--max-gap", "0s");
   }
 
   @Test

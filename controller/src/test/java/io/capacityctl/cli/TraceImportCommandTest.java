@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -333,6 +334,43 @@ class TraceImportCommandTest {
     assertThat(run(in, "--model", "chat")).isEqualTo(2);
     assertThat(err.toString()).contains("--peak", "--tokens-per-event");
     assertThat(dir.resolve("trace.csv")).doesNotExist();
+  }
+
+  @Test
+  void rulesSharedWithBacktestAndRunAreOneLineNamingTheOptionAndWriteNothing() throws Exception {
+    Path in = input("2015-01-05T00:00:00Z,1", "2015-01-05T00:01:00Z,2");
+    Path missing = dir.resolve("missing").resolve("trace.csv");
+    Map<String, List<String>> refusals =
+        Map.of(
+            "--noise: must be between 0 and 2, got 2.5",
+            List.of("--noise", "2.5"),
+            "--max-gap: must be positive, got PT0S",
+            List.of("--max-gap", "0s"),
+            "--interval: must be positive, got PT0S",
+            List.of("--tokens-per-event", "5", "--interval", "0s"),
+            "--out: directory " + missing.getParent() + " does not exist",
+            List.of("--out", missing.toString()));
+    for (Map.Entry<String, List<String>> r : refusals.entrySet()) {
+      err.getBuffer().setLength(0);
+      List<String> args = new ArrayList<>(List.of("trace", "import", in.toString()));
+      args.addAll(List.of("--model", "chat"));
+      if (!r.getValue().contains("--tokens-per-event")) {
+        args.addAll(List.of("--peak", "1000"));
+      }
+      if (!r.getValue().contains("--out")) {
+        args.addAll(List.of("--out", dir.resolve("trace.csv").toString()));
+      }
+      args.addAll(r.getValue());
+
+      int code =
+          Main.run(
+              new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+
+      assertThat(code).as(r.getKey()).isEqualTo(2);
+      assertThat(err.toString().lines()).as(r.getKey()).containsExactly(r.getKey());
+    }
+    assertThat(dir.resolve("trace.csv")).doesNotExist();
+    assertThat(dir.resolve("missing")).doesNotExist();
   }
 
   @Test
