@@ -1,5 +1,6 @@
 package io.capacityctl.backtest;
 
+import io.capacityctl.sim.SimulationResult;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -38,6 +39,13 @@ public final class Figures {
           .toPlainString();
     }
     return String.format(Locale.ROOT, "%.4f", pct);
+  }
+
+  /** A policy's total cost as a multiple of the oracle's, three decimals; {@code -} without one. */
+  public static String vsOracle(SimulationResult r, SimulationResult oracle) {
+    return oracle == null
+        ? "-"
+        : String.format(Locale.ROOT, "%.3f", r.totalCostUsd() / oracle.totalCostUsd());
   }
 
   /** A throttle budget as users write it, in percent: {@code 0.01 %}, {@code 0 %}. */

@@ -1,6 +1,7 @@
 package io.capacityctl.cli;
 
 import static io.capacityctl.backtest.Figures.throttledPercent;
+import static io.capacityctl.backtest.Figures.vsOracle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,7 +19,6 @@ import io.capacityctl.sim.ModelTotals;
 import io.capacityctl.sim.SimulationResult;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -116,12 +116,6 @@ final class SimulationPrinter {
           Figures.tokens(r.throttledTokens()),
           c.dominatedText(r));
     }
-  }
-
-  private static String vsOracle(SimulationResult r, SimulationResult oracle) {
-    return oracle == null
-        ? "-"
-        : String.format(Locale.ROOT, "%.3f", r.totalCostUsd() / oracle.totalCostUsd());
   }
 
   private void printDetail(SimulationResult r) {

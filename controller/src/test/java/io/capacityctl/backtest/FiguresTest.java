@@ -2,6 +2,8 @@ package io.capacityctl.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.capacityctl.sim.Results;
+import io.capacityctl.sim.SimulationResult;
 import org.junit.jupiter.api.Test;
 
 class FiguresTest {
@@ -14,6 +16,17 @@ class FiguresTest {
     // 2 tokens in 10 million: 0.00002 %, which four decimals would print as 0.0000.
     assertThat(Figures.throttledPercent(0.00002)).isEqualTo("0.00002");
     assertThat(Figures.throttledPercent(2.149e-7)).isEqualTo("0.00000021");
+  }
+
+  @Test
+  void costAgainstTheOracleReadsTheSameInTheTableAndTheReport() {
+    SimulationResult oracle = Results.of("oracle", 800, 0, 1e9);
+
+    assertThat(Figures.vsOracle(Results.of("capacityctl", 1000, 0, 1e9), oracle))
+        .isEqualTo("1.250");
+    assertThat(Figures.vsOracle(oracle, oracle)).isEqualTo("1.000");
+    // --policy runs one policy: no oracle to compare with.
+    assertThat(Figures.vsOracle(oracle, null)).isEqualTo("-");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.capacityctl.backtest.report;
 
 import static io.capacityctl.backtest.Figures.throttledPercent;
 import static io.capacityctl.backtest.Figures.usd;
+import static io.capacityctl.backtest.Figures.vsOracle;
 
 import io.capacityctl.backtest.Comparison;
 import io.capacityctl.backtest.Figures;
@@ -118,10 +119,6 @@ final class PolicyTable {
               c.dominatedText(r)));
     }
     return t.html();
-  }
-
-  static String vsOracle(SimulationResult r, SimulationResult oracle) {
-    return oracle == null ? "-" : fmt("%.3f", r.totalCostUsd() / oracle.totalCostUsd());
   }
 
   private static String fmt(String pattern, double v) {
