@@ -225,6 +225,21 @@ public final class Planner implements Policy {
     } else if (clamped > target) {
       reason += "; raised to floor " + Figures.integer(clamped) + " (minUnits/committed)";
     }
+    if (clamped < current && s.creatingUnits() > 0) {
+      // An order is not undone before it serves: on noisy traffic the level's median moves a few
+      // hundred tokens/s a minute, so a target at a unit's edge would cancel a creation one pass
+      // and order it again the next, restarting its provisioning each time (the unit never
+      // serves) and making thousands of purchases a month. Trimmed once it serves, if still not
+      // needed. (Overrides, above, still cancel.)
+      reason =
+          "a trim to "
+              + Figures.integer(clamped)
+              + " waits for the "
+              + Figures.integer(s.creatingUnits())
+              + " units in Creating to serve: "
+              + reason;
+      clamped = current;
+    }
     if (suspect != null) {
       reason += "; " + suspect;
     }
