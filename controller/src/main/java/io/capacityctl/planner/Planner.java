@@ -225,12 +225,13 @@ public final class Planner implements Policy {
     } else if (clamped > target) {
       reason += "; raised to floor " + Figures.integer(clamped) + " (minUnits/committed)";
     }
-    if (clamped < current && s.creatingUnits() > 0) {
-      // An order is not undone before it serves: on noisy traffic the level's median moves a few
-      // hundred tokens/s a minute, so a target at a unit's edge would cancel a creation one pass
-      // and order it again the next, restarting its provisioning each time (the unit never
-      // serves) and making thousands of purchases a month. Trimmed once it serves, if still not
-      // needed. (Overrides, above, still cancel.)
+    // An order is not undone before it serves: on noisy traffic the level's median moves a few
+    // hundred tokens/s a minute, so a target at a unit's edge would cancel a creation one pass and
+    // order it again the next, restarting its provisioning each time (the unit never serves) and
+    // making thousands of purchases a month. Trimmed once it serves, if still not needed.
+    // Overrides (above) still cancel, and nothing is held over maxUnits (the quota).
+    int ordered = Math.min(current, m.maxUnits());
+    if (s.creatingUnits() > 0 && clamped < ordered) {
       reason =
           "a trim to "
               + Figures.integer(clamped)
@@ -238,7 +239,7 @@ public final class Planner implements Policy {
               + Figures.integer(s.creatingUnits())
               + " units in Creating to serve: "
               + reason;
-      clamped = current;
+      clamped = ordered;
     }
     if (suspect != null) {
       reason += "; " + suspect;

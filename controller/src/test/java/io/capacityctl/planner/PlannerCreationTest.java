@@ -44,6 +44,15 @@ class PlannerCreationTest {
   }
 
   @Test
+  void nothingIsHeldOverTheQuota() {
+    // maxUnits lowered to 2 while 3 are held, one of them Creating: the quota wins.
+    CapacityConfig lowered = TestConfig.sonnet(0).set("sonnet", "maxUnits", 2).build();
+    ModelState ordered = new ModelState("sonnet", 2, 1, 0, 0, QUIET.build(), null);
+
+    assertThat(decide(lowered, NOW, ordered).targetUnits()).isEqualTo(2);
+  }
+
+  @Test
   void anOverrideStillCancelsCreations() {
     ModelState ordered = new ModelState("sonnet", 1, 2, 0, 0, QUIET.build(), null);
     CapacityOverride one =
