@@ -39,6 +39,19 @@ public record ModelState(
         model, inServiceUnits, creatingUnits, committedUnits, drainingUnits, demand, problem, null);
   }
 
+  /** The same state with {@code demand} read instead (suspect minutes set aside). */
+  public ModelState withDemand(DemandHistory demand) {
+    return new ModelState(
+        model,
+        inServiceUnits,
+        creatingUnits,
+        committedUnits,
+        drainingUnits,
+        demand,
+        problem,
+        observedProvisioning);
+  }
+
   /** Units that exist or are coming and will serve callers (draining excluded). */
   public int plannedUnits() {
     return inServiceUnits + creatingUnits;

@@ -104,7 +104,7 @@ public final class Planner implements Policy {
       boolean fresh = state.demand() != null && !isStale(state.demand(), now);
       SuspectMinutes suspects = fresh ? SuspectMinutes.of(state.demand(), m) : null;
       if (suspects != null) {
-        state = withDemand(state, suspects.history());
+        state = state.withDemand(suspects.history());
         seen.put(key, state);
       }
       DemandForecast forecast = null;
@@ -152,18 +152,6 @@ public final class Planner implements Policy {
       ecs = budget.ecs(decisions, ecs, bypass.contains(CapacityOverride.ECS));
     }
     return new Plan(now, decisions, ecs);
-  }
-
-  private static ModelState withDemand(ModelState s, DemandHistory demand) {
-    return new ModelState(
-        s.model(),
-        s.inServiceUnits(),
-        s.creatingUnits(),
-        s.committedUnits(),
-        s.drainingUnits(),
-        demand,
-        s.problem(),
-        s.observedProvisioning());
   }
 
   /**
@@ -329,8 +317,7 @@ public final class Planner implements Policy {
    * the traffic; the model's minutes take over once they say how far it strays.
    */
   private Decision atLeastScheduled(ModelConfig m, Decision d, Instant now, int p) {
-    int scheduled =
-        Math.max(calendarUnits(m, now), calendarUnits(m, now.plus(Duration.ofMinutes(p))));
+    int scheduled = scheduledUnits(m, now, p);
     if (scheduled <= d.units) {
       return d;
     }
@@ -343,11 +330,15 @@ public final class Planner implements Policy {
         false);
   }
 
+  /** The schedule's units now or a provisioning time ahead, whichever is more. */
+  private int scheduledUnits(ModelConfig m, Instant now, int p) {
+    return Math.max(calendarUnits(m, now), calendarUnits(m, now.plus(Duration.ofMinutes(p))));
+  }
+
   /** No fresh metrics: follow the schedule upwards, never down (a partial view). */
   private Decision holdWithoutMetrics(
       ModelConfig m, ModelState s, int current, Instant now, int p) {
-    int scheduled =
-        Math.max(calendarUnits(m, now), calendarUnits(m, now.plus(Duration.ofMinutes(p))));
+    int scheduled = scheduledUnits(m, now, p);
     String why =
         s.problem() != null
             ? s.problem()
