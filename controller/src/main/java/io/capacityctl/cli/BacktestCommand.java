@@ -151,6 +151,8 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Mixin NoiseSeedOption noiseSeed;
 
+  @Mixin HistoryOption history;
+
   @Option(
       names = "--datapoints-per-call",
       hidden = true,
@@ -215,6 +217,8 @@ final class BacktestCommand implements Callable<Integer> {
       write(trace, writeTrace);
     }
     String traceName = traceName(trace, CliEnvironment.region(cfg));
+    trace = history.apply(trace, true);
+    traceName += trace.historyNote();
     ReportTimelines charts = report == null ? null : new ReportTimelines(trace, baseline);
     List<PolicyName> policies = List.of(PolicyName.values());
     if (charts != null) {

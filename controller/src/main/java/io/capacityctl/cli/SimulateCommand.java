@@ -125,6 +125,8 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin ReportBaselineOption reportBaseline;
 
+  @Mixin HistoryOption history;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -202,6 +204,8 @@ final class SimulateCommand implements Callable<Integer> {
     } else {
       traceName = String.format("synthetic %s (seed %d, %d days)", kind, seed, days);
     }
+    t = history.apply(t, trace != null || real != null);
+    traceName += t.historyNote();
     ReportTimelines charts = report == null ? null : new ReportTimelines(t, baseline);
     if (charts != null) {
       policies = charts.policiesToRun(policies);

@@ -24,7 +24,8 @@ import java.util.function.Function;
  * Replays a trace minute by minute through the production reconcile path (observe, plan, act)
  * against the {@link SimulatedCloud}, and accounts cost and service. Each minute: the pass runs at
  * the minute's start, then {@link TrafficStep} serves the minute's demand and CloudWatch records
- * what happened.
+ * what happened. A trace's history is in CloudWatch before the first pass, as a deployed controller
+ * finds its service's past traffic; only the minutes after it are replayed and counted.
  */
 public final class Simulator {
   private static final TelemetrySink NO_TELEMETRY =
@@ -58,6 +59,7 @@ public final class Simulator {
     InMemoryStateStore state = new InMemoryStateStore(leaseTable);
     LeaseKeeper leases = new LeaseKeeper(leaseTable, Ticker.following(cloud.clock()));
     Policy policy = policyFactory.apply(config);
+    recordHistory(cloud.metrics(), config, trace);
     Reconciler reconciler =
         new Reconciler(
             policy,
@@ -158,5 +160,20 @@ public final class Simulator {
       ecsTotals.scalingActions = cloud.ecs().updates();
     }
     return new SimulationResult(policyName, trace.minutes(), totals, ecsTotals, failed);
+  }
+
+  /**
+   * Puts the trace's history in CloudWatch as a deployed controller finds it at its first pass: the
+   * service's traffic, all of it served (whoever provisioned for it then).
+   */
+  private static void recordHistory(SimMetrics metrics, CapacityConfig config, Trace trace) {
+    int before = trace.historyMinutes();
+    for (String model : config.modelKeys()) {
+      double[] h = trace.history().get(model);
+      for (int i = 0; h != null && i < h.length; i++) {
+        double tokens = h[i] * 60;
+        metrics.record(model, i - before, tokens, tokens / TrafficStep.TOKENS_PER_REQUEST, 0);
+      }
+    }
   }
 }

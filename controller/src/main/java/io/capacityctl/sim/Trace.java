@@ -2,19 +2,32 @@ package io.capacityctl.sim;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Demand in tokens/s per model for consecutive whole minutes from {@code start}.
+ * Demand in tokens/s per model for consecutive whole minutes from {@code start}, and the history
+ * before it: what CloudWatch held when the controller was deployed at {@code start}.
  *
  * @param demand per model key, one value per minute; every array has {@code minutes} values
+ * @param history per model key, the minutes just before {@code start}, oldest first; every array as
+ *     long as the others (none: an empty map)
  */
-public record Trace(Instant start, int minutes, Map<String, double[]> demand) {
+public record Trace(
+    Instant start, int minutes, Map<String, double[]> demand, Map<String, double[]> history) {
+
+  /**
+   * History kept at most: the simulated CloudWatch holds a week and a day before the start, the
+   * most the controller reads back.
+   */
+  public static final int MAX_HISTORY_MINUTES = 8 * 1440;
 
   public Trace {
-    demand = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(demand));
+    demand = Collections.unmodifiableMap(new LinkedHashMap<>(demand));
+    history = Collections.unmodifiableMap(new LinkedHashMap<>(history));
     for (Map.Entry<String, double[]> e : demand.entrySet()) {
       if (e.getValue().length != minutes) {
         throw new IllegalArgumentException(
@@ -26,6 +39,18 @@ public record Trace(Instant start, int minutes, Map<String, double[]> demand) {
                 + minutes);
       }
     }
+    int before = history.values().stream().mapToInt(h -> h.length).max().orElse(0);
+    for (Map.Entry<String, double[]> e : history.entrySet()) {
+      if (e.getValue().length != before || before > MAX_HISTORY_MINUTES) {
+        throw new IllegalArgumentException(
+            "model " + e.getKey() + " has " + e.getValue().length + " minutes of history");
+      }
+    }
+  }
+
+  /** A trace with nothing before it. */
+  public Trace(Instant start, int minutes, Map<String, double[]> demand) {
+    this(start, minutes, demand, Map.of());
   }
 
   public List<String> models() {
@@ -36,12 +61,69 @@ public record Trace(Instant start, int minutes, Map<String, double[]> demand) {
     return demand.get(model)[minute];
   }
 
-  /** The first {@code days} days of this trace (all of it when shorter). */
+  /** Minutes of history before the start. */
+  public int historyMinutes() {
+    return history.values().stream().mapToInt(h -> h.length).max().orElse(0);
+  }
+
+  /** The first {@code days} days of this trace (all of it when shorter), with its history. */
   public Trace firstDays(int days) {
     int keep = (int) Math.min(minutes, days * 1440L);
     Map<String, double[]> cut = new LinkedHashMap<>();
-    demand.forEach((m, v) -> cut.put(m, java.util.Arrays.copyOf(v, keep)));
-    return new Trace(start, keep, cut);
+    demand.forEach((m, v) -> cut.put(m, Arrays.copyOf(v, keep)));
+    return new Trace(start, keep, cut, history);
+  }
+
+  /**
+   * This trace deployed {@code minutes} later: its first minutes become history (what CloudWatch
+   * holds at the first pass) and the replay starts after them.
+   *
+   * @throws IllegalArgumentException when nothing would be left to replay, or the history would be
+   *     longer than {@link #MAX_HISTORY_MINUTES}
+   */
+  public Trace afterHistory(int minutes) {
+    if (minutes < 0 || minutes >= this.minutes) {
+      throw new IllegalArgumentException(
+          "a history of " + minutes + " minutes leaves nothing of " + this.minutes + " to replay");
+    }
+    Map<String, double[]> before = new LinkedHashMap<>();
+    Map<String, double[]> after = new LinkedHashMap<>();
+    demand.forEach(
+        (m, v) -> {
+          double[] old = history.getOrDefault(m, new double[historyMinutes()]);
+          double[] h = Arrays.copyOf(old, old.length + minutes);
+          System.arraycopy(v, 0, h, old.length, minutes);
+          before.put(m, h);
+          after.put(m, Arrays.copyOfRange(v, minutes, v.length));
+        });
+    return new Trace(
+        start.plus(Duration.ofMinutes(minutes)), this.minutes - minutes, after, before);
+  }
+
+  /**
+   * The history a recorded trace (a file, a real series, CloudWatch's own) is replayed with unless
+   * told: its first day, or its first quarter when it is shorter than four days. A recorded trace
+   * starts mid-traffic, and a deployed controller reads two days of CloudWatch at its first pass;
+   * replayed from its first minute, it would be scored on hours no deployment has.
+   */
+  public int recordedHistoryMinutes() {
+    return Math.min(1440, minutes / 4);
+  }
+
+  /** The same minutes replayed with nothing before them. */
+  public Trace withoutHistory() {
+    return new Trace(start, minutes, demand);
+  }
+
+  /** A description of the history for headers: empty without one. */
+  public String historyNote() {
+    int h = historyMinutes();
+    if (h == 0) {
+      return "";
+    }
+    return String.format(
+        "; the first %s history (in CloudWatch at the first pass, not replayed or scored)",
+        h == 1440 ? "day is" : h % 1440 == 0 ? (h / 1440) + " days are" : h + " minutes are");
   }
 
   public Instant minute(int i) {

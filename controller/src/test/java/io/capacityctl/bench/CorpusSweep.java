@@ -86,7 +86,15 @@ public final class CorpusSweep {
       all.add(new Case(s.label(), s.configResource(), seed -> s.generate(seed, o.days())));
     }
     for (RealScenario s : RealScenario.values()) {
-      all.add(new Case(s.label(), s.configResource(), seed -> s.trace(seed, o.realDays())));
+      // Replayed as simulate replays a recorded trace: its first day is history, unless told.
+      all.add(
+          new Case(
+              s.label(),
+              s.configResource(),
+              seed -> {
+                Trace t = s.trace(seed, o.realDays());
+                return o.recordedHistory() ? t.afterHistory(t.recordedHistoryMinutes()) : t;
+              }));
     }
     return all.stream()
         .filter(c -> o.scenarios() == null || o.scenarios().contains(c.name()))
@@ -174,11 +182,14 @@ public final class CorpusSweep {
       List<PolicyName> policies,
       int threads,
       Path json,
-      Path compare) {
+      Path compare,
+      boolean recordedHistory) {
     static final String USAGE =
         "CorpusSweep [--seeds dev|held-out|A-B|A,B,...] [--days 28] [--real-days 0 (whole)]"
             + " [--scenarios a,b] [--policies a,b (oracle always runs)] [--threads N]"
-            + " [--json out.json] [--compare before.json]";
+            + " [--json out.json] [--compare before.json]"
+            + " [--history recorded (a real-shaped trace's first day is history, as simulate"
+            + " replays it) | none (replayed from its first minute)]";
 
     static SweepOptions parse(String[] args) {
       Map<String, String> v = new LinkedHashMap<>();
@@ -229,7 +240,16 @@ public final class CorpusSweep {
               v.getOrDefault(
                   "--threads", String.valueOf(Runtime.getRuntime().availableProcessors()))),
           v.containsKey("--json") ? Path.of(v.get("--json")) : null,
-          v.containsKey("--compare") ? Path.of(v.get("--compare")) : null);
+          v.containsKey("--compare") ? Path.of(v.get("--compare")) : null,
+          history(v.getOrDefault("--history", "recorded")));
+    }
+
+    private static boolean history(String value) {
+      return switch (value) {
+        case "recorded" -> true;
+        case "none" -> false;
+        default -> throw new IllegalArgumentException("--history: recorded or none, got " + value);
+      };
     }
 
     private static List<Long> seedList(String s) {

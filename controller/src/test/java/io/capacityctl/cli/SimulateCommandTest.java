@@ -94,9 +94,51 @@ class SimulateCommandTest {
 
     int code = run("simulate", "--trace", trace.toString(), "--timeline", timeline.toString());
 
+    // A recorded trace shorter than four days: its first quarter is history, not replayed.
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("trace " + trace).contains("120 minutes");
+    assertThat(out.toString())
+        .contains("trace " + trace + "; the first 30 minutes are history")
+        .contains(", 90 minutes");
+    assertThat(Files.readAllLines(timeline)).hasSize(1 + 2 * 90);
+    assertThat(Files.readAllLines(timeline).get(1)).startsWith("2027-01-06T00:30:00Z,sonnet,");
+  }
+
+  @Test
+  void historyZeroReplaysEveryMinuteAndAHistoryLeavingNothingIsRefused() throws IOException {
+    Path trace = dir.resolve("flat.csv");
+    writeFlatTrace(trace, 120);
+    Path timeline = dir.resolve("timeline.csv");
+
+    int code =
+        run(
+            "simulate",
+            "--trace",
+            trace.toString(),
+            "--history",
+            "0m",
+            "--timeline",
+            timeline.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("trace " + trace + ", 120 minutes");
     assertThat(Files.readAllLines(timeline)).hasSize(1 + 2 * 120);
+
+    Path other = dir.resolve("other.csv");
+    assertThat(
+            run(
+                "simulate",
+                "--trace",
+                trace.toString(),
+                "--history",
+                "2h",
+                "--timeline",
+                other.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--history: PT2H leaves nothing to replay of a trace of 120 minutes");
+    assertThat(other).doesNotExist();
+    assertThat(run("simulate", "--history", "9d")).isEqualTo(2);
+    assertThat(err.toString()).contains("--history: must be between 0 and 8d, got PT216H");
   }
 
   @Test

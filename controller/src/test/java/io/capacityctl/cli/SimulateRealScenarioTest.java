@@ -48,7 +48,10 @@ class SimulateRealScenarioTest {
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
         .contains(
-            "trace real-shaped " + scenario.label() + " (noise seed 42, 1 days), 1440 minutes")
+            "trace real-shaped "
+                + scenario.label()
+                + " (noise seed 42, 1 days); the first 360 minutes are history (in CloudWatch at"
+                + " the first pass, not replayed or scored), 1080 minutes")
         .contains("capacityctl", "oracle");
   }
 
@@ -115,8 +118,12 @@ class SimulateRealScenarioTest {
     CliRun whole = CliRun.system("simulate", "--trace", trace.toString());
 
     assertThat(cut.code()).as(cut.err()).isZero();
-    assertThat(cut.out()).contains(trace + " (first 1 days), 1440 minutes");
-    assertThat(whole.out()).contains(trace + ", " + Duration.ofDays(2).toMinutes() + " minutes");
+    // A recorded trace shorter than four days keeps its first quarter as history.
+    assertThat(cut.out()).contains(trace + " (first 1 days); the first 360 minutes are history");
+    assertThat(cut.out()).contains("scored), 1080 minutes");
+    assertThat(whole.out()).contains(trace + "; the first 720 minutes are history");
+    assertThat(whole.out())
+        .contains("scored), " + Duration.ofDays(2).toMinutes() * 3 / 4 + " minutes");
   }
 
   @Test
