@@ -189,6 +189,11 @@ final class BacktestCommand implements Callable<Integer> {
     OptionChecks.positive("--max-gap", maxGap);
     Instant now = clock.instant();
     List<Segment> segments = window(now);
+    history.check(
+        Duration.between(
+                segments.stream().map(Segment::from).min(Instant::compareTo).orElse(now),
+                segments.stream().map(Segment::to).max(Instant::compareTo).orElse(now))
+            .toMinutes());
     config.suggestOffline(OFFLINE);
     CapacityConfig cfg = config.load();
     BacktestComponent aws =
@@ -212,13 +217,14 @@ final class BacktestCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return ExitCodes.PROBLEM;
     }
-    Trace trace = built.trace();
+    // The file keeps every minute read (simulate --trace takes the same history from it); a
+    // --history that leaves nothing is refused before it is written.
+    Trace read = built.trace();
+    Trace trace = history.apply(read, true);
     if (writeTrace != null) {
-      write(trace, writeTrace);
+      write(read, writeTrace);
     }
-    String traceName = traceName(trace, CliEnvironment.region(cfg));
-    trace = history.apply(trace, true);
-    traceName += trace.historyNote();
+    String traceName = traceName(read, CliEnvironment.region(cfg)) + trace.historyNote();
     ReportTimelines charts = report == null ? null : new ReportTimelines(trace, baseline);
     List<PolicyName> policies = List.of(PolicyName.values());
     if (charts != null) {

@@ -30,22 +30,33 @@ final class HistoryOption {
    */
   Trace apply(Trace t, boolean recorded) {
     if (history == null) {
-      return recorded && t.recordedHistoryMinutes() > 0
-          ? t.afterHistory(t.recordedHistoryMinutes())
-          : t;
+      return recorded ? t.asRecorded() : t;
     }
+    check(t.minutes());
     long minutes = history.toMinutes();
-    if (history.isNegative() || minutes > Trace.MAX_HISTORY_MINUTES) {
+    return minutes == 0 ? t : t.afterHistory((int) minutes);
+  }
+
+  /**
+   * Refuses a --history that no trace of {@code minutes} minutes could take, before anything is
+   * read or written.
+   *
+   * @throws RefusedException naming --history when it is negative, over 8 days, or leaves nothing
+   */
+  void check(long minutes) {
+    if (history == null) {
+      return;
+    }
+    if (history.isNegative() || history.toMinutes() > Trace.MAX_HISTORY_MINUTES) {
       throw new RefusedException("--history", "must be between 0 and 8d, got " + history);
     }
-    if (minutes >= t.minutes()) {
+    if (history.toMinutes() >= minutes) {
       throw new RefusedException(
           "--history",
           history
               + " leaves nothing to replay of a trace of "
-              + t.minutes()
+              + minutes
               + " minutes; use a shorter history (0 replays every minute)");
     }
-    return minutes == 0 ? t : t.afterHistory((int) minutes);
   }
 }

@@ -110,6 +110,15 @@ public record Trace(
     return Math.min(1440, minutes / 4);
   }
 
+  /**
+   * This trace replayed as a recorded one is by default: after its {@link #recordedHistoryMinutes}
+   * of history (itself when that is none).
+   */
+  public Trace asRecorded() {
+    int h = recordedHistoryMinutes();
+    return h == 0 ? this : afterHistory(h);
+  }
+
   /** The same minutes replayed with nothing before them. */
   public Trace withoutHistory() {
     return new Trace(start, minutes, demand);

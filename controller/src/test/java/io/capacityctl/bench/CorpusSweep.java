@@ -93,7 +93,7 @@ public final class CorpusSweep {
               s.configResource(),
               seed -> {
                 Trace t = s.trace(seed, o.realDays());
-                return o.recordedHistory() ? t.afterHistory(t.recordedHistoryMinutes()) : t;
+                return o.recordedHistory() ? t.asRecorded() : t;
               }));
     }
     return all.stream()

@@ -87,6 +87,13 @@ class BacktestErrorsTest {
         "--report",
         dir.resolve("missing/report.html").toString());
     assertRefused("--max-gap: must be positive, got PT0S", "--max-gap", "0s");
+    assertRefused("--history: must be between 0 and 8d, got PT216H", "--history", "9d");
+    assertRefused(
+        "--history: PT72H leaves nothing to replay of a trace of 2880 minutes",
+        "--since",
+        "2d",
+        "--history",
+        "3d");
   }
 
   @Test

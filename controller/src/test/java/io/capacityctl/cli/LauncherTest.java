@@ -65,7 +65,8 @@ class LauncherTest {
   }
 
   @Test
-  void aCliCommandRunsOnC1AndItsArgumentsArriveUntouched() throws Exception {
+  void aCliCommandRunsOnC1WithTheParallelCollectorAndItsArgumentsArriveUntouched()
+      throws Exception {
     Ran simulate = launch("simulate", "--days", "2");
     Ran override =
         launch("override", "set", "--model", "sonnet", "--reason", "final chapter", "--for", "6h");
@@ -73,7 +74,13 @@ class LauncherTest {
     assertThat(simulate.code()).as(simulate.err()).isZero();
     assertThat(simulate.javaArgs())
         .containsExactly(
-            "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "simulate", "--days", "2");
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseParallelGC",
+            "-jar",
+            jar.toString(),
+            "simulate",
+            "--days",
+            "2");
     assertThat(override.javaArgs())
         .endsWith(
             "override", "set", "--model", "sonnet", "--reason", "final chapter", "--for", "6h");
@@ -105,11 +112,27 @@ class LauncherTest {
     assertThat(status.javaArgs())
         .containsExactly(
             "-XX:TieredStopAtLevel=1",
+            "-XX:+UseParallelGC",
             "-Xmx256m",
             "-Dlog4j2.configurationFile=log4j2-json.xml",
             "-jar",
             jar.toString(),
             "status");
+  }
+
+  @Test
+  void aCollectorChosenInTheJavaOptionsWins() throws Exception {
+    // Two collectors on one command line stop the JVM before it starts.
+    Ran status =
+        launch(
+            LAUNCHER,
+            Map.of("CAPACITYCTL_JAR", jar.toString(), "CAPACITYCTL_JAVA_OPTS", "-XX:+UseG1GC"),
+            "status");
+
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.javaArgs())
+        .containsExactly(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-jar", jar.toString(), "status");
   }
 
   @Test

@@ -79,6 +79,8 @@ class SimulatorHistoryTest {
     assertThat(ramp(2 * DAY).recordedHistoryMinutes()).isEqualTo(DAY / 2);
     assertThat(ramp(120).recordedHistoryMinutes()).isEqualTo(30);
     assertThat(ramp(3).recordedHistoryMinutes()).isZero();
+    assertThat(ramp(3).asRecorded().minutes()).isEqualTo(3);
+    assertThat(ramp(30 * DAY).asRecorded().historyMinutes()).isEqualTo(DAY);
   }
 
   @Test
