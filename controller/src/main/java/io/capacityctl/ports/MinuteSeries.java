@@ -139,6 +139,14 @@ public final class MinuteSeries {
   public boolean sameMinutes(int from, MinuteSeries other, int otherFrom, int count) {
     int a = offset + Objects.checkFromIndexSize(from, count, size);
     int b = other.offset + Objects.checkFromIndexSize(otherFrom, count, other.size);
+    if (a == b
+        && tokens == other.tokens
+        && throttles == other.throttles
+        && invocations == other.invocations) {
+      // Views of the same minutes of the same arrays (the simulated CloudWatch hands out views of
+      // arrays it never writes once handed out): equal without comparing each pass's two days.
+      return true;
+    }
     return Arrays.equals(tokens, a, a + count, other.tokens, b, b + count)
         && Arrays.equals(throttles, a, a + count, other.throttles, b, b + count)
         && Arrays.equals(invocations, a, a + count, other.invocations, b, b + count);

@@ -59,6 +59,18 @@ class MinuteSeriesTest {
   }
 
   @Test
+  void viewsOfTheSameArraysAPassApartShareTheirOverlap() {
+    // Two passes a minute apart read views of the same arrays: aligned, they are the same minutes;
+    // misaligned by a minute they are compared as any two series.
+    MinuteSeries before = MinuteSeries.view(T0, tokens, invocations, throttles, 0, 5);
+    MinuteSeries after =
+        MinuteSeries.view(T0.plusSeconds(60), tokens, invocations, throttles, 1, 5);
+
+    assertThat(after.sameMinutes(0, before, 1, 4)).isTrue();
+    assertThat(after.sameMinutes(0, before, 0, 4)).isFalse();
+  }
+
+  @Test
   void theThreeSeriesOfACopyAreOneLength() {
     assertThatThrownBy(() -> new MinuteSeries(T0, tokens, new double[2], throttles))
         .isInstanceOf(IllegalArgumentException.class)
