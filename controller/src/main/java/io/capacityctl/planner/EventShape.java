@@ -38,19 +38,14 @@ record EventShape(DemandHistory history, double[] ahead) {
       return null;
     }
     double[] ahead = new double[horizon];
-    double[] mRecent = new double[n];
     boolean any =
         EventMultipliers.fill(calendar, model, last.plus(Duration.ofMinutes(1)), horizon, ahead);
-    any |= EventMultipliers.fill(calendar, model, first, n, mRecent);
-    double[] day = deEvented(calendar, model, dayFirst, h.dayAgo());
-    double[] week = deEvented(calendar, model, weekFirst, h.weekAgo());
-    any |= day != h.dayAgo() || week != h.weekAgo();
+    double[] base = EventMultipliers.divided(calendar, model, first, recent);
+    double[] day = EventMultipliers.divided(calendar, model, dayFirst, h.dayAgo());
+    double[] week = EventMultipliers.divided(calendar, model, weekFirst, h.weekAgo());
+    any |= base != recent || day != h.dayAgo() || week != h.weekAgo();
     if (!any) {
       return null;
-    }
-    double[] base = new double[n];
-    for (int i = 0; i < n; i++) {
-      base[i] = recent[i] / mRecent[i];
     }
     return new EventShape(new DemandHistory(last, base, day, week, h.profileMinutes()), ahead);
   }
@@ -78,25 +73,5 @@ record EventShape(DemandHistory history, double[] ahead) {
   private static Instant profileStart(ZoneId zone, Instant last, int days, int p) {
     Instant anchor = ZonedDateTime.ofInstant(last, zone).minusDays(days).toInstant();
     return anchor.minus(Duration.ofMinutes(p - 1));
-  }
-
-  /**
-   * A profile, whose first minute is {@code first}, divided by the multipliers that applied to its
-   * minutes; the profile itself when no event touched it.
-   */
-  private static double[] deEvented(
-      CapacityCalendar calendar, String model, Instant first, double[] profile) {
-    if (profile == null) {
-      return null;
-    }
-    double[] m = new double[profile.length];
-    if (!EventMultipliers.fill(calendar, model, first, profile.length, m)) {
-      return profile;
-    }
-    double[] out = new double[profile.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = profile[i] / m[i];
-    }
-    return out;
   }
 }
