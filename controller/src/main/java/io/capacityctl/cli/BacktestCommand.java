@@ -237,14 +237,14 @@ final class BacktestCommand implements Callable<Integer> {
       new HtmlReport(cfg, traceName).write(report, results, charts);
     }
     if (output.json()) {
-      ObjectNode root = SimulationPrinter.json(cfg, traceName, results);
+      ObjectNode root = SimulationPrinter.json(cfg, traceName, trace.historyMinutes(), results);
       root.set("history", historyJson(built));
       out.println(root.toPrettyString());
       return ExitCodes.OK;
     }
     printHistory(out, built, CliEnvironment.region(cfg), noise, noiseSeed.seed);
     new SimulationPrinter(out, OutputFormat.TABLE)
-        .print(cfg, traceName, results, PolicyName.CAPACITYCTL);
+        .print(cfg, traceName, trace.historyMinutes(), results, PolicyName.CAPACITYCTL);
     if (writeTrace != null) {
       out.println("trace written to " + writeTrace + " (replay it: simulate --trace)");
     }

@@ -214,7 +214,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (charts != null) {
       new HtmlReport(cfg, traceName).write(report, results, charts);
     }
-    new SimulationPrinter(out, output).print(cfg, traceName, results, detailed);
+    new SimulationPrinter(out, output).print(cfg, traceName, t.historyMinutes(), results, detailed);
     if (timeline != null && output == OutputFormat.TABLE) {
       out.println("timeline (" + detailed + ") written to " + timeline);
     }

@@ -34,9 +34,14 @@ final class SimulationPrinter {
     this.format = format;
   }
 
-  void print(CapacityConfig config, String trace, Comparison c, PolicyName detailed) {
+  /**
+   * @param trace the trace's name for the header
+   * @param historyMinutes minutes of the trace read as history before the replay (not scored)
+   */
+  void print(
+      CapacityConfig config, String trace, int historyMinutes, Comparison c, PolicyName detailed) {
     if (format == OutputFormat.JSON) {
-      printJson(config, trace, c);
+      printJson(config, trace, historyMinutes, c);
       return;
     }
     Map<PolicyName, SimulationResult> results = c.policies();
@@ -169,15 +174,16 @@ final class SimulationPrinter {
             });
   }
 
-  private void printJson(CapacityConfig config, String trace, Comparison c) {
-    out.println(json(config, trace, c).toPrettyString());
+  private void printJson(CapacityConfig config, String trace, int historyMinutes, Comparison c) {
+    out.println(json(config, trace, historyMinutes, c).toPrettyString());
   }
 
   /** The JSON document {@code --output json} prints (backtest adds what it read to it). */
-  static ObjectNode json(CapacityConfig config, String trace, Comparison c) {
+  static ObjectNode json(CapacityConfig config, String trace, int historyMinutes, Comparison c) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("config", config.name());
     root.put("trace", trace);
+    root.put("historyMinutes", historyMinutes);
     ArrayNode headline = root.putArray("headline");
     for (Saving s : c.savings()) {
       ObjectNode h = headline.addObject();

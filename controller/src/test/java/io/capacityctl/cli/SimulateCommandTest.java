@@ -123,6 +123,12 @@ class SimulateCommandTest {
     assertThat(out.toString()).contains("trace " + trace + ", 120 minutes");
     assertThat(Files.readAllLines(timeline)).hasSize(1 + 2 * 120);
 
+    out.getBuffer().setLength(0);
+    assertThat(run("simulate", "--trace", trace.toString(), "--output", "json")).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("historyMinutes").asInt()).isEqualTo(30);
+    assertThat(json.get("policies").get("oracle").get("minutes").asInt()).isEqualTo(90);
+
     Path other = dir.resolve("other.csv");
     assertThat(
             run(
@@ -194,6 +200,8 @@ class SimulateCommandTest {
     JsonNode root = policies.get("capacityctl");
     assertThat(root.get("costVsOracle").asDouble()).isGreaterThanOrEqualTo(1.0);
     assertThat(root.get("minutes").asInt()).isEqualTo(1440);
+    // A synthetic kind is generated from the deployment on: nothing of it is history.
+    assertThat(new ObjectMapper().readTree(out.toString()).get("historyMinutes").asInt()).isZero();
     assertThat(root.get("models").fieldNames()).toIterable().containsExactly("sonnet", "haiku");
     for (String model : List.of("sonnet", "haiku")) {
       JsonNode m = root.get("models").get(model);
