@@ -224,7 +224,7 @@ final class BacktestCommand implements Callable<Integer> {
     if (writeTrace != null) {
       write(read, writeTrace);
     }
-    String traceName = traceName(read, CliEnvironment.region(cfg)) + trace.historyNote();
+    String traceName = traceName(read, CliEnvironment.region(cfg)) + HistoryOption.note(trace);
     ReportTimelines charts = report == null ? null : new ReportTimelines(trace, baseline);
     List<PolicyName> policies = List.of(PolicyName.values());
     if (charts != null) {

@@ -37,6 +37,17 @@ final class HistoryOption {
     return minutes == 0 ? t : t.afterHistory((int) minutes);
   }
 
+  /** What the header adds for the history ("; the first day is history ..."): empty without one. */
+  static String note(Trace t) {
+    int h = t.historyMinutes();
+    if (h == 0) {
+      return "";
+    }
+    return String.format(
+        "; the first %s history (in CloudWatch at the first pass, not replayed or scored)",
+        h == 1440 ? "day is" : h % 1440 == 0 ? (h / 1440) + " days are" : h + " minutes are");
+  }
+
   /**
    * Refuses a --history that no trace of {@code minutes} minutes could take, before anything is
    * read or written.

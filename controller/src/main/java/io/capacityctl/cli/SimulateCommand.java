@@ -205,7 +205,7 @@ final class SimulateCommand implements Callable<Integer> {
       traceName = String.format("synthetic %s (seed %d, %d days)", kind, seed, days);
     }
     t = history.apply(t, trace != null || real != null);
-    traceName += t.historyNote();
+    traceName += HistoryOption.note(t);
     ReportTimelines charts = report == null ? null : new ReportTimelines(t, baseline);
     if (charts != null) {
       policies = charts.policiesToRun(policies);

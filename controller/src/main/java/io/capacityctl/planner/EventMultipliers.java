@@ -27,15 +27,11 @@ final class EventMultipliers {
   static boolean fill(
       CapacityCalendar calendar, String model, Instant first, int minutes, double[] out) {
     Arrays.fill(out, 0, minutes, 1.0);
-    if (minutes <= 0) {
+    Touched t = Touched.of(calendar, model, first, minutes);
+    if (t == null) {
       return false;
     }
-    List<EventOccurrence> found = occurrences(calendar, model, first, minutes);
-    int[] span = span(found, first, minutes);
-    if (span == null) {
-      return false;
-    }
-    fill(found, first, span, out, 0);
+    t.fill(out, 0);
     return true;
   }
 
@@ -46,71 +42,76 @@ final class EventMultipliers {
    * see an event in a few hours of a two-day window.
    */
   static double[] divided(CapacityCalendar calendar, String model, Instant first, double[] values) {
-    if (values == null || values.length == 0) {
+    if (values == null) {
+      return null;
+    }
+    Touched t = Touched.of(calendar, model, first, values.length);
+    if (t == null) {
       return values;
     }
-    List<EventOccurrence> found = occurrences(calendar, model, first, values.length);
-    int[] span = span(found, first, values.length);
-    if (span == null) {
-      return values;
-    }
-    double[] m = new double[span[1] - span[0]];
-    fill(found, first, span, m, span[0]);
+    double[] m = new double[t.hi - t.lo];
+    t.fill(m, t.lo);
     double[] out = values.clone();
-    for (int k = span[0]; k < span[1]; k++) {
-      out[k] = values[k] / m[k - span[0]];
+    for (int k = t.lo; k < t.hi; k++) {
+      out[k] = values[k] / m[k - t.lo];
     }
     return out;
   }
 
-  private static List<EventOccurrence> occurrences(
-      CapacityCalendar calendar, String model, Instant first, int minutes) {
-    return calendar.occurrences(model, first, first.plus(Duration.ofMinutes(minutes)));
-  }
-
   /**
-   * The minutes {@code [from, to)} an occurrence touches, from {@code first} on (to may be from).
+   * The occurrences that touch {@code minutes} minutes, each with the minutes {@code [from, to)}
+   * whose start lies in its {@code [start, end)}, and {@code [lo, hi)} from the first touched
+   * minute to the last, all counted from the first minute.
    */
-  private static long[] range(EventOccurrence o, long firstSecond, int minutes) {
-    // The minutes whose start lies in [start, end).
-    long from = Math.max(0, ceilMinutes(o.start().getEpochSecond() - firstSecond));
-    long to = Math.min(minutes, ceilMinutes(o.end().getEpochSecond() - firstSecond));
-    return new long[] {from, to};
+  private record Touched(List<EventOccurrence> found, int[] from, int[] to, int lo, int hi) {
+
+    /** Null when no minute is touched. */
+    static Touched of(CapacityCalendar calendar, String model, Instant first, int minutes) {
+      if (minutes <= 0) {
+        return null;
+      }
+      List<EventOccurrence> found =
+          calendar.occurrences(model, first, first.plus(Duration.ofMinutes(minutes)));
+      int[] from = new int[found.size()];
+      int[] to = new int[found.size()];
+      int lo = minutes;
+      int hi = 0;
+      long firstSecond = first.getEpochSecond();
+      for (int i = 0; i < from.length; i++) {
+        EventOccurrence o = found.get(i);
+        // Clamped to [0, minutes] before narrowing: an occurrence may lie far either side.
+        from[i] = (int) clamp(ceilMinutes(o.start().getEpochSecond() - firstSecond), minutes);
+        to[i] = (int) clamp(ceilMinutes(o.end().getEpochSecond() - firstSecond), minutes);
+        if (from[i] < to[i]) {
+          lo = Math.min(lo, from[i]);
+          hi = Math.max(hi, to[i]);
+        }
+      }
+      return lo < hi ? new Touched(found, from, to, lo, hi) : null;
+    }
+
+    /** Fills {@code out[k - base]} for the minutes k of {@code [lo, hi)} with their multiplier. */
+    void fill(double[] out, int base) {
+      // NaN marks "no event yet": a minute's first occurrence sets it, so a lone dip below 1
+      // applies; where occurrences overlap the largest multiplier applies (as in the calendar's
+      // expectation).
+      Arrays.fill(out, lo - base, hi - base, Double.NaN);
+      for (int i = 0; i < from.length; i++) {
+        double m = found.get(i).event().multiplier();
+        for (int k = from[i] - base; k < to[i] - base; k++) {
+          out[k] = Double.isNaN(out[k]) ? m : Math.max(out[k], m);
+        }
+      }
+      for (int k = lo - base; k < hi - base; k++) {
+        if (Double.isNaN(out[k])) {
+          out[k] = 1.0;
+        }
+      }
+    }
   }
 
-  /** {@code [first minute, last minute + 1)} any occurrence touches, or null when none does. */
-  private static int[] span(List<EventOccurrence> found, Instant first, int minutes) {
-    long lo = minutes;
-    long hi = 0;
-    for (EventOccurrence o : found) {
-      long[] r = range(o, first.getEpochSecond(), minutes);
-      if (r[0] < r[1]) {
-        lo = Math.min(lo, r[0]);
-        hi = Math.max(hi, r[1]);
-      }
-    }
-    return lo < hi ? new int[] {(int) lo, (int) hi} : null;
-  }
-
-  /** Fills {@code out[k - base]} for the minutes k of {@code span} with their multiplier. */
-  private static void fill(
-      List<EventOccurrence> found, Instant first, int[] span, double[] out, int base) {
-    // NaN marks "no event yet": a minute's first occurrence sets it, so a lone dip below 1 applies;
-    // where occurrences overlap the largest multiplier applies (as in the calendar's expectation).
-    Arrays.fill(out, span[0] - base, span[1] - base, Double.NaN);
-    for (EventOccurrence o : found) {
-      long[] r = range(o, first.getEpochSecond(), span[1]);
-      double m = o.event().multiplier();
-      for (long i = Math.max(r[0], span[0]); i < r[1]; i++) {
-        int k = (int) i - base;
-        out[k] = Double.isNaN(out[k]) ? m : Math.max(out[k], m);
-      }
-    }
-    for (int k = span[0] - base; k < span[1] - base; k++) {
-      if (Double.isNaN(out[k])) {
-        out[k] = 1.0;
-      }
-    }
+  private static long clamp(long minute, int minutes) {
+    return Math.max(0, Math.min(minutes, minute));
   }
 
   private static long ceilMinutes(long seconds) {

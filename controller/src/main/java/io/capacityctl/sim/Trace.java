@@ -13,8 +13,8 @@ import java.util.Map;
  * before it: what CloudWatch held when the controller was deployed at {@code start}.
  *
  * @param demand per model key, one value per minute; every array has {@code minutes} values
- * @param history per model key, the minutes just before {@code start}, oldest first; every array as
- *     long as the others (none: an empty map)
+ * @param history per model key, the minutes just before {@code start}, oldest first: none (an empty
+ *     map), or every model of {@code demand} with as many minutes
  */
 public record Trace(
     Instant start, int minutes, Map<String, double[]> demand, Map<String, double[]> history) {
@@ -38,6 +38,10 @@ public record Trace(
                 + " minutes, expected "
                 + minutes);
       }
+    }
+    if (!history.isEmpty() && !history.keySet().equals(demand.keySet())) {
+      throw new IllegalArgumentException(
+          "history for " + history.keySet() + " but demand for " + demand.keySet());
     }
     int before = history.values().stream().mapToInt(h -> h.length).max().orElse(0);
     for (Map.Entry<String, double[]> e : history.entrySet()) {
@@ -90,7 +94,7 @@ public record Trace(
     Map<String, double[]> after = new LinkedHashMap<>();
     demand.forEach(
         (m, v) -> {
-          double[] old = history.getOrDefault(m, new double[historyMinutes()]);
+          double[] old = history.isEmpty() ? new double[0] : history.get(m);
           double[] h = Arrays.copyOf(old, old.length + minutes);
           System.arraycopy(v, 0, h, old.length, minutes);
           before.put(m, h);
@@ -122,17 +126,6 @@ public record Trace(
   /** The same minutes replayed with nothing before them. */
   public Trace withoutHistory() {
     return new Trace(start, minutes, demand);
-  }
-
-  /** A description of the history for headers: empty without one. */
-  public String historyNote() {
-    int h = historyMinutes();
-    if (h == 0) {
-      return "";
-    }
-    return String.format(
-        "; the first %s history (in CloudWatch at the first pass, not replayed or scored)",
-        h == 1440 ? "day is" : h % 1440 == 0 ? (h / 1440) + " days are" : h + " minutes are");
   }
 
   public Instant minute(int i) {

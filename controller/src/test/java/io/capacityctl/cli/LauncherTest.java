@@ -133,6 +133,18 @@ class LauncherTest {
     assertThat(status.javaArgs())
         .containsExactly(
             "-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-jar", jar.toString(), "status");
+    // A tuning option that only mentions collection chooses no collector.
+    Ran tuned =
+        launch(
+            LAUNCHER,
+            Map.of(
+                "CAPACITYCTL_JAR",
+                jar.toString(),
+                "CAPACITYCTL_JAVA_OPTS",
+                "-XX:MaxGCPauseMillis=50"),
+            "status");
+    assertThat(tuned.javaArgs())
+        .startsWith("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxGCPauseMillis=50");
   }
 
   @Test

@@ -70,7 +70,15 @@ class SimulatorHistoryTest {
     assertThat(after.firstDays(1).historyMinutes()).isEqualTo(DAY);
     assertThat(after.afterHistory(60).historyMinutes()).isEqualTo(DAY + 60);
     assertThat(after.afterHistory(60).history().get("sonnet")[DAY + 59]).isEqualTo(DAY + 59);
-    assertThat(after.historyNote()).contains("first day is history");
+  }
+
+  @Test
+  void historyMustCoverEveryModelOrNone() {
+    Map<String, double[]> demand = Map.of("sonnet", new double[2], "haiku", new double[2]);
+
+    assertThatThrownBy(() -> new Trace(START, 2, demand, Map.of("sonnet", new double[3])))
+        .hasMessageContaining("history for [sonnet] but demand for");
+    assertThat(new Trace(START, 2, demand, Map.of()).afterHistory(1).historyMinutes()).isEqualTo(1);
   }
 
   @Test
