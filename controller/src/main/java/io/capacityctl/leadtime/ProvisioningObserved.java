@@ -67,6 +67,23 @@ public record ProvisioningObserved(
   }
 
   /**
+   * {@code of(model, all, at).longest()} without the rest of the figures: the reconcile path asks
+   * for it of every model every pass.
+   */
+  public static Duration longest(ModelConfig model, List<Creation> all, Instant at) {
+    Duration longest = null;
+    for (Creation c : all) {
+      if (c.model().equals(model.key())) {
+        Duration d = c.done() ? c.provisioning() : Duration.between(c.createdAt(), at);
+        if (longest == null || d.compareTo(longest) > 0) {
+          longest = d;
+        }
+      }
+    }
+    return longest;
+  }
+
+  /**
    * The longest provisioning seen: the longest done creation, or a creation still in progress when
    * it has already taken longer; null when nothing was seen.
    */

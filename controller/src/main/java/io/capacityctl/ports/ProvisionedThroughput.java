@@ -102,7 +102,16 @@ public record ProvisionedThroughput(
    */
   public boolean serves(String configured) {
     return modelId.equals(configured)
-        || configured.endsWith("/" + modelId)
-        || modelId.endsWith("/" + configured);
+        || endsWithPathOf(configured, modelId)
+        || endsWithPathOf(modelId, configured);
+  }
+
+  /**
+   * Whether {@code s} ends with {@code "/" + last}, without building that string: every pass asks
+   * it of every PT for every model.
+   */
+  private static boolean endsWithPathOf(String s, String last) {
+    int at = s.length() - last.length() - 1;
+    return at >= 0 && s.charAt(at) == '/' && s.endsWith(last);
   }
 }

@@ -26,6 +26,10 @@ import java.util.Set;
  */
 final class CreationWatch {
   private final StateStore state;
+  // The records last read, by ARN: a store that returns the same (unmodifiable) list while nothing
+  // changed is not indexed again every pass.
+  private List<Creation> indexed;
+  private Map<String, Creation> byArn;
 
   CreationWatch(StateStore state) {
     this.state = state;
@@ -41,10 +45,7 @@ final class CreationWatch {
       // lease); read again only when that read failed.
       List<Creation> known =
           snapshot.creations() != null ? snapshot.creations() : state.creations();
-      Map<String, Creation> recorded = new HashMap<>();
-      for (Creation c : known) {
-        recorded.put(c.arn(), c);
-      }
+      Map<String, Creation> recorded = byArn(known);
       for (ModelPool pool : snapshot.pools().values()) {
         record(pool, recorded, at, token);
       }
@@ -53,6 +54,18 @@ final class CreationWatch {
       // Named in the pass's warnings (health and the daemon log show them); never fatal.
       return List.of("provisioning time not learned this pass (" + e.getMessage() + ")");
     }
+  }
+
+  private synchronized Map<String, Creation> byArn(List<Creation> known) {
+    if (known != indexed) {
+      Map<String, Creation> m = new HashMap<>();
+      for (Creation c : known) {
+        m.put(c.arn(), c);
+      }
+      byArn = m;
+      indexed = known;
+    }
+    return byArn;
   }
 
   private void record(ModelPool pool, Map<String, Creation> recorded, Instant at, long token) {

@@ -187,7 +187,7 @@ public final class Observer {
       return out;
     }
     for (String key : keys) {
-      Duration longest = ProvisioningObserved.of(config.model(key), creations, now).longest();
+      Duration longest = ProvisioningObserved.longest(config.model(key), creations, now);
       if (longest != null) {
         out.put(key, longest);
       }

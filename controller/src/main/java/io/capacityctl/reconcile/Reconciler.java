@@ -44,6 +44,7 @@ public final class Reconciler {
   private final ControlPlaneCalls calls;
   private final ControlPlaneCircuit circuit;
   private final DemandMemory demandMemory = new DemandMemory();
+  private final CreationWatch creationWatch;
   private List<EventSpec> extraEvents = List.of();
   // Added events the calendar left out (the configuration's rules refuse them): warned every pass.
   private List<String> refusedEvents = List.of();
@@ -88,6 +89,7 @@ public final class Reconciler {
     this.planner = planner;
     this.cloud = cloud;
     this.state = state;
+    this.creationWatch = new CreationWatch(state);
     this.leases = leases;
     this.telemetry = telemetry;
     this.clock = clock;
@@ -149,7 +151,7 @@ public final class Reconciler {
                   .apply(commands, a.snapshot(), now));
     }
     // After acting, never before: learning the provisioning time must not delay a purchase.
-    applied = applied.withWarnings(new CreationWatch(state).record(a.snapshot(), a.at(), token));
+    applied = applied.withWarnings(creationWatch.record(a.snapshot(), a.at(), token));
     circuit.record(calls.retryableFailure(), now);
     saveCircuit(before, token, circuitProblems);
     PassReport report =

@@ -26,6 +26,8 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, Map<String, Instant>> arnsUntil = new LinkedHashMap<>();
   private final Map<String, PurchaseIntent> purchases = new LinkedHashMap<>();
   private final Map<String, Creation> creations = new LinkedHashMap<>(); // by ARN
+  // creations() in order, made again only after a change: every pass reads it, few change it.
+  private List<Creation> creationsInOrder;
 
   private CircuitState circuit = CircuitState.CLOSED;
 
@@ -77,6 +79,7 @@ public final class InMemoryStateStore implements StateStore {
     lastPrune.putAll(saved.lastPrune());
     circuit = saved.circuit() == null ? CircuitState.CLOSED : saved.circuit();
     creations.clear();
+    creationsInOrder = null;
     if (saved.creations() != null) { // a sandbox saved before creations were learned
       saved.creations().forEach(c -> creations.put(c.arn(), c));
     }
@@ -218,6 +221,7 @@ public final class InMemoryStateStore implements StateStore {
           Creation was = creations.get(creation.arn());
           if (was == null || (!was.done() && creation.done())) {
             creations.put(creation.arn(), creation);
+            creationsInOrder = null;
           }
           if (creation.done()) {
             dropOldestDone(creation.model());
@@ -234,6 +238,7 @@ public final class InMemoryStateStore implements StateStore {
             .toList();
     for (Creation old : done.subList(Math.min(done.size(), Creation.KEPT_PER_MODEL), done.size())) {
       creations.remove(old.arn());
+      creationsInOrder = null;
     }
   }
 
@@ -245,12 +250,16 @@ public final class InMemoryStateStore implements StateStore {
           Creation was = creations.get(arn);
           if (was != null && !was.done() && was.model().equals(model)) {
             creations.remove(arn);
+            creationsInOrder = null;
           }
         });
   }
 
   @Override
   public synchronized List<Creation> creations() {
-    return creations.values().stream().sorted(Creation.CREATED_FIRST).toList();
+    if (creationsInOrder == null) {
+      creationsInOrder = creations.values().stream().sorted(Creation.CREATED_FIRST).toList();
+    }
+    return creationsInOrder;
   }
 }

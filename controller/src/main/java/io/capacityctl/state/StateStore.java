@@ -107,6 +107,9 @@ public interface StateStore {
    */
   void dropCreation(String model, String arn, long fencingToken);
 
-  /** Every model's watched creations and its newest done ones, oldest created first. */
+  /**
+   * Every model's watched creations and its newest done ones, oldest created first: an unmodifiable
+   * list that never changes once returned (a store may return the same one while nothing changed).
+   */
   List<Creation> creations();
 }

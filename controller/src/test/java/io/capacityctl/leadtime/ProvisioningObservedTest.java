@@ -86,4 +86,26 @@ class ProvisioningObservedTest {
     assertThat(p.longest()).isEqualTo(Duration.ofMinutes(20));
     assertThat(p.stuck()).isZero();
   }
+
+  @Test
+  void theLongestAloneIsTheLongestOfTheFigures() {
+    java.util.Random random = new java.util.Random(5);
+    for (int trial = 0; trial < 500; trial++) {
+      List<Creation> all = new java.util.ArrayList<>();
+      for (int i = random.nextInt(6); i > 0; i--) {
+        String model = random.nextBoolean() ? "sonnet" : "haiku";
+        Creation c =
+            Creation.watched(model, "arn" + i, 1, T0.plus(Duration.ofMinutes(random.nextInt(90))));
+        all.add(
+            random.nextBoolean()
+                ? c
+                : c.inServiceBy(c.createdAt().plus(Duration.ofMinutes(random.nextInt(60)))));
+      }
+      Instant at = T0.plus(Duration.ofMinutes(90 + random.nextInt(60)));
+
+      assertThat(ProvisioningObserved.longest(sonnet, all, at))
+          .as("trial %d: %s", trial, all)
+          .isEqualTo(ProvisioningObserved.of(sonnet, all, at).longest());
+    }
+  }
 }
