@@ -2,6 +2,7 @@ package io.capacityctl.reconcile;
 
 import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.time.Minutes;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,10 @@ final class DemandMemory {
 
   private static double[] derive(MinuteSeries s, Derived earlier) {
     int n = s.size();
-    double[] d = new double[n];
-    int from = earlier == null ? 0 : kept(s, earlier, d);
+    int shift = earlier == null ? -1 : shift(s, earlier);
+    // The kept minutes copied without first zeroing the array (copyOfRange zeroes only the tail).
+    double[] d = shift < 0 ? new double[n] : Arrays.copyOfRange(earlier.demand(), shift, shift + n);
+    int from = shift < 0 ? 0 : Math.min(n, earlier.series().size() - shift);
     for (int i = from; i < n; i++) {
       d[i] = s.demandTps(i);
     }
@@ -49,22 +52,18 @@ final class DemandMemory {
   }
 
   /**
-   * Copies into {@code d} the demand of the leading minutes {@code s} shares with the earlier read
-   * of its range and returns how many; 0 when the range did not move on by whole minutes or what
-   * overlaps differs.
+   * How many minutes {@code s} moved on from the earlier read of its range when the minutes they
+   * share are the same, so the demand derived then is kept for them; -1 when the range did not move
+   * on by whole minutes or what overlaps differs.
    */
-  private static int kept(MinuteSeries s, Derived earlier, double[] d) {
+  private static int shift(MinuteSeries s, Derived earlier) {
     MinuteSeries e = earlier.series();
     long moved = Minutes.after(e.start(), s.start());
     if (moved < 0 || moved >= e.size()) {
-      return 0;
+      return -1;
     }
     int shift = (int) moved;
     int overlap = Math.min(s.size(), e.size() - shift);
-    if (!s.sameMinutes(0, e, shift, overlap)) {
-      return 0;
-    }
-    System.arraycopy(earlier.demand(), shift, d, 0, overlap);
-    return overlap;
+    return s.sameMinutes(0, e, shift, overlap) ? shift : -1;
   }
 }
