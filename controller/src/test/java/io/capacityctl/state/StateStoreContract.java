@@ -520,6 +520,24 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void aListOfCreationsReadNeverChangesAndTheNextReadHasEveryChange() {
+    long t = held("daemon");
+    Creation a = creating("sonnet", "a", T0);
+    store().recordCreation(a, t);
+    List<Creation> read = store().creations();
+
+    Creation b = creating("haiku", "b", T0.plusSeconds(60));
+    store().recordCreation(b, t);
+    store().recordCreation(a.inServiceBy(T0.plusSeconds(15 * 60)), t);
+
+    assertThat(read).containsExactly(a);
+    assertThatThrownBy(() -> read.add(b)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(store().creations()).containsExactly(a.inServiceBy(T0.plusSeconds(15 * 60)), b);
+    store().dropCreation("haiku", b.arn(), t);
+    assertThat(store().creations()).containsExactly(a.inServiceBy(T0.plusSeconds(15 * 60)));
+  }
+
+  @Test
   void aWatchedCreationIsDoneOnceAndItsFirstDoneRecordStands() {
     long t = held("daemon");
     Creation c = creating("sonnet", "a", T0);
