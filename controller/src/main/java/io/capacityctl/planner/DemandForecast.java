@@ -53,10 +53,10 @@ public final class DemandForecast {
 
   /** Builds the forecast, with the deviations measured by one model's {@code deviations}. */
   static DemandForecast of(DemandHistory h, int horizon, double budget, Deviations deviations) {
-    double[] all = h.recent();
     // The curve works on the minutes the profiles align with; the headroom on the whole window.
+    int end = h.from() + h.length();
     double[] recent =
-        Arrays.copyOfRange(all, all.length - Math.min(h.profileMinutes(), all.length), all.length);
+        Arrays.copyOfRange(h.buffer(), end - Math.min(h.profileMinutes(), h.length()), end);
     int n = recent.length;
     double level = medianRatio(recent, null, n - LEVEL_MINUTES, n);
     if (Double.isNaN(level)) {
@@ -85,7 +85,8 @@ public final class DemandForecast {
     for (double v : f) {
       high = Math.max(high, v);
     }
-    double headroom = deviations.headroom(h.lastMinute(), all, high, budget);
+    double headroom =
+        deviations.headroom(h.lastMinute(), h.buffer(), h.from(), h.length(), high, budget);
     return new DemandForecast(f, level, headroom, deviations.readsTail(), best.describe());
   }
 

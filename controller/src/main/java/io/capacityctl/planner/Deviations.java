@@ -42,7 +42,9 @@ final class Deviations {
   private final int start; // the first index of a window whose excess can be measured
 
   private Instant lastMinute;
-  private double[] recent;
+  private double[] buffer; // the last window read: n minutes from from on
+  private int from;
+  private int n;
 
   /**
    * @param lag minutes between ordering a unit and its serving: the model's provisioning time
@@ -111,7 +113,13 @@ final class Deviations {
    * #MIN_SAMPLE} minutes were measured ({@link #readsTail} says which).
    */
   synchronized double headroom(Instant lastMinute, double[] recent, double level, double budget) {
-    update(lastMinute, recent);
+    return headroom(lastMinute, recent, 0, recent.length, level, budget);
+  }
+
+  /** The same over the {@code n} minutes of {@code buffer} from {@code from} on. */
+  synchronized double headroom(
+      Instant lastMinute, double[] buffer, int from, int n, double level, double budget) {
+    update(lastMinute, buffer, from, n);
     if (sorted < MIN_SAMPLE) {
       return 0;
     }
@@ -193,10 +201,9 @@ final class Deviations {
     return -1;
   }
 
-  private void update(Instant lastMinute, double[] recent) {
-    int n = recent.length;
-    long first = Math.floorDiv(lastMinute.getEpochSecond(), 60) - (n - 1); // recent[0]'s minute
-    int shift = shiftSinceLast(lastMinute, recent);
+  private void update(Instant lastMinute, double[] buffer, int from, int n) {
+    long first = Math.floorDiv(lastMinute.getEpochSecond(), 60) - (n - 1); // buffer[from]'s minute
+    int shift = shiftSinceLast(lastMinute, buffer, from, n);
     int measureFrom = start;
     if (shift >= 0) {
       while (size > 0 && minutes[head] < first + start) {
@@ -223,9 +230,11 @@ final class Deviations {
       Arrays.fill(binCount, 0);
     }
     for (int i = measureFrom; i < n; i++) {
+      // i >= start: the level's minutes lie within the window, never before it in the buffer.
       double c =
-          DemandForecast.medianRatio(recent, null, i - lag - DemandForecast.LEVEL_MINUTES, i - lag);
-      double d = recent[i];
+          DemandForecast.medianRatio(
+              buffer, null, from + i - lag - DemandForecast.LEVEL_MINUTES, from + i - lag);
+      double d = buffer[from + i];
       // A gap is no excess (nor is a minute whose level then is unknown), and neither is a value
       // no demand can take (negative, infinite, beyond MAX_TPS): it is no evidence of anything.
       boolean plausible = d >= 0 && d <= MAX_TPS && c <= MAX_TPS;
@@ -241,7 +250,9 @@ final class Deviations {
       }
     }
     this.lastMinute = lastMinute;
-    this.recent = recent; // shared, never written (DemandHistory)
+    this.buffer = buffer; // shared, never written (DemandHistory)
+    this.from = from;
+    this.n = n;
   }
 
   private void insertSorted(double e, double d, double log) {
@@ -285,17 +296,23 @@ final class Deviations {
    * How many minutes the window moved on since the last call, or -1 when what overlaps differs (or
    * there is no last call, or it moved on further than it is long).
    */
-  private int shiftSinceLast(Instant lastMinute, double[] recent) {
-    if (this.lastMinute == null || this.recent.length != recent.length) {
+  private int shiftSinceLast(Instant lastMinute, double[] buffer, int from, int n) {
+    if (this.lastMinute == null || this.n != n) {
       return -1;
     }
     long moved = Minutes.after(this.lastMinute, lastMinute);
-    int n = recent.length;
     if (moved < 0 || moved >= n) {
       return -1;
     }
     int shift = (int) moved;
+    // The same minutes of the same buffer (never written once read) are the same datapoints.
+    if (buffer == this.buffer && from == this.from + shift) {
+      return shift;
+    }
     // Same bits, NaN for NaN: a revised or filled-in datapoint is measured again.
-    return Arrays.equals(this.recent, shift, n, recent, 0, n - shift) ? shift : -1;
+    return Arrays.equals(
+            this.buffer, this.from + shift, this.from + n, buffer, from, from + n - shift)
+        ? shift
+        : -1;
   }
 }

@@ -26,8 +26,7 @@ record EventShape(DemandHistory history, double[] ahead) {
   static EventShape of(
       CapacityCalendar calendar, String model, ZoneId zone, DemandHistory h, int horizon) {
     Instant last = h.lastMinute();
-    double[] recent = h.recent();
-    int n = recent.length;
+    int n = h.length();
     Instant first = last.minus(Duration.ofMinutes(n - 1));
     Instant dayFirst = profileStart(zone, last, 1, h.profileMinutes());
     Instant weekFirst = profileStart(zone, last, 7, h.profileMinutes());
@@ -40,6 +39,7 @@ record EventShape(DemandHistory history, double[] ahead) {
     double[] ahead = new double[horizon];
     boolean any =
         EventMultipliers.fill(calendar, model, last.plus(Duration.ofMinutes(1)), horizon, ahead);
+    double[] recent = h.recent();
     double[] base = EventMultipliers.divided(calendar, model, first, recent);
     double[] day = EventMultipliers.divided(calendar, model, dayFirst, h.dayAgo());
     double[] week = EventMultipliers.divided(calendar, model, weekFirst, h.weekAgo());

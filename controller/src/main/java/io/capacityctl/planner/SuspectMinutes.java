@@ -29,12 +29,11 @@ record SuspectMinutes(DemandHistory history, int count, int newestBack, double v
   /** The suspect minutes of {@code h}'s recent window, or null when there are none. */
   static SuspectMinutes of(DemandHistory h, ModelConfig m) {
     double servable = m.maxUnits() * m.tokensPerSecondPerUnit() + m.onDemandTps();
-    double[] demand = h.recent();
-    int n = demand.length;
     // Nothing above FACTOR x servable: nothing can be suspect, and nothing is allocated.
     boolean any = false;
-    for (double v : demand) {
-      if (v > FACTOR * servable) {
+    double[] buffer = h.buffer();
+    for (int i = h.from(); i < h.from() + h.length(); i++) {
+      if (buffer[i] > FACTOR * servable) {
         any = true;
         break;
       }
@@ -42,6 +41,8 @@ record SuspectMinutes(DemandHistory history, int count, int newestBack, double v
     if (!any) {
       return null;
     }
+    double[] demand = h.recent();
+    int n = demand.length;
     boolean[] extreme = new boolean[n];
     boolean[] suspect = new boolean[n];
     int[] deque = new int[n];

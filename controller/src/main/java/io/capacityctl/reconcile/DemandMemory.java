@@ -17,38 +17,78 @@ import java.util.Map;
  * result is exactly what deriving every minute gives; anything else is derived whole.
  */
 final class DemandMemory {
-  private record Derived(MinuteSeries series, double[] demand) {}
+  /**
+   * The demand of a range's minutes: {@code length} values of {@code buffer} from {@code from} on.
+   * Nothing a span covers is ever written again: the memory only appends past every span it made.
+   */
+  record Span(double[] buffer, int from, int length) {
+    /** The minutes as an array of their own (a copy unless the buffer holds nothing else). */
+    double[] toArray() {
+      return from == 0 && length == buffer.length
+          ? buffer
+          : Arrays.copyOfRange(buffer, from, from + length);
+    }
+  }
+
+  /** A range's last derived span, and how far its buffer is written (appends go there). */
+  private record Derived(MinuteSeries series, Span demand, int written) {}
 
   // Per model, the last read's ranges in order (recent, a day back, a week back).
   private final Map<String, Derived[]> last = new HashMap<>();
 
   /**
-   * The demand of every minute of each of {@code model}'s ranges, in order. The arrays are shared
+   * The demand of every minute of each of {@code model}'s ranges, in order. The spans are shared
    * with the memory: read them, never write them (DemandHistory).
    */
-  synchronized double[][] demandTps(String model, List<MinuteSeries> ranges) {
+  synchronized Span[] demandTps(String model, List<MinuteSeries> ranges) {
     Derived[] earlier = last.get(model);
     Derived[] now = new Derived[ranges.size()];
-    double[][] demand = new double[now.length][];
+    Span[] demand = new Span[now.length];
     for (int r = 0; r < now.length; r++) {
       MinuteSeries s = ranges.get(r);
-      demand[r] = derive(s, earlier != null && earlier.length == now.length ? earlier[r] : null);
-      now[r] = new Derived(s, demand[r]);
+      now[r] = derive(s, earlier != null && earlier.length == now.length ? earlier[r] : null);
+      demand[r] = now[r].demand();
     }
     last.put(model, now);
     return demand;
   }
 
-  private static double[] derive(MinuteSeries s, Derived earlier) {
+  /**
+   * The range moves on a minute or so a pass: the minutes it still shares with the last read are
+   * kept where they are and the new ones appended after them, so a pass copies nothing until the
+   * buffer is full (then the kept minutes move to a new one, twice the range long).
+   */
+  private static Derived derive(MinuteSeries s, Derived earlier) {
     int n = s.size();
     int shift = earlier == null ? -1 : shift(s, earlier);
-    // The kept minutes copied without first zeroing the array (copyOfRange zeroes only the tail).
-    double[] d = shift < 0 ? new double[n] : Arrays.copyOfRange(earlier.demand(), shift, shift + n);
-    int from = shift < 0 ? 0 : Math.min(n, earlier.series().size() - shift);
-    for (int i = from; i < n; i++) {
-      d[i] = s.demandTps(i);
+    if (shift < 0) {
+      double[] d = new double[capacity(n)];
+      for (int i = 0; i < n; i++) {
+        d[i] = s.demandTps(i);
+      }
+      return new Derived(s, new Span(d, 0, n), n);
     }
-    return d;
+    Span e = earlier.demand();
+    int kept = Math.min(n, e.length() - shift);
+    int from = e.from() + shift;
+    double[] d = e.buffer();
+    int written = earlier.written();
+    // Appending is safe only past everything written: every span made from this buffer ends there.
+    if (from + kept != written || from + n > d.length) {
+      double[] moved = new double[capacity(n)];
+      System.arraycopy(d, from, moved, 0, kept);
+      d = moved;
+      from = 0;
+      written = kept;
+    }
+    for (int i = kept; i < n; i++) {
+      d[from + i] = s.demandTps(i);
+    }
+    return new Derived(s, new Span(d, from, n), Math.max(written, from + n));
+  }
+
+  private static int capacity(int n) {
+    return 2 * Math.max(n, 1);
   }
 
   /**

@@ -243,8 +243,17 @@ public final class Observer {
           problems.add(key + ": no metrics returned");
           continue;
         }
-        double[][] d = demandMemory.demandTps(key, s.subList(0, 3));
-        out.put(key, new DemandHistory(last, d[0], orNull(d[1]), orNull(d[2]), p));
+        DemandMemory.Span[] d = demandMemory.demandTps(key, s.subList(0, 3));
+        out.put(
+            key,
+            new DemandHistory(
+                last,
+                d[0].buffer(),
+                d[0].from(),
+                d[0].length(),
+                orNull(d[1].toArray()),
+                orNull(d[2].toArray()),
+                p));
       }
     } catch (CloudException e) {
       problems.add("metrics read failed (" + e.getMessage() + ")");

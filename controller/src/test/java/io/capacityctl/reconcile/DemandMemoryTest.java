@@ -55,7 +55,7 @@ class DemandMemoryTest {
   }
 
   private static void assertFresh(DemandMemory m, MinuteSeries s) {
-    assertThat(m.demandTps("chat", List.of(s))[0]).isEqualTo(fresh(s));
+    assertThat(m.demandTps("chat", List.of(s))[0].toArray()).isEqualTo(fresh(s));
   }
 
   @Test
@@ -69,9 +69,9 @@ class DemandMemoryTest {
     for (int from = 0; from < 10; from++) {
       MinuteSeries day = read(c, 500 + from, RANGE);
       MinuteSeries shortOne = read(c, from, 5);
-      double[][] d = m.demandTps("chat", List.of(day, shortOne));
-      assertThat(d[0]).isEqualTo(fresh(day));
-      assertThat(d[1]).isEqualTo(fresh(shortOne));
+      DemandMemory.Span[] d = m.demandTps("chat", List.of(day, shortOne));
+      assertThat(d[0].toArray()).isEqualTo(fresh(day));
+      assertThat(d[1].toArray()).isEqualTo(fresh(shortOne));
     }
     assertFresh(m, read(c, 500, RANGE));
   }
@@ -86,7 +86,7 @@ class DemandMemoryTest {
       double[][] revised = copy(c);
       revised[k][throttled] += 5;
       MinuteSeries s = read(revised, 1, RANGE);
-      double[] kept = m.demandTps("chat", List.of(s))[0];
+      double[] kept = m.demandTps("chat", List.of(s))[0].toArray();
       assertThat(kept).isEqualTo(fresh(s));
       assertThat(kept[throttled - 1]).isNotEqualTo(fresh(read(c, 1, RANGE))[throttled - 1]);
       assertFresh(m, read(c, 1, RANGE)); // and back to what it was
@@ -113,5 +113,28 @@ class DemandMemoryTest {
             Arrays.copyOfRange(c[2], 41, 41 + RANGE));
     assertFresh(m, offMinute);
     assertFresh(m, read(c, 199, RANGE)); // further on than a whole range
+  }
+
+  @Test
+  void aSpanOnceHandedOutNeverChangesAsTheRangeMovesOnFillsAndRefills() {
+    // Many passes, a revision now and then (derived whole), the buffer filling and moving on: every
+    // span handed out still holds what was derived for it, as the planner's memory reads it later.
+    double[][] c = cloud(RANGE + 3 * RANGE);
+    DemandMemory m = new DemandMemory();
+    List<DemandMemory.Span> spans = new java.util.ArrayList<>();
+    List<double[]> expected = new java.util.ArrayList<>();
+    for (int from = 0; from + RANGE <= 3 * RANGE; from += 1 + from % 3) {
+      double[][] read = from % 97 == 5 ? copy(c) : c;
+      if (read != c) {
+        read[0][from + RANGE / 2] += 1_000; // revised inside the overlap
+      }
+      MinuteSeries s = read(read, from, RANGE);
+      DemandMemory.Span span = m.demandTps("chat", List.of(s))[0];
+      spans.add(span);
+      expected.add(fresh(s));
+    }
+    for (int k = 0; k < spans.size(); k++) {
+      assertThat(spans.get(k).toArray()).as("span %d", k).isEqualTo(expected.get(k));
+    }
   }
 }
