@@ -41,6 +41,11 @@ final class EventMultipliers {
    * minutes between the first and the last an event touches are divided (x / 1 is x): most passes
    * see an event in a few hours of a two-day window.
    */
+  /** Whether an event touches any of the {@code minutes} minutes from {@code first} on. */
+  static boolean touches(CapacityCalendar calendar, String model, Instant first, int minutes) {
+    return Touched.of(calendar, model, first, minutes) != null;
+  }
+
   static double[] divided(CapacityCalendar calendar, String model, Instant first, double[] values) {
     if (values == null) {
       return null;

@@ -39,15 +39,24 @@ record EventShape(DemandHistory history, double[] ahead) {
     double[] ahead = new double[horizon];
     boolean any =
         EventMultipliers.fill(calendar, model, last.plus(Duration.ofMinutes(1)), horizon, ahead);
-    double[] recent = h.recent();
-    double[] base = EventMultipliers.divided(calendar, model, first, recent);
+    // The recent minutes are copied (to divide them) only when an event touches them.
+    boolean recentTouched = EventMultipliers.touches(calendar, model, first, n);
     double[] day = EventMultipliers.divided(calendar, model, dayFirst, h.dayAgo());
     double[] week = EventMultipliers.divided(calendar, model, weekFirst, h.weekAgo());
-    any |= base != recent || day != h.dayAgo() || week != h.weekAgo();
+    any |= recentTouched || day != h.dayAgo() || week != h.weekAgo();
     if (!any) {
       return null;
     }
-    return new EventShape(new DemandHistory(last, base, day, week, h.profileMinutes()), ahead);
+    DemandHistory divided =
+        recentTouched
+            ? new DemandHistory(
+                last,
+                EventMultipliers.divided(calendar, model, first, h.recent()),
+                day,
+                week,
+                h.profileMinutes())
+            : new DemandHistory(last, h.buffer(), h.from(), n, day, week, h.profileMinutes());
+    return new EventShape(divided, ahead);
   }
 
   /** The largest multiplier over the minutes ahead. */
