@@ -108,15 +108,11 @@ final class Deviations {
   }
 
   /**
-   * The headroom in tokens/s for {@code budget} at {@code level} tokens/s over {@code recent},
-   * whose newest minute starts at {@code lastMinute}: never negative; 0 while fewer than {@link
-   * #MIN_SAMPLE} minutes were measured ({@link #readsTail} says which).
+   * The headroom in tokens/s for {@code budget} at {@code level} tokens/s over the {@code n}
+   * minutes of {@code buffer} from {@code from} on, whose newest starts at {@code lastMinute}:
+   * never negative; 0 while fewer than {@link #MIN_SAMPLE} minutes were measured ({@link
+   * #readsTail} says which).
    */
-  synchronized double headroom(Instant lastMinute, double[] recent, double level, double budget) {
-    return headroom(lastMinute, recent, 0, recent.length, level, budget);
-  }
-
-  /** The same over the {@code n} minutes of {@code buffer} from {@code from} on. */
   synchronized double headroom(
       Instant lastMinute, double[] buffer, int from, int n, double level, double budget) {
     update(lastMinute, buffer, from, n);

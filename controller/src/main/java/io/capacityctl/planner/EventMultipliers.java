@@ -37,28 +37,33 @@ final class EventMultipliers {
 
   /**
    * {@code values}, minutes from {@code first} on, divided by the multiplier in force at each:
-   * {@code values} itself when no event touches them (never written), else a new array. Only the
-   * minutes between the first and the last an event touches are divided (x / 1 is x): most passes
-   * see an event in a few hours of a two-day window.
+   * {@code values} itself when no event touches them (never written), else a new array.
    */
-  /** Whether an event touches any of the {@code minutes} minutes from {@code first} on. */
-  static boolean touches(CapacityCalendar calendar, String model, Instant first, int minutes) {
-    return Touched.of(calendar, model, first, minutes) != null;
-  }
-
   static double[] divided(CapacityCalendar calendar, String model, Instant first, double[] values) {
     if (values == null) {
       return null;
     }
-    Touched t = Touched.of(calendar, model, first, values.length);
+    double[] out = divided(calendar, model, first, values, 0, values.length);
+    return out == null ? values : out;
+  }
+
+  /**
+   * The {@code n} values of {@code buffer} from {@code from} on (minutes from {@code first} on),
+   * divided by the multiplier in force at each, as a new array; null when no event touches them
+   * (nothing is copied). Only the minutes between the first and the last an event touches are
+   * divided (x / 1 is x): most passes see an event in a few hours of a two-day window.
+   */
+  static double[] divided(
+      CapacityCalendar calendar, String model, Instant first, double[] buffer, int from, int n) {
+    Touched t = Touched.of(calendar, model, first, n);
     if (t == null) {
-      return values;
+      return null;
     }
     double[] m = new double[t.hi - t.lo];
     t.fill(m, t.lo);
-    double[] out = values.clone();
+    double[] out = Arrays.copyOfRange(buffer, from, from + n);
     for (int k = t.lo; k < t.hi; k++) {
-      out[k] = values[k] / m[k - t.lo];
+      out[k] /= m[k - t.lo];
     }
     return out;
   }

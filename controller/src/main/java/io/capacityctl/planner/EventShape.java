@@ -40,21 +40,16 @@ record EventShape(DemandHistory history, double[] ahead) {
     boolean any =
         EventMultipliers.fill(calendar, model, last.plus(Duration.ofMinutes(1)), horizon, ahead);
     // The recent minutes are copied (to divide them) only when an event touches them.
-    boolean recentTouched = EventMultipliers.touches(calendar, model, first, n);
+    double[] base = EventMultipliers.divided(calendar, model, first, h.buffer(), h.from(), n);
     double[] day = EventMultipliers.divided(calendar, model, dayFirst, h.dayAgo());
     double[] week = EventMultipliers.divided(calendar, model, weekFirst, h.weekAgo());
-    any |= recentTouched || day != h.dayAgo() || week != h.weekAgo();
+    any |= base != null || day != h.dayAgo() || week != h.weekAgo();
     if (!any) {
       return null;
     }
     DemandHistory divided =
-        recentTouched
-            ? new DemandHistory(
-                last,
-                EventMultipliers.divided(calendar, model, first, h.recent()),
-                day,
-                week,
-                h.profileMinutes())
+        base != null
+            ? new DemandHistory(last, base, day, week, h.profileMinutes())
             : new DemandHistory(last, h.buffer(), h.from(), n, day, week, h.profileMinutes());
     return new EventShape(divided, ahead);
   }

@@ -48,6 +48,31 @@ class EventMultipliersTest {
   }
 
   @Test
+  void aSpanOfABufferIsDividedAsItsMinutesAloneAndTheBufferNeverWritten() {
+    // The reconciler's buffer holds older minutes before the window and room after it.
+    Instant first = Instant.parse("2027-01-03T23:00:00Z");
+    double[] buffer = new double[500];
+    for (int i = 0; i < buffer.length; i++) {
+      buffer[i] = 1000 + i;
+    }
+    double[] given = buffer.clone();
+
+    double[] span = EventMultipliers.divided(calendar, "sonnet", first, buffer, 100, 240);
+
+    assertThat(buffer).as("never written").containsExactly(given);
+    assertThat(span)
+        .containsExactly(
+            EventMultipliers.divided(
+                calendar, "sonnet", first, Arrays.copyOfRange(buffer, 100, 340)));
+    assertThat(span[60]).isEqualTo((1000 + 160) / 3.0);
+    // No event in those minutes: nothing is copied.
+    assertThat(
+            EventMultipliers.divided(
+                calendar, "sonnet", Instant.parse("2027-01-06T12:00:00Z"), buffer, 100, 240))
+        .isNull();
+  }
+
+  @Test
   void minutesNoEventTouchesAreReturnedAsGiven() {
     double[] observed = {1, Double.NaN, 3};
 
