@@ -59,13 +59,26 @@ final class EventMultipliers {
     if (t == null) {
       return null;
     }
-    double[] m = new double[t.hi - t.lo];
-    t.fill(m, t.lo);
     double[] out = Arrays.copyOfRange(buffer, from, from + n);
-    for (int k = t.lo; k < t.hi; k++) {
-      out[k] /= m[k - t.lo];
-    }
+    t.divide(out, 0);
     return out;
+  }
+
+  /**
+   * Divides the {@code n} values of {@code values} from {@code from} on (minutes from {@code first}
+   * on) by the multiplier in force at each, in place.
+   *
+   * @return the last of them an event touches, counted from {@code from}; -1 when none is touched
+   *     (nothing is written)
+   */
+  static int divide(
+      CapacityCalendar calendar, String model, Instant first, double[] values, int from, int n) {
+    Touched t = Touched.of(calendar, model, first, n);
+    if (t == null) {
+      return -1;
+    }
+    t.divide(values, from);
+    return t.hi - 1;
   }
 
   /**
@@ -98,6 +111,15 @@ final class EventMultipliers {
         }
       }
       return lo < hi ? new Touched(found, from, to, lo, hi) : null;
+    }
+
+    /** Divides {@code values[at + k]} by the multiplier of minute k, for k in {@code [lo, hi)}. */
+    void divide(double[] values, int at) {
+      double[] m = new double[hi - lo];
+      fill(m, lo);
+      for (int k = lo; k < hi; k++) {
+        values[at + k] /= m[k - lo];
+      }
     }
 
     /** Fills {@code out[k - base]} for the minutes k of {@code [lo, hi)} with their multiplier. */

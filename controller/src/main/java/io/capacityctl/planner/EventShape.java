@@ -22,9 +22,16 @@ record EventShape(DemandHistory history, double[] ahead) {
   /**
    * The shape for one model's pass, or null when no event touches the recent window, the profiles
    * or the minutes ahead (the forecast then reads the history as observed).
+   *
+   * @param recent the model's recent minutes divided, kept from pass to pass
    */
   static EventShape of(
-      CapacityCalendar calendar, String model, ZoneId zone, DemandHistory h, int horizon) {
+      CapacityCalendar calendar,
+      String model,
+      ZoneId zone,
+      DemandHistory h,
+      int horizon,
+      DividedDemand recent) {
     Instant last = h.lastMinute();
     int n = h.length();
     Instant first = last.minus(Duration.ofMinutes(n - 1));
@@ -39,8 +46,7 @@ record EventShape(DemandHistory history, double[] ahead) {
     double[] ahead = new double[horizon];
     boolean any =
         EventMultipliers.fill(calendar, model, last.plus(Duration.ofMinutes(1)), horizon, ahead);
-    // The recent minutes are copied (to divide them) only when an event touches them.
-    double[] base = EventMultipliers.divided(calendar, model, first, h.buffer(), h.from(), n);
+    double[] base = recent.of(last, h.buffer(), h.from(), n);
     double[] day = EventMultipliers.divided(calendar, model, dayFirst, h.dayAgo());
     double[] week = EventMultipliers.divided(calendar, model, weekFirst, h.weekAgo());
     any |= base != null || day != h.dayAgo() || week != h.weekAgo();
@@ -49,7 +55,7 @@ record EventShape(DemandHistory history, double[] ahead) {
     }
     DemandHistory divided =
         base != null
-            ? new DemandHistory(last, base, day, week, h.profileMinutes())
+            ? new DemandHistory(last, base, h.from(), n, day, week, h.profileMinutes())
             : new DemandHistory(last, h.buffer(), h.from(), n, day, week, h.profileMinutes());
     return new EventShape(divided, ahead);
   }

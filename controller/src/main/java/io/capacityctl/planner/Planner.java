@@ -46,9 +46,9 @@ public final class Planner implements Policy {
   private final HistoryWindow window;
   private final int horizon;
   private final EcsPlanner ecsPlanner;
-  // Per model: the excess over the forecast's level, measured once a minute rather than the whole
-  // window each pass.
-  private final Map<String, Deviations> deviations = new HashMap<>();
+  // Per model: what is read of the recent window, once a minute rather than the whole window a
+  // pass.
+  private final Map<String, ModelMemo> memos = new HashMap<>();
 
   public Planner(CapacityConfig config, CapacityCalendar calendar) {
     this.config = config;
@@ -70,13 +70,7 @@ public final class Planner implements Policy {
             profile);
     this.horizon = maxProvisioning + 5;
     this.ecsPlanner = new EcsPlanner(config, this::calendarTps);
-    config
-        .models()
-        .forEach(
-            (key, m) ->
-                deviations.put(
-                    key,
-                    new Deviations((int) m.provisioningMinutes(), m.tokensPerSecondPerUnit())));
+    config.models().forEach((key, m) -> memos.put(key, ModelMemo.of(calendar, m)));
   }
 
   @Override
@@ -102,7 +96,9 @@ public final class Planner implements Policy {
       ModelConfig m = config.model(key);
       // Staleness is judged on what was read; everything else reads suspect minutes as missing.
       boolean fresh = state.demand() != null && !isStale(state.demand(), now);
-      SuspectMinutes suspects = fresh ? SuspectMinutes.of(state.demand(), m) : null;
+      ModelMemo memo = memos.get(key);
+      SuspectMinutes suspects =
+          fresh ? SuspectMinutes.of(state.demand(), m, memo.suspects()) : null;
       if (suspects != null) {
         state = state.withDemand(suspects.history());
         seen.put(key, state);
@@ -110,12 +106,13 @@ public final class Planner implements Policy {
       DemandForecast forecast = null;
       if (fresh) {
         EventShape events =
-            EventShape.of(calendar, key, config.timezone(), state.demand(), horizon);
+            EventShape.of(
+                calendar, key, config.timezone(), state.demand(), horizon, memo.divided());
         double budget = policy.throttleBudget();
         if (events == null) {
-          forecast = DemandForecast.of(state.demand(), horizon, budget, deviations.get(key));
+          forecast = DemandForecast.of(state.demand(), horizon, budget, memo.deviations());
         } else {
-          forecast = DemandForecast.of(events.history(), horizon, budget, deviations.get(key));
+          forecast = DemandForecast.of(events.history(), horizon, budget, memo.deviations());
           forecast = forecast == null ? null : forecast.withEvents(events);
         }
       }

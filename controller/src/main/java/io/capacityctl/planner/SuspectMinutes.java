@@ -28,17 +28,17 @@ record SuspectMinutes(DemandHistory history, int count, int newestBack, double v
 
   /** The suspect minutes of {@code h}'s recent window, or null when there are none. */
   static SuspectMinutes of(DemandHistory h, ModelConfig m) {
-    double servable = m.maxUnits() * m.tokensPerSecondPerUnit() + m.onDemandTps();
+    return of(h, m, new Scan());
+  }
+
+  /**
+   * The suspect minutes of {@code h}'s recent window, or null when there are none, with {@code
+   * scan} kept from pass to pass for the model.
+   */
+  static SuspectMinutes of(DemandHistory h, ModelConfig m, Scan scan) {
+    double servable = servable(m);
     // Nothing above FACTOR x servable: nothing can be suspect, and nothing is allocated.
-    boolean any = false;
-    double[] buffer = h.buffer();
-    for (int i = h.from(); i < h.from() + h.length(); i++) {
-      if (buffer[i] > FACTOR * servable) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) {
+    if (!scan.anyAbove(h, FACTOR * servable)) {
       return null;
     }
     double[] demand = h.recent();
@@ -92,6 +92,38 @@ record SuspectMinutes(DemandHistory history, int count, int newestBack, double v
         count,
         n - 1 - newest,
         demand[newest]);
+  }
+
+  private static double servable(ModelConfig m) {
+    return m.maxUnits() * m.tokensPerSecondPerUnit() + m.onDemandTps();
+  }
+
+  /**
+   * Whether some minute of a window is above a bound, kept from pass to pass like a memo: a week's
+   * window is read every pass and almost never holds such a minute, so only the minutes appended
+   * since the last pass are scanned ({@link AppendedMinutes}), and the last index above the bound
+   * says whether the window still holds one. One per model (one bound).
+   */
+  static final class Scan {
+    private final AppendedMinutes read = new AppendedMinutes();
+    private double bound = Double.NaN;
+    private int lastAbove = -1; // the last index scanned above the bound
+
+    synchronized boolean anyAbove(DemandHistory h, double bound) {
+      int unread = read.unread(h.lastMinute(), h.buffer(), h.from(), h.length());
+      if (read.restarted() || bound != this.bound) {
+        unread = h.from();
+        lastAbove = -1;
+        this.bound = bound;
+      }
+      double[] buffer = h.buffer();
+      for (int i = unread; i < h.from() + h.length(); i++) {
+        if (buffer[i] > bound) {
+          lastAbove = i;
+        }
+      }
+      return lastAbove >= h.from();
+    }
   }
 
   /** "suspect datapoint 1,000,000 tps 12m back read as missing (1 in the last day)". */
