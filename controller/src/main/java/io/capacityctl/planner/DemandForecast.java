@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>The level is a median over {@link #LEVEL_MINUTES}, so a burst shorter than that never moves it
  * (the planner does not chase bursts it cannot serve in time): bursts are in the headroom, in
- * proportion to the tokens they carried over the last two days.
+ * proportion to the tokens they carried over the recent window.
  */
 public final class DemandForecast {
   /** Minutes over which the level (or the ratio to a profile) is a median. */
@@ -192,8 +192,8 @@ public final class DemandForecast {
 
   /**
    * Tokens/s that capacity (units plus on-demand headroom) must reach above the forecast for the
-   * throttled share to stay within the budget, had the last two days' excesses over the level, read
-   * at this level, come on top of it ({@link Deviations}); never negative.
+   * throttled share to stay within the budget, had the recent window's excesses over the level,
+   * read at this level, come on top of it ({@link Deviations}); never negative.
    */
   public double headroom() {
     return headroom;

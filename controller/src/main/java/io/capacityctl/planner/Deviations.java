@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * How far one model's demand outran what its recent level said a provisioning time earlier, over
- * the recent window (two days), and the headroom a throttle budget asks for on top of the forecast.
+ * the recent window (two days to a week: {@link Planner#recentMinutes}), and the headroom a
+ * throttle budget asks for on top of the forecast.
  *
  * <p>Each minute's excess is its demand minus the median of the {@link
  * DemandForecast#LEVEL_MINUTES} minutes that ended {@code lag} minutes before it — the forecast's

@@ -51,7 +51,7 @@ final class EventMultipliers {
    * The {@code n} values of {@code buffer} from {@code from} on (minutes from {@code first} on),
    * divided by the multiplier in force at each, as a new array; null when no event touches them
    * (nothing is copied). Only the minutes between the first and the last an event touches are
-   * divided (x / 1 is x): most passes see an event in a few hours of a two-day window.
+   * divided (x / 1 is x): most passes see an event in a few hours of the window.
    */
   static double[] divided(
       CapacityCalendar calendar, String model, Instant first, double[] buffer, int from, int n) {

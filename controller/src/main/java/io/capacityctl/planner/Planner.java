@@ -28,11 +28,27 @@ import java.util.Set;
  */
 public final class Planner implements Policy {
   /**
-   * Minutes of recent demand read each pass: two days, whose excess over the forecast's level sets
-   * the headroom (see {@link Deviations}). Two, not one: with one, what came at this hour yesterday
-   * leaves the evidence just before it comes again.
+   * The fewest minutes of recent demand read each pass, whose excess over the forecast's level sets
+   * the headroom (see {@link Deviations}): two days. Two, not one: with one, what came at this hour
+   * yesterday leaves the evidence just before it comes again.
    */
-  static final int RECENT_MINUTES = 2 * 1440;
+  static final int MIN_RECENT_MINUTES = 2 * 1440;
+
+  /** The most: a week (a weekly cycle's worth, and what a pass can read and keep cheaply). */
+  static final int MAX_RECENT_MINUTES = 7 * 1440;
+
+  /**
+   * Minutes of recent demand the headroom for {@code budget} is read from: at least 1/budget, so
+   * that the budget's share of the window is at least one minute's tokens. A window shorter than
+   * that cannot tell a tail as thin as the budget: its largest excess is already more than the
+   * budget's share, so the headroom covers the window's largest excess and no more, and what came
+   * beyond it in the window's absence throttles more than the budget (on real traffic, 2 to 30
+   * times it at 0.01 % with two days, whatever budget was set). Two days to a week.
+   */
+  static int recentMinutes(double budget) {
+    double minutes = Math.ceil(1 / Math.max(budget, 1.0 / MAX_RECENT_MINUTES));
+    return (int) Math.max(MIN_RECENT_MINUTES, Math.min(MAX_RECENT_MINUTES, minutes));
+  }
 
   /**
    * The longest a short burst lasts: an excursion younger than this that stays within the headroom
@@ -61,11 +77,11 @@ public final class Planner implements Policy {
                 .max()
                 .orElse(1);
     // The profiles are compared over the fit window and the stabilisation window; the recent
-    // window reaches back two days for the excesses.
+    // window reaches back as far as the budget needs for the excesses.
     int profile = Math.max(DemandForecast.FIT_MINUTES, minutes(policy.scaleDownStabilization()));
     this.window =
         new HistoryWindow(
-            Math.max(RECENT_MINUTES, profile),
+            Math.max(recentMinutes(policy.throttleBudget()), profile),
             maxProvisioning + 5 + DemandForecast.SMOOTH_MINUTES,
             profile);
     this.horizon = maxProvisioning + 5;
@@ -235,9 +251,9 @@ public final class Planner implements Policy {
 
   /**
    * Forecast-driven target, one rule for buying and keeping: units plus on-demand capacity cover
-   * the forecast plus the headroom the throttle budget asks for (the last two days' excess over the
-   * forecast's level, read at this level and weighted by its tokens: {@link Deviations}), and at
-   * least the units that pay for themselves at the forecast level (the break-even utilisation).
+   * the forecast plus the headroom the throttle budget asks for (the recent window's excess over
+   * the forecast's level, read at this level and weighted by its tokens: {@link Deviations}), and
+   * at least the units that pay for themselves at the forecast level (the break-even utilisation).
    * Buying looks a provisioning time ahead; keeping covers the same horizon from now and what the
    * last stabilisation window needed, so a unit bought for demand a provisioning time ahead is not
    * cancelled by the next pass.

@@ -107,7 +107,7 @@ public record Trace(
   /**
    * The history a recorded trace (a file, a real series, CloudWatch's own) is replayed with unless
    * told: its first day, or its first quarter when it is shorter than four days. A recorded trace
-   * starts mid-traffic, and a deployed controller reads two days of CloudWatch at its first pass;
+   * starts mid-traffic, and a deployed controller reads days of CloudWatch at its first pass;
    * replayed from its first minute, it would be scored on hours no deployment has.
    */
   public int recordedHistoryMinutes() {

@@ -4,6 +4,7 @@ import static io.capacityctl.planner.PlannerFixture.decide;
 import static io.capacityctl.planner.PlannerFixture.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.testing.History;
 import io.capacityctl.testing.TestConfig;
@@ -40,6 +41,35 @@ class PlannerHeadroomTest {
     History burstEarlier = History.flat(NOW, 1300).span(1300, 10, 6300);
 
     assertThat(decide(CONFIG, NOW, serving("sonnet", 2, burstEarlier)).targetUnits()).isEqualTo(2);
+  }
+
+  @Test
+  void theWindowHoldsAMinuteOfTheBudgetsShare() {
+    // 1/budget minutes, two days to a week: a tail as thin as the budget needs that many minutes
+    // to be seen at all.
+    assertThat(recentMinutes(CONFIG)).isEqualTo(10_000); // 0.01 %: nearly a week
+    assertThat(recentMinutes(TestConfig.sonnet(0).policy("throttleBudget", "0.03%").build()))
+        .isEqualTo(3334);
+    assertThat(recentMinutes(TestConfig.sonnet(0).policy("throttleBudget", "0.1%").build()))
+        .isEqualTo(2 * 1440);
+    assertThat(recentMinutes(LOOSE)).isEqualTo(2 * 1440);
+    assertThat(recentMinutes(TestConfig.sonnet(0).policy("throttleBudget", "0").build()))
+        .isEqualTo(7 * 1440);
+  }
+
+  @Test
+  void holdsAUnitForABurstSeenDaysAgoAtTheDefaultBudget() {
+    // Five days back is inside the default window: the burst is evidence still.
+    int window = recentMinutes(CONFIG);
+    History quiet = History.flat(NOW, 1300, window);
+    History burstDaysAgo = History.flat(NOW, 1300, window).span(5 * 1440, 10, 6300);
+
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 1, quiet)).targetUnits()).isEqualTo(1);
+    assertThat(decide(CONFIG, NOW, serving("sonnet", 2, burstDaysAgo)).targetUnits()).isEqualTo(2);
+  }
+
+  private static int recentMinutes(CapacityConfig config) {
+    return new Planner(config, CapacityCalendar.of(config)).historyWindow().recentMinutes();
   }
 
   @Test

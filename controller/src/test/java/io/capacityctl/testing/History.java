@@ -11,27 +11,33 @@ import java.util.Arrays;
  * Minutes are addressed by how far back they are (0 = newest).
  */
 public final class History {
-  /** The planner's recent window for the default policy. */
+  /** The recent window built unless told: a day. */
   public static final int MINUTES = 1440;
 
   private final Instant now;
-  private final double[] recent = new double[MINUTES];
+  private final double[] recent;
   private double[] dayAgo;
   private double[] weekAgo;
 
-  private History(Instant now, double level) {
+  private History(Instant now, double level, int minutes) {
     this.now = now;
+    this.recent = new double[minutes];
     Arrays.fill(recent, level);
   }
 
   /** Every minute at {@code tps}. */
   public static History flat(Instant now, double tps) {
-    return new History(now, tps);
+    return new History(now, tps, MINUTES);
+  }
+
+  /** Every minute of a recent window {@code minutes} long at {@code tps}. */
+  public static History flat(Instant now, double tps, int minutes) {
+    return new History(now, tps, minutes);
   }
 
   /** Every minute missing (CloudWatch returned no datapoint). */
   public static History missing(Instant now) {
-    return new History(now, Double.NaN);
+    return new History(now, Double.NaN, MINUTES);
   }
 
   /** The newest {@code minutes} minutes at {@code tps}. */
