@@ -226,6 +226,10 @@ final class Deviations {
       Arrays.fill(binMilli, 0);
       Arrays.fill(binCount, 0);
     }
+    // Many minutes at once (the whole window, after a restart or a revised datapoint): sorted
+    // together and merged, not inserted one by one (a week inserted so took 20 ms).
+    boolean bulk = n - measureFrom > BULK;
+    int added = 0;
     for (int i = measureFrom; i < n; i++) {
       // i >= start: the level's minutes lie within the window, never before it in the buffer.
       double c =
@@ -242,14 +246,62 @@ final class Deviations {
       excess[at] = e;
       logLevel[at] = log;
       size++;
-      if (!Double.isNaN(e)) {
+      if (Double.isNaN(e)) {
+        continue;
+      }
+      if (bulk) {
+        // Past the sorted ones, in order of minute; placed by mergeAdded.
+        sortedExcess[sorted + added] = e;
+        sortedDemand[sorted + added] = d;
+        sortedLog[sorted + added] = log;
+        added++;
+      } else {
         insertSorted(e, d, log);
       }
+    }
+    if (added > 0) {
+      mergeAdded(added);
     }
     this.lastMinute = lastMinute;
     this.buffer = buffer; // shared, never written (DemandHistory)
     this.from = from;
     this.n = n;
+  }
+
+  /** More minutes than this measured in one pass are sorted together rather than inserted. */
+  private static final int BULK = 64;
+
+  /**
+   * Places the {@code added} minutes held past the sorted ones: sorted by excess, then merged with
+   * the sorted ones. Equal excesses may end in another order than inserting would put them in; the
+   * headroom does not depend on it (minutes whose excess equals x fall short by nothing at x).
+   */
+  private void mergeAdded(int added) {
+    Integer[] order = new Integer[added];
+    for (int k = 0; k < added; k++) {
+      order[k] = sorted + k;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(sortedExcess[a], sortedExcess[b]));
+    double[] e = new double[sortedExcess.length];
+    double[] d = new double[e.length];
+    double[] log = new double[e.length];
+    int i = 0;
+    int j = 0;
+    for (int at = 0; at < sorted + added; at++) {
+      boolean fromSorted = j == added || (i < sorted && sortedExcess[i] <= sortedExcess[order[j]]);
+      int from = fromSorted ? i++ : order[j++];
+      e[at] = sortedExcess[from];
+      d[at] = sortedDemand[from];
+      log[at] = sortedLog[from];
+      if (!fromSorted) {
+        binMilli[binOf(log[at])] += Math.round(d[at] * 1000);
+        binCount[binOf(log[at])]++;
+      }
+    }
+    sortedExcess = e;
+    sortedDemand = d;
+    sortedLog = log;
+    sorted += added;
   }
 
   private void insertSorted(double e, double d, double log) {
