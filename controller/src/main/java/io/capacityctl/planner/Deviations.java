@@ -29,7 +29,8 @@ import java.util.Arrays;
  * <p>It is kept from pass to pass like a memo: the window moves on a minute or so each pass and a
  * minute's excess reads only minutes before it, so only the newest are measured; a window that is
  * not the last one moved on with the same data (a gap, a revised datapoint, a restart) is measured
- * whole. The result is the same either way: this remembers work, never a decision.
+ * whole. The result is the same either way (up to the rounding of equal excesses summed in another
+ * order): this remembers work, never a decision.
  */
 final class Deviations {
   /** Fewer minutes than this (in weight) say nothing about the tail: the headroom is then 0. */
@@ -41,6 +42,7 @@ final class Deviations {
   private final int lag;
   private final double resolution;
   private final int start; // the first index of a window whose excess can be measured
+  private final int bulk; // more minutes than this measured at once are sorted together
 
   private Instant lastMinute;
   private double[] buffer; // the last window read: n minutes from from on
@@ -52,9 +54,15 @@ final class Deviations {
    * @param resolution tokens/s below which levels are not told apart: one unit's throughput
    */
   Deviations(int lag, double resolution) {
+    this(lag, resolution, BULK);
+  }
+
+  /** With {@code bulk} set: tests hold sorting together to inserting one by one. */
+  Deviations(int lag, double resolution, int bulk) {
     this.lag = lag;
     this.resolution = Math.max(1, resolution);
     this.start = lag + DemandForecast.LEVEL_MINUTES;
+    this.bulk = bulk;
   }
 
   /** Levels told apart down to 1 token/s (tests of the reading itself). */
@@ -228,7 +236,7 @@ final class Deviations {
     }
     // Many minutes at once (the whole window, after a restart or a revised datapoint): sorted
     // together and merged, not inserted one by one (a week inserted so took 20 ms).
-    boolean bulk = n - measureFrom > BULK;
+    boolean bulk = n - measureFrom > this.bulk;
     int added = 0;
     for (int i = measureFrom; i < n; i++) {
       // i >= start: the level's minutes lie within the window, never before it in the buffer.
@@ -269,7 +277,7 @@ final class Deviations {
   }
 
   /** More minutes than this measured in one pass are sorted together rather than inserted. */
-  private static final int BULK = 64;
+  static final int BULK = 64;
 
   /**
    * Places the {@code added} minutes held past the sorted ones: sorted by excess, then merged with
@@ -288,7 +296,10 @@ final class Deviations {
     int i = 0;
     int j = 0;
     for (int at = 0; at < sorted + added; at++) {
-      boolean fromSorted = j == added || (i < sorted && sortedExcess[i] <= sortedExcess[order[j]]);
+      // Double.compare, as the binary searches order them (-0.0 before 0.0).
+      boolean fromSorted =
+          j == added
+              || (i < sorted && Double.compare(sortedExcess[i], sortedExcess[order[j]]) <= 0);
       int from = fromSorted ? i++ : order[j++];
       e[at] = sortedExcess[from];
       d[at] = sortedDemand[from];

@@ -119,6 +119,39 @@ class DeviationsTest {
   }
 
   @Test
+  void manyMinutesMeasuredAtOnceAmongEqualExcessesGiveWhatFreshReadsGive() {
+    // Whole tokens/s from a narrow range, so excesses repeat (0 and -0 among them), and windows
+    // that jump on by more than an hour: the newest minutes are sorted together and merged into
+    // those kept, and a fresh read sorts the whole window so; both must give what inserting every
+    // minute one by one gives, up to rounding (equal excesses of different weights may be summed
+    // in another order).
+    Random random = new Random(5);
+    double[] series = new double[3 * DAY];
+    for (int i = 0; i < series.length; i++) {
+      series[i] = random.nextInt(8) == 0 ? 0.0 : 1000 + 100 * random.nextInt(4);
+      if (random.nextInt(300) == 0) {
+        series[i] = -0.0;
+      }
+    }
+    Deviations kept = new Deviations(LAG);
+    Deviations oneByOne = new Deviations(LAG, 1, Integer.MAX_VALUE);
+    for (int end = DAY; end <= series.length; end += 1 + random.nextInt(3) * 70) {
+      Instant last = NOW.plus(Duration.ofMinutes(end));
+      double level = 1000 + 100 * random.nextInt(4);
+      double[] window = Arrays.copyOfRange(series, end - DAY, end);
+      for (double budget : new double[] {0, 0.0001, 0.01}) {
+        double inserted = read(oneByOne, last, window, level, budget);
+        assertThat(read(kept, last, window, level, budget))
+            .as("window ending at %d, budget %s", end, budget)
+            .isCloseTo(inserted, within(1e-9));
+        assertThat(read(new Deviations(LAG), last, window, level, budget))
+            .as("fresh, window ending at %d, budget %s", end, budget)
+            .isCloseTo(inserted, within(1e-9));
+      }
+    }
+  }
+
+  @Test
   void windowsMovingOnInOneBufferGiveWhatFreshReadsOfThemGive() {
     // The reconciler hands the planner spans of one buffer that is never written once read: the
     // memo takes the same minutes of the same buffer as unchanged without comparing them.
