@@ -42,7 +42,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * {@link #sdkEndpoints} points the SDK at the emulators as an operator would.
  */
 public final class EndToEndWorld implements AutoCloseable {
-  /** One model, one service; the schedule wants 4 units all day, PTs are bought 2 units at most. */
+  /**
+   * One model, one service; the schedule wants 4 units all day, PTs are bought 2 units at most. The
+   * throttle budget is 0.1 %, so a pass reads two days of minutes rather than the default's 10,000:
+   * moto serves GetMetricData by scanning every stored datapoint for each period asked, so the
+   * default window tripled these tests' time, while the adapters read any window alike (one call,
+   * its NextToken pages merged: CloudWatchMetricsAdapterTest).
+   */
   public static final String CONFIG =
       """
       name: e2e
@@ -71,6 +77,7 @@ public final class EndToEndWorld implements AutoCloseable {
       policy:
         blockUnits: 2
         drainTime: PT2M
+        throttleBudget: "0.1%"
       aws:
         region: us-east-1
       """;
