@@ -41,26 +41,40 @@ class BudgetAndDominanceTest {
             config, scenario.trace(1000, 0).asRecorded(), List.of(PolicyName.values()), Map.of());
 
     assertDominance(r);
-    // The budget itself does not hold here yet (realShapedKindsKeepTheBudget names the gap); what
-    // the planner reached is kept from sliding back: at most 0.2 % of tokens beyond the oracle
-    // (seed 1000: 0.004-0.097 %; held-out seeds 0.007-0.15 %; before the budget drove the
+    // Where the budget does not hold yet (realShapedKindsStillBeyondTheBudget names them), what the
+    // planner reached is kept from sliding back: at most 0.05 % of tokens beyond the oracle (seed
+    // 1000: 0.0002-0.024 %; with two days of evidence 0.004-0.097 %; before the budget drove the
     // planner, from the first minute, 0.06-0.74 %).
     assertThat(
             r.get(PolicyName.CAPACITYCTL).throttledPercent()
                 - r.get(PolicyName.ORACLE).throttledPercent())
         .as("throttled %% beyond the oracle's")
-        .isLessThanOrEqualTo(0.2);
+        .isLessThanOrEqualTo(0.05);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = RealScenario.class,
+      names = {"TWEETS_FB", "ASG_CPU", "GROK_ASG", "OCCUPANCY"})
+  void realShapedKindsKeepTheBudget(RealScenario scenario) throws Exception {
+    budgetHolds(scenario);
   }
 
   @Disabled(
-      "Known gap (issue 15), measured on seed 1000 after the first day of history: 0.004-0.097 %"
-          + " of tokens beyond the oracle on the six real-shaped scenarios (held-out seeds"
-          + " 0.007-0.15 %), within the 0.01 % budget on asg-cpu only: surges larger than any in"
-          + " the last two days of evidence, and bursts at a quiet hour like those seen at busier"
-          + " ones (docs/benchmarks.md)")
+      "Known gap (issue 15), seed 1000 after the first day of history: ec2-network 0.0125 % and"
+          + " tweets-two-models 0.0241 % of tokens beyond the oracle against the 0.01 % budget:"
+          + " surges larger than any in the week of evidence, and bursts at a quiet hour like"
+          + " those seen at busier ones (docs/benchmarks.md; held-out, 10 and 12 of 20 seeds"
+          + " within the budget)")
   @ParameterizedTest
-  @EnumSource(RealScenario.class)
-  void realShapedKindsKeepTheBudget(RealScenario scenario) throws Exception {
+  @EnumSource(
+      value = RealScenario.class,
+      names = {"EC2_NETWORK", "TWEETS_TWO_MODELS"})
+  void realShapedKindsStillBeyondTheBudget(RealScenario scenario) throws Exception {
+    budgetHolds(scenario);
+  }
+
+  private static void budgetHolds(RealScenario scenario) throws Exception {
     CapacityConfig config = ConfigLoader.loadResource(scenario.configResource());
 
     Map<PolicyName, SimulationResult> r =
