@@ -1,6 +1,7 @@
 package io.capacityctl.planner;
 
 import io.capacityctl.config.ModelConfig;
+import java.util.Arrays;
 
 /**
  * Datapoints no model could have served as demand, set aside: a minute more than {@link #FACTOR}
@@ -41,48 +42,52 @@ record SuspectMinutes(DemandHistory history, int count, int newestBack, double v
     if (!scan.anyAbove(h, FACTOR * servable)) {
       return null;
     }
-    double[] demand = h.recent();
-    int n = demand.length;
-    boolean[] extreme = new boolean[n];
-    boolean[] suspect = new boolean[n];
-    int[] deque = new int[n];
+    // The window is read in place, and the scan's deque is kept with the memo: while a surge
+    // beyond the bound is in a week's window this runs every pass, and allocated four arrays of the
+    // window each time.
+    double[] b = h.buffer();
+    int off = h.from();
+    int n = h.length();
+    int[] deque = scan.deque(n);
     // A monotonic deque of the indices of minutes that are demand (not suspect) within MEMORY,
     // values decreasing: its head is the highest plausible demand before minute j. Whether minute
     // j - 1 is suspect is known once minute j is measured, so it joins a minute later.
     int head = 0;
     int tail = 0;
+    boolean before = false; // whether minute j - 2 is extreme
+    boolean last = false; // whether minute j - 1 is
+    double[] cleaned = null;
+    int count = 0;
+    int newest = -1;
     for (int j = 0; j <= n; j++) {
+      boolean extreme = false; // whether minute j is
       if (j < n) {
         while (head < tail && deque[head] < j - MEMORY) {
           head++;
         }
-        double high = head < tail ? demand[deque[head]] : 0;
-        extreme[j] = demand[j] > FACTOR * Math.max(servable, high);
+        double high = head < tail ? b[off + deque[head]] : 0;
+        extreme = b[off + j] > FACTOR * Math.max(servable, high);
       }
       int k = j - 1;
       if (k >= 0) {
-        suspect[k] = extreme[k] && (k == 0 || !extreme[k - 1]) && (j == n || !extreme[j]);
-        double v = demand[k];
-        if (!suspect[k] && !Double.isNaN(v)) {
-          while (head < tail && demand[deque[tail - 1]] <= v) {
+        boolean suspect = last && (k == 0 || !before) && (j == n || !extreme);
+        double v = b[off + k];
+        if (suspect) {
+          if (cleaned == null) {
+            cleaned = Arrays.copyOfRange(b, off, off + n);
+          }
+          cleaned[k] = Double.NaN;
+          count++;
+          newest = k;
+        } else if (!Double.isNaN(v)) {
+          while (head < tail && b[off + deque[tail - 1]] <= v) {
             tail--;
           }
           deque[tail++] = k;
         }
       }
-    }
-    double[] cleaned = null;
-    int count = 0;
-    int newest = -1;
-    for (int j = 0; j < n; j++) {
-      if (suspect[j]) {
-        if (cleaned == null) {
-          cleaned = demand.clone();
-        }
-        cleaned[j] = Double.NaN;
-        count++;
-        newest = j;
-      }
+      before = last;
+      last = extreme;
     }
     if (cleaned == null) {
       return null;
@@ -91,7 +96,7 @@ record SuspectMinutes(DemandHistory history, int count, int newestBack, double v
         new DemandHistory(h.lastMinute(), cleaned, h.dayAgo(), h.weekAgo(), h.profileMinutes()),
         count,
         n - 1 - newest,
-        demand[newest]);
+        b[off + newest]);
   }
 
   private static double servable(ModelConfig m) {
@@ -108,6 +113,14 @@ record SuspectMinutes(DemandHistory history, int count, int newestBack, double v
     private final AppendedMinutes read = new AppendedMinutes();
     private double bound = Double.NaN;
     private int lastAbove = -1; // the last index scanned above the bound
+    private int[] deque = new int[0]; // scratch of the full scan
+
+    int[] deque(int n) {
+      if (deque.length < n) {
+        deque = new int[n];
+      }
+      return deque;
+    }
 
     synchronized boolean anyAbove(DemandHistory h, double bound) {
       int unread = read.unread(h.lastMinute(), h.buffer(), h.from(), h.length());
