@@ -43,30 +43,19 @@ final class EventMultipliers {
     if (values == null) {
       return null;
     }
-    double[] out = divided(calendar, model, first, values, 0, values.length);
-    return out == null ? values : out;
-  }
-
-  /**
-   * The {@code n} values of {@code buffer} from {@code from} on (minutes from {@code first} on),
-   * divided by the multiplier in force at each, as a new array; null when no event touches them
-   * (nothing is copied). Only the minutes between the first and the last an event touches are
-   * divided (x / 1 is x): most passes see an event in a few hours of the window.
-   */
-  static double[] divided(
-      CapacityCalendar calendar, String model, Instant first, double[] buffer, int from, int n) {
-    Touched t = Touched.of(calendar, model, first, n);
+    Touched t = Touched.of(calendar, model, first, values.length);
     if (t == null) {
-      return null;
+      return values;
     }
-    double[] out = Arrays.copyOfRange(buffer, from, from + n);
+    double[] out = values.clone();
     t.divide(out, 0);
     return out;
   }
 
   /**
    * Divides the {@code n} values of {@code values} from {@code from} on (minutes from {@code first}
-   * on) by the multiplier in force at each, in place.
+   * on) by the multiplier in force at each, in place, and no other value. Only the minutes between
+   * the first and the last an event touches are divided (x / 1 is x).
    *
    * @return the last of them an event touches, counted from {@code from}; -1 when none is touched
    *     (nothing is written)

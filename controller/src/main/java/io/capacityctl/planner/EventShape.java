@@ -53,11 +53,10 @@ record EventShape(DemandHistory history, double[] ahead) {
     if (!any) {
       return null;
     }
-    DemandHistory divided =
-        base != null
-            ? new DemandHistory(last, base, h.from(), n, day, week, h.profileMinutes())
-            : new DemandHistory(last, h.buffer(), h.from(), n, day, week, h.profileMinutes());
-    return new EventShape(divided, ahead);
+    // The divided minutes sit at the demand's indices of their own buffer.
+    double[] buffer = base != null ? base : h.buffer();
+    return new EventShape(
+        new DemandHistory(last, buffer, h.from(), n, day, week, h.profileMinutes()), ahead);
   }
 
   /** The largest multiplier over the minutes ahead. */

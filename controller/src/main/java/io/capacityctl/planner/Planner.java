@@ -42,8 +42,9 @@ public final class Planner implements Policy {
    * that the budget's share of the window is at least one minute's tokens. A window shorter than
    * that cannot tell a tail as thin as the budget: its largest excess is already more than the
    * budget's share, so the headroom covers the window's largest excess and no more, and what came
-   * beyond it in the window's absence throttles more than the budget (on real traffic, 2 to 30
-   * times it at 0.01 % with two days, whatever budget was set). Two days to a week.
+   * beyond it in the window's absence throttles more than the budget (with two days, real-shaped
+   * traffic throttled up to 15 times 0.01 % beyond the oracle, whatever budget was set). Two days
+   * to a week.
    */
   static int recentMinutes(double budget) {
     double minutes = Math.ceil(1 / Math.max(budget, 1.0 / MAX_RECENT_MINUTES));

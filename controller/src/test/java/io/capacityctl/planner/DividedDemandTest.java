@@ -33,17 +33,20 @@ class DividedDemandTest {
     List<MovingWindows.Window> windows = MovingWindows.over(series, start, N, random);
     int untouched = 0;
     for (MovingWindows.Window w : windows) {
-      double[] fresh =
-          EventMultipliers.divided(calendar, "sonnet", w.first(), w.buffer(), w.from(), w.n());
+      double[] window = Arrays.copyOfRange(w.buffer(), w.from(), w.from() + w.n());
+      double[] fresh = EventMultipliers.divided(calendar, "sonnet", w.first(), window);
       double[] got = kept.of(w.lastMinute(), w.buffer(), w.from(), w.n());
-      if (fresh == null) {
+      assertThat(Arrays.copyOfRange(w.buffer(), w.from(), w.from() + w.n()))
+          .as("the demand is never written")
+          .isEqualTo(window);
+      if (fresh == window) { // no event touches the window
         assertThat(got).as("window ending %s", w.lastMinute()).isNull();
         untouched++;
         continue;
       }
       double[] span = Arrays.copyOfRange(got, w.from(), w.from() + w.n());
       assertThat(span).as("window ending %s", w.lastMinute()).isEqualTo(fresh);
-      assertThat(got).as("the demand is never written").isNotSameAs(w.buffer());
+      assertThat(got).as("divided in a buffer of its own").isNotSameAs(w.buffer());
       stillAsHandedOut.add(
           () ->
               assertThat(Arrays.copyOfRange(got, w.from(), w.from() + w.n()))

@@ -48,8 +48,8 @@ class EventMultipliersTest {
   }
 
   @Test
-  void aSpanOfABufferIsDividedAsItsMinutesAloneAndTheBufferNeverWritten() {
-    // The reconciler's buffer holds older minutes before the window and room after it.
+  void aSpanOfABufferIsDividedInPlaceAsItsMinutesAloneAndNothingElseWritten() {
+    // The planner's memo divides the minutes new to it where they sit in a larger buffer.
     Instant first = Instant.parse("2027-01-03T23:00:00Z");
     double[] buffer = new double[500];
     for (int i = 0; i < buffer.length; i++) {
@@ -57,19 +57,27 @@ class EventMultipliersTest {
     }
     double[] given = buffer.clone();
 
-    double[] span = EventMultipliers.divided(calendar, "sonnet", first, buffer, 100, 240);
+    int lastTouched = EventMultipliers.divide(calendar, "sonnet", first, buffer, 100, 240);
 
-    assertThat(buffer).as("never written").containsExactly(given);
-    assertThat(span)
+    assertThat(Arrays.copyOfRange(buffer, 0, 100))
+        .as("before the span")
+        .containsExactly(Arrays.copyOfRange(given, 0, 100));
+    assertThat(Arrays.copyOfRange(buffer, 340, 500))
+        .as("after the span")
+        .containsExactly(Arrays.copyOfRange(given, 340, 500));
+    assertThat(Arrays.copyOfRange(buffer, 100, 340))
         .containsExactly(
             EventMultipliers.divided(
-                calendar, "sonnet", first, Arrays.copyOfRange(buffer, 100, 340)));
-    assertThat(span[60]).isEqualTo((1000 + 160) / 3.0);
-    // No event in those minutes: nothing is copied.
+                calendar, "sonnet", first, Arrays.copyOfRange(given, 100, 340)));
+    assertThat(buffer[160]).isEqualTo((1000 + 160) / 3.0);
+    assertThat(lastTouched).as("the dip ends at 02:00, 180 minutes in").isEqualTo(179);
+    // No event in those minutes: nothing is written.
+    double[] untouched = given.clone();
     assertThat(
-            EventMultipliers.divided(
-                calendar, "sonnet", Instant.parse("2027-01-06T12:00:00Z"), buffer, 100, 240))
-        .isNull();
+            EventMultipliers.divide(
+                calendar, "sonnet", Instant.parse("2027-01-06T12:00:00Z"), untouched, 100, 240))
+        .isEqualTo(-1);
+    assertThat(untouched).containsExactly(given);
   }
 
   @Test
