@@ -8,7 +8,6 @@ import io.capacityctl.ports.PeriodSeries;
 import io.capacityctl.ports.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +31,11 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * use some 600 of them. Three small calls request the same metrics and move a few percent of the
  * data.
  *
+ * <p>The reconcile pass's read (with the series serving now) reads only what earlier passes have
+ * not settled ({@link SettledMinutes}): after the first pass, the new minutes and the newest
+ * {@value SettledMinutes#BAND_MINUTES} of each metric, not the whole week again. The cache lives as
+ * long as this adapter: a restart (or a Lambda cold start) reads the window whole once.
+ *
  * <p>Periods are 60 s. The newest minute can be incomplete (CloudWatch is eventually consistent):
  * callers end their window at least one period before now. A minute without any datapoint is NaN,
  * never zero; read for a decision, so is a minute one of the model's series has not reported yet
@@ -48,6 +52,7 @@ public final class CloudWatchMetricsAdapter implements MetricsApi, MetricsHistor
   private final CloudWatchClient cloudWatch;
   private final MetricQueryPlanner planner;
   private final int datapointsPerCall;
+  private final SettledMinutes settled = new SettledMinutes();
 
   /**
    * @param ptArns model key to the PT ARNs currently serving it; read only when the config's
@@ -78,14 +83,37 @@ public final class CloudWatchMetricsAdapter implements MetricsApi, MetricsHistor
     this.datapointsPerCall = datapointsPerCall;
   }
 
+  /** The sums over the ranges, read whole from CloudWatch (settled history: the waste report). */
   @Override
   public Map<String, List<MinuteSeries>> read(List<String> modelKeys, List<TimeRange> ranges) {
-    return read(modelKeys, ranges, (Map<String, Set<String>>) null);
+    return read(modelKeys, ranges, null, this::fetchAll);
   }
 
+  /**
+   * The reconcile pass's read: the minutes settled in earlier passes come from {@link
+   * SettledMinutes}, only the rest from CloudWatch; the result is what reading the ranges whole
+   * returns while CloudWatch's settled minutes do not change.
+   */
   @Override
   public Map<String, List<MinuteSeries>> read(
       List<String> modelKeys, List<TimeRange> ranges, Map<String, Set<String>> serving) {
+    return read(
+        modelKeys,
+        ranges,
+        serving,
+        (queries, rs, sink) -> settled.read(queries, rs, this::fetchSpan, sink));
+  }
+
+  /** How one read gets every datapoint of {@code queries} inside {@code ranges}. */
+  private interface Source {
+    void read(List<MetricQuery> queries, List<TimeRange> ranges, Datapoints sink);
+  }
+
+  private Map<String, List<MinuteSeries>> read(
+      List<String> modelKeys,
+      List<TimeRange> ranges,
+      Map<String, Set<String>> serving,
+      Source source) {
     ranges.forEach(CloudWatchMetricsAdapter::requireWholeMinutes);
     if (modelKeys.isEmpty() || ranges.isEmpty()) {
       Map<String, List<MinuteSeries>> none = new LinkedHashMap<>();
@@ -97,10 +125,19 @@ public final class CloudWatchMetricsAdapter implements MetricsApi, MetricsHistor
     List<MetricQuery> queries = planner.plan(modelKeys);
     MinuteSeriesAssembler assembler =
         new MinuteSeriesAssembler(queries, start, (int) Duration.between(start, end).toMinutes());
-    for (TimeRange span : spans(ranges)) {
-      fetch(cloudWatch, queries, span.from(), span.to(), PERIOD_SECONDS, assembler::add);
-    }
+    source.read(queries, ranges, assembler::add);
     return assembler.series(modelKeys, ranges, serving);
+  }
+
+  /** The ranges read whole: one call per span of overlapping ranges, earliest first. */
+  private void fetchAll(List<MetricQuery> queries, List<TimeRange> ranges, Datapoints sink) {
+    for (TimeRange span : MinuteSpans.of(ranges).ranges()) {
+      fetchSpan(queries, span, sink);
+    }
+  }
+
+  private void fetchSpan(List<MetricQuery> queries, TimeRange span, Datapoints sink) {
+    fetch(cloudWatch, queries, span.from(), span.to(), PERIOD_SECONDS, sink);
   }
 
   /**
@@ -127,23 +164,6 @@ public final class CloudWatchMetricsAdapter implements MetricsApi, MetricsHistor
       fetch(cloudWatch, queries, start, end, periodSeconds, assembler::add);
     }
     return assembler.series(modelKeys);
-  }
-
-  /** The ranges merged where they overlap or touch, earliest first. */
-  static List<TimeRange> spans(List<TimeRange> ranges) {
-    List<TimeRange> sorted = new ArrayList<>(ranges);
-    sorted.sort(Comparator.comparing(TimeRange::from));
-    List<TimeRange> spans = new ArrayList<>();
-    for (TimeRange r : sorted) {
-      TimeRange last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
-      if (last != null && !r.from().isAfter(last.to())) {
-        Instant to = r.to().isAfter(last.to()) ? r.to() : last.to();
-        spans.set(spans.size() - 1, new TimeRange(last.from(), to));
-      } else {
-        spans.add(r);
-      }
-    }
-    return spans;
   }
 
   /** Where the datapoints of one query go, page by page. */

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
@@ -129,14 +127,7 @@ class CloudWatchMetricsAdapterTest {
             () ->
                 adapter(
                         r -> {
-                          throw CloudWatchException.builder()
-                              .statusCode(400)
-                              .awsErrorDetails(
-                                  AwsErrorDetails.builder()
-                                      .errorCode("Throttling")
-                                      .errorMessage("Rate exceeded")
-                                      .build())
-                              .build();
+                          throw StubCloudWatch.throttling();
                         })
                     .read(List.of("sonnet"), List.of(new TimeRange(T0, T0.plusSeconds(60)))))
         .isInstanceOfSatisfying(

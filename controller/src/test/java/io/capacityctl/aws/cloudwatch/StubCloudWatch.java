@@ -3,7 +3,9 @@ package io.capacityctl.aws.cloudwatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 
@@ -23,6 +25,19 @@ final class StubCloudWatch implements CloudWatchClient {
   public GetMetricDataResponse getMetricData(GetMetricDataRequest request) {
     requests.add(request);
     return answer.apply(request);
+  }
+
+  /** What CloudWatch throws when its rate is exceeded (after the SDK's retries). */
+  static CloudWatchException throttling() {
+    return (CloudWatchException)
+        CloudWatchException.builder()
+            .statusCode(400)
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode("Throttling")
+                    .errorMessage("Rate exceeded")
+                    .build())
+            .build();
   }
 
   @Override
