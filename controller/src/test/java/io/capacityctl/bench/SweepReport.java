@@ -31,6 +31,7 @@ final class SweepReport {
       double throttledWorst,
       double throttledMedian,
       double excessThrottledWorst,
+      double whereOracleNoneWorst,
       long worstSeed) {}
 
   private final SweepOptions options;
@@ -69,10 +70,12 @@ final class SweepReport {
               (policy, rs) -> {
                 List<double[]> ratios = new ArrayList<>(); // ratio, seed
                 double excess = Double.NEGATIVE_INFINITY;
+                double whereNone = Double.NEGATIVE_INFINITY;
                 for (Run r : rs) {
                   Run o = oracle.get(scenario + "/" + r.seed());
                   ratios.add(new double[] {r.costUsd() / o.costUsd(), r.seed()});
                   excess = Math.max(excess, r.throttledPercent() - o.throttledPercent());
+                  whereNone = Math.max(whereNone, r.whereOracleNonePercent());
                 }
                 ratios.sort(Comparator.comparingDouble(a -> a[0]));
                 double[] throttled =
@@ -87,6 +90,7 @@ final class SweepReport {
                         throttled[throttled.length - 1],
                         median(throttled),
                         excess,
+                        whereNone,
                         (long) ratios.get(ratios.size() - 1)[1]));
               });
           scenarios.add(rows);
@@ -130,17 +134,18 @@ final class SweepReport {
         options.threads());
     out.printf(
         Locale.ROOT,
-        "%-18s %-16s %31s   %25s %13s%n",
+        "%-18s %-16s %31s   %25s %13s %11s%n",
         "scenario",
         "policy",
         "cost / oracle: worst median best",
         "throttled %: worst median",
-        "over oracle");
+        "over oracle",
+        "oracle none");
     String last = "";
     for (Spread s : spreads) {
       out.printf(
           Locale.ROOT,
-          "%-18s %-16s %13.3f %7.3f %6.3f   %15.4f %9.4f %13.4f   (worst cost: seed %d)%n",
+          "%-18s %-16s %13.3f %7.3f %6.3f   %15.4f %9.4f %13.4f %11.4f   (worst cost: seed %d)%n",
           s.scenario().equals(last) ? "" : s.scenario(),
           s.policy(),
           s.ratioWorst(),
@@ -149,6 +154,7 @@ final class SweepReport {
           s.throttledWorst(),
           s.throttledMedian(),
           s.excessThrottledWorst(),
+          s.whereOracleNoneWorst(),
           s.worstSeed());
       last = s.scenario();
     }
@@ -181,6 +187,8 @@ final class SweepReport {
               s.get("throttledWorst").asDouble(),
               s.get("throttledMedian").asDouble(),
               s.get("excessThrottledWorst").asDouble(),
+              // Not in sweeps written before it was measured.
+              s.path("whereOracleNoneWorst").asDouble(Double.NaN),
               s.get("worstSeed").asLong()));
     }
     return out;

@@ -20,14 +20,14 @@ class SweepReportTest {
 
   private static final List<Run> RUNS =
       List.of(
-          new Run("calm", 1, "oracle", 100, 0),
-          new Run("calm", 1, "capacityctl", 110, 0.01),
-          new Run("calm", 2, "oracle", 200, 0),
-          new Run("calm", 2, "capacityctl", 204, 0),
-          new Run("calm", 3, "oracle", 50, 0),
-          new Run("calm", 3, "capacityctl", 60, 0.02),
-          new Run("storm", 1, "oracle", 100, 5),
-          new Run("storm", 1, "capacityctl", 300, 6));
+          new Run("calm", 1, "oracle", 100, 0, 0),
+          new Run("calm", 1, "capacityctl", 110, 0.01, 0.01),
+          new Run("calm", 2, "oracle", 200, 0, 0),
+          new Run("calm", 2, "capacityctl", 204, 0, 0),
+          new Run("calm", 3, "oracle", 50, 0, 0),
+          new Run("calm", 3, "capacityctl", 60, 0.02, 0.02),
+          new Run("storm", 1, "oracle", 100, 5, 0),
+          new Run("storm", 1, "capacityctl", 300, 6, 0.4));
 
   @Test
   void eachRatioIsAgainstItsOwnSeedsOracleAndTheWorstScenarioComesFirst() {
@@ -52,6 +52,8 @@ class SweepReportTest {
     assertThat(storm.excessThrottledWorst())
         .as("throttled beyond the oracle's")
         .isCloseTo(1, within(1e-12));
+    assertThat(storm.whereOracleNoneWorst()).as("where the oracle throttled none").isEqualTo(0.4);
+    assertThat(calm.whereOracleNoneWorst()).isEqualTo(0.02);
   }
 
   @Test
@@ -60,7 +62,7 @@ class SweepReportTest {
     Path before = dir.resolve("before.json");
     new SweepReport(o, RUNS, 1, 1).writeJson(before);
     List<Run> now = new java.util.ArrayList<>(RUNS);
-    now.set(1, new Run("calm", 1, "capacityctl", 130, 0.01));
+    now.set(1, new Run("calm", 1, "capacityctl", 130, 0.01, 0.01));
 
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     new SweepReport(o, now, 1, 1)
