@@ -170,6 +170,51 @@ abstract class CloudWatchMetricsAdapterContract {
     assertThat(Arrays.copyOfRange(history.tokens(), 2, 10)).containsOnly(6_000.0);
   }
 
+  /**
+   * The reconcile pass's read through the settled-minutes cache on the wire: a second pass a minute
+   * later makes one call, sees a new minute and a late datapoint inside the band as a whole read
+   * does, and keeps a minute older than the band as it first read it.
+   */
+  @Test
+  void aLaterPassReadsTheNewMinutesAndTheBandAndKeepsOlderMinutesSettled() {
+    String pt = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/p1";
+    for (int m = 0; m < 60; m++) {
+      if (m % 7 != 3) { // quiet minutes: no datapoint
+        putBedrock(SONNET_ID, m, 1000 + m, 500, 10, m % 5);
+      }
+      putBedrock(pt, m, 400, 200, 2, 0);
+    }
+    CloudWatchMetricsAdapter cached =
+        adapter(MetricsTestConfigs.ptArnsSource(), k -> k.equals(SONNET) ? List.of(pt) : List.of());
+    Map<String, Set<String>> serving = Map.of(SONNET, Set.of(pt));
+    cached.read(List.of(SONNET, HAIKU), List.of(range(0, 60)), serving);
+
+    putBedrock(SONNET_ID, 60, 3000, 500, 10, 0); // the new minute
+    putBedrock(pt, 60, 400, 200, 2, 0);
+    // Late on-demand datapoints for two quiet minutes: inside the band, and older than it (missed).
+    putBedrock(SONNET_ID, 45, 7000, 0, 1, 0);
+    putBedrock(SONNET_ID, 10, 7000, 0, 1, 0);
+    int before = calls.count("GetMetricData");
+    MinuteSeries got =
+        cached.read(List.of(SONNET, HAIKU), List.of(range(1, 61)), serving).get(SONNET).get(0);
+    assertThat(calls.count("GetMetricData") - before).isEqualTo(1);
+    MinuteSeries whole =
+        adapter(MetricsTestConfigs.ptArnsSource(), k -> k.equals(SONNET) ? List.of(pt) : List.of())
+            .read(List.of(SONNET, HAIKU), List.of(range(1, 61)), serving)
+            .get(SONNET)
+            .get(0);
+
+    assertThat(got.tokens(59)).isEqualTo(whole.tokens(59)).isEqualTo(4100.0);
+    assertThat(got.tokens(44)).isEqualTo(whole.tokens(44)).isEqualTo(7000 + 600);
+    assertThat(got.tokens(9)).isEqualTo(600); // the PT's alone, as first read
+    assertThat(whole.tokens(9)).isEqualTo(7000 + 600);
+    for (int i = 0; i < 60; i++) {
+      if (i != 9) {
+        assertThat(got.sameMinutes(i, whole, i, 1)).as("minute %d", i + 1).isTrue();
+      }
+    }
+  }
+
   @Test
   void customGaugeIsConvertedFromTokensPerSecondToTokensPerMinute() {
     put("MangaAssist", "TokensPerSecond", "Model", SONNET, minute(0), 120);
