@@ -25,7 +25,9 @@ import java.util.Map;
  *   <li>the newest {@link #BAND_MINUTES} of every read: they are read again each pass, so a late
  *       datapoint or a revised value there is picked up;
  *   <li>anything read before the clock went back (a read ending earlier than the last): those
- *       minutes may have been read before they happened; all is read again;
+ *       minutes may have been read before they happened; all is read again. (While a clock runs
+ *       more than the band ahead, what it reads before it happens is settled as absent: the
+ *       observer holds on such a clock anyway, its newest minutes all missing);
  *   <li>anything of a read that failed: the cache changes only once every call of a read has
  *       succeeded, so a failed read leaves it as it was (and the next read fetches again what the
  *       failed one had fetched).

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 final class MetricWorld {
   private final Map<String, Double> set = new HashMap<>();
   private final Set<String> removed = new HashSet<>();
+  private final Set<String> silent = new HashSet<>();
   private Instant publishedTo;
   private int failCall = -1;
   private StatusCode status = StatusCode.COMPLETE;
@@ -43,6 +44,11 @@ final class MetricWorld {
     set.put(key(metric, dimension, minute), value);
   }
 
+  /** {@code dimension}'s metrics have no datapoints but those {@link #set}. */
+  void silence(String dimension) {
+    silent.add(dimension);
+  }
+
   /** {@code metric} for {@code dimension} has no datapoint at {@code minute} (yet). */
   void remove(String metric, String dimension, Instant minute) {
     set.remove(key(metric, dimension, minute));
@@ -52,6 +58,11 @@ final class MetricWorld {
   /** The {@code n}th request from now (0: the next) throws a throttling error. */
   void failRequest(int n) {
     failCall = client.requests.size() + n;
+  }
+
+  /** No request fails (undoes {@link #failRequest} if it has not been reached). */
+  void failNone() {
+    failCall = -1;
   }
 
   /** Every query of every request is answered with this status (COMPLETE by default). */
@@ -133,7 +144,7 @@ final class MetricWorld {
     if (set.containsKey(key)) {
       return set.get(key);
     }
-    if (removed.contains(key) || !minute.isBefore(publishedTo)) {
+    if (removed.contains(key) || silent.contains(dimension) || !minute.isBefore(publishedTo)) {
       return null;
     }
     long h = mix(key.hashCode() * 0x9E3779B97F4A7C15L);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
@@ -211,6 +212,22 @@ class SettledMinutesTest {
             new TimeRange(end.minus(Duration.ofMinutes(BAND)), end));
   }
 
+  /**
+   * A read hands out only the minutes of its ranges, as a whole read does: a minute kept from an
+   * earlier, wider read that falls between them would make a routed PT silent since then look late.
+   */
+  @Test
+  void aSettledMinuteBetweenTheRangesIsNotPartOfTheRead() {
+    Instant last = L0;
+    Instant between = ranges(last).get(0).from().minus(Duration.ofHours(3));
+    world.silence(ARN_A);
+    world.set("Invocations", ARN_A, between, 5);
+    Instant weekStart = ranges(last).get(2).from();
+    cached.read(KEYS, List.of(new TimeRange(weekStart, last.plusSeconds(60))), serving());
+
+    check(last); // the read equals a whole read of the ranges
+  }
+
   @Test
   void atTheDefaultBudgetAPassAfterTheFirstAsksForTheNewMinuteAndTheBandNotTheWeek() {
     recent = 10_000; // Planner.recentMinutes at 0.01 %: the day-ago window lies inside it
@@ -226,12 +243,82 @@ class SettledMinutesTest {
   }
 
   /**
+   * Random sequences, twelve seeds of forty passes: steps of up to ten minutes, now and then a gap
+   * of hours, a clock that runs hours ahead or behind and is put right, PTs added and dropped,
+   * datapoints landing late or revised inside the band, and failed reads (throttled on some call,
+   * or answered PartialData). CloudWatch holds the minutes up to the real time, whatever the
+   * controller's clock says. Every pass that succeeds returns what a fresh adapter returns, except
+   * while the clock runs ahead: then the minutes it reads before they happen are settled as absent
+   * (the observer holds on such a clock anyway: its newest minutes are all missing), until the
+   * clock is put back.
+   */
+  @Test
+  void randomPassesWithSkewLateDataChurnAndFailuresReadWhatAWholeReadReads() {
+    List<String> pool = List.of(ARN_A, ARN_B, ARN_A.replace("aaaa", "cccc"));
+    for (long seed = 1; seed <= 12; seed++) {
+      Random random = new Random(seed);
+      Instant real = L0.plus(Duration.ofMinutes(random.nextInt(1000)));
+      Duration skew = Duration.ZERO;
+      for (int p = 0; p < 40; p++) {
+        int r = random.nextInt(16);
+        if (r == 0 && skew.isZero()) {
+          skew = Duration.ofMinutes((random.nextBoolean() ? 1 : -1) * (60 + random.nextInt(1800)));
+        } else if (r == 1) {
+          skew = Duration.ZERO;
+        } else if (r == 2) {
+          real = real.plus(Duration.ofHours(1 + random.nextInt(30)));
+        } else {
+          real = real.plus(Duration.ofMinutes(random.nextInt(11)));
+        }
+        Instant last = real.plus(skew);
+        world.publishTo(real.plusSeconds(60));
+        if (random.nextInt(6) == 0) {
+          String arn = pool.get(random.nextInt(pool.size()));
+          if (!sonnetArns.remove(arn)) {
+            sonnetArns.add(arn);
+          }
+        }
+        // Late or revised inside the band (a clock hours off has no band around the real time).
+        for (int late = skew.isZero() ? random.nextInt(4) : 0; late > 0; late--) {
+          Instant minute = last.minus(Duration.ofMinutes(random.nextInt(BAND)));
+          String dimension = random.nextBoolean() ? SONNET_ID : ARN_A;
+          world.set("InputTokenCount", dimension, minute, random.nextInt(5000));
+        }
+        if (random.nextInt(8) == 0) {
+          world.failRequest(random.nextInt(3));
+          try {
+            cached.read(KEYS, ranges(last), serving());
+          } catch (CloudException expected) {
+            // the next pass must read as if this one never happened
+          }
+          world.failNone();
+        } else if (random.nextInt(12) == 0) {
+          world.answerWith(StatusCode.PARTIAL_DATA);
+          assertThatThrownBy(() -> cached.read(KEYS, ranges(last), serving()))
+              .isInstanceOf(CloudException.class);
+          world.answerWith(StatusCode.COMPLETE);
+        }
+        if (skew.isNegative() || skew.isZero()) {
+          check(last);
+        } else {
+          cached.read(KEYS, ranges(last), serving());
+        }
+      }
+    }
+  }
+
+  /**
    * One reconcile pass's read at newest minute {@code last}, checked against a fresh adapter's read
    * of the same CloudWatch; CloudWatch holds the minutes up to {@code last} at least. Returns the
    * spans the cached read asked CloudWatch for.
    */
   private List<TimeRange> pass(Instant last) {
     world.publishTo(max(last.plusSeconds(60), L0.plusSeconds(60)));
+    return check(last);
+  }
+
+  /** As {@link #pass}, on what CloudWatch holds now. */
+  private List<TimeRange> check(Instant last) {
     passFrom = world.requestCount();
     Map<String, List<MinuteSeries>> got = cached.read(KEYS, ranges(last), serving());
     passTo = world.requestCount();
