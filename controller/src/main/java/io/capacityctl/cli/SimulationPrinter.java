@@ -91,9 +91,16 @@ final class SimulationPrinter {
       return;
     }
     SimulationResult mine = savings.get(0).capacityctl();
+    // Where demand passed the quota, the share the budget is judged on is said apart.
+    String within =
+        mine.throttledWithinQuotaPercent() < mine.throttledPercent()
+            ? ", "
+                + throttledPercent(mine.throttledWithinQuotaPercent())
+                + " % where the quota could serve them"
+            : "";
     out.printf(
-        "against each policy, capacityctl (%s, %s %% of tokens throttled) costs:%n",
-        usd(mine.totalCostUsd()), throttledPercent(mine.throttledPercent()));
+        "against each policy, capacityctl (%s, %s %% of tokens throttled%s) costs:%n",
+        usd(mine.totalCostUsd()), throttledPercent(mine.throttledPercent()), within);
     for (Saving s : savings) {
       out.println("  " + s.text() + (s.against() == PolicyName.ORACLE ? " (lower bound)" : ""));
     }
@@ -107,17 +114,25 @@ final class SimulationPrinter {
     }
     out.printf(
         "%nfrontier: capacityctl at each policy.throttleBudget, cost against throttled tokens%n");
+    // "within quota": throttled where the quota could serve the demand, what the budget bounds.
     out.printf(
-        "%-16s %13s %8s %11s %16s  %s%n",
-        "budget", "total $", "/oracle", "throttled %", "throttled tokens", "dominates");
+        "%-16s %13s %8s %11s %13s %16s  %s%n",
+        "budget",
+        "total $",
+        "/oracle",
+        "throttled %",
+        "within quota",
+        "throttled tokens",
+        "dominates");
     for (FrontierPoint p : c.frontier()) {
       SimulationResult r = p.result();
       out.printf(
-          "%-16s %13s %8s %11s %16s  %s%n",
+          "%-16s %13s %8s %11s %13s %16s  %s%n",
           Figures.budget(p.throttleBudget()) + (p.configured() ? " (config)" : ""),
           usd(r.totalCostUsd()),
           vsOracle(r, oracle),
           throttledPercent(r.throttledPercent()),
+          throttledPercent(r.throttledWithinQuotaPercent()),
           Figures.tokens(r.throttledTokens()),
           c.dominatedText(r));
     }
@@ -235,6 +250,7 @@ final class SimulationPrinter {
               m.put("onDemandTokens", Math.round(t.onDemandTokens()));
               m.put("throttledTokens", Math.round(t.throttledTokens()));
               m.put("throttledPercent", t.throttledPercent());
+              m.put("throttledWithinQuotaPercent", t.throttledWithinQuotaPercent());
               m.put("meanWasteRatio", t.meanWasteRatio());
               m.put("scalingActions", t.scalingActions());
               if (t.leadTime() != null) {
@@ -253,6 +269,7 @@ final class SimulationPrinter {
     total.put("bedrockCostUsd", round(r.bedrockCostUsd()));
     total.put("ecsCostUsd", round(r.ecsCostUsd()));
     total.put("throttledPercent", r.throttledPercent());
+    total.put("throttledWithinQuotaPercent", r.throttledWithinQuotaPercent());
     total.put("throttledTokens", Math.round(r.throttledTokens()));
     total.put("meanWasteRatio", r.meanWasteRatio());
     total.put("scalingActions", r.scalingActions());

@@ -8,6 +8,10 @@ import io.capacityctl.leadtime.LeadTimeTotal;
  * <p>Per minute: PT-served = min(demand, in-service units x tokensPerSecondPerUnit); on-demand =
  * min(remaining demand, onDemandTps); throttled = the rest. Every PT that exists is billed for the
  * minute, whatever its state (Creating, InService, draining).
+ *
+ * <p>Throttled tokens are also counted apart in the minutes the quota could have served: demand at
+ * most {@code maxUnits} units plus the on-demand throughput. Beyond that no policy serves it (the
+ * clairvoyant oracle throttles exactly there), so the throttle budget is judged on the rest.
  */
 public final class ModelTotals {
   double unitMinutes;
@@ -16,6 +20,7 @@ public final class ModelTotals {
   double onDemandTokens;
   double onDemandCostUsd;
   double throttledTokens;
+  double throttledWithinQuotaTokens;
   double wasteSum;
   int wasteMinutes;
   int throttledMinutes;
@@ -48,6 +53,19 @@ public final class ModelTotals {
 
   public double throttledPercent() {
     return demandTokens <= 0 ? 0 : 100 * throttledTokens / demandTokens;
+  }
+
+  /**
+   * Tokens throttled in the minutes whose demand the quota could have served ({@code maxUnits}
+   * units plus on demand): the throttling a policy could have avoided.
+   */
+  public double throttledWithinQuotaTokens() {
+    return throttledWithinQuotaTokens;
+  }
+
+  /** {@link #throttledWithinQuotaTokens} as a percentage of all the tokens demanded. */
+  public double throttledWithinQuotaPercent() {
+    return demandTokens <= 0 ? 0 : 100 * throttledWithinQuotaTokens / demandTokens;
   }
 
   /** Mean over the minutes with provisioned capacity of 1 - PT-served / PT capacity. */

@@ -39,6 +39,17 @@ public record SimulationResult(
     return demand <= 0 ? 0 : 100 * throttledTokens() / demand;
   }
 
+  /**
+   * Tokens throttled where the quota could have served the demand, as a percentage of all the
+   * tokens demanded: what the throttle budget is judged on ({@link ModelTotals}).
+   */
+  public double throttledWithinQuotaPercent() {
+    double demand = demandTokens();
+    double within =
+        models.values().stream().mapToDouble(ModelTotals::throttledWithinQuotaTokens).sum();
+    return demand <= 0 ? 0 : 100 * within / demand;
+  }
+
   /** Mean waste ratio over every model-minute with provisioned capacity. */
   public double meanWasteRatio() {
     double sum = models.values().stream().mapToDouble(t -> t.wasteSum).sum();

@@ -81,9 +81,13 @@ public final class Simulator {
     int n = keys.size();
     ModelConfig[] models = new ModelConfig[n];
     ModelTotals[] tots = new ModelTotals[n];
+    double[] quota = new double[n]; // the most a model can serve: every unit plus on demand
     Map<String, ModelTotals> totals = new LinkedHashMap<>();
     for (int k = 0; k < n; k++) {
       models[k] = config.model(keys.get(k));
+      quota[k] =
+          (double) models[k].maxUnits() * models[k].tokensPerSecondPerUnit()
+              + models[k].onDemandTps();
       tots[k] = new ModelTotals();
       totals.put(keys.get(k), tots[k]);
     }
@@ -113,6 +117,9 @@ public final class Simulator {
         tot.onDemandTokens += s.onDemand() * 60;
         tot.onDemandCostUsd += s.onDemand() * 60 / 1000 * m.onDemandUsdPer1kTokens();
         tot.throttledTokens += s.throttled() * 60;
+        if (s.demand() <= quota[k]) {
+          tot.throttledWithinQuotaTokens += s.throttled() * 60;
+        }
         if (s.throttled() > 0) {
           tot.throttledMinutes++;
         }

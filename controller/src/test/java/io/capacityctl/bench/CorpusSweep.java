@@ -7,7 +7,6 @@ import io.capacityctl.sim.Scenario;
 import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.Simulator;
 import io.capacityctl.sim.Trace;
-import io.capacityctl.testing.MinuteThrottles;
 import io.capacityctl.traceimport.RealScenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +46,9 @@ public final class CorpusSweep {
   /**
    * One policy's outcome on one scenario and seed.
    *
-   * @param whereOracleNonePercent throttled tokens in the minutes where the seed's oracle throttled
-   *     none, as a percentage of the demand ({@link MinuteThrottles}); 0 for the oracle
+   * @param withinQuotaPercent throttled tokens in the minutes whose demand the quota could serve,
+   *     as a percentage of the demand: where the oracle throttles none ({@link
+   *     io.capacityctl.sim.ModelTotals})
    */
   record Run(
       String scenario,
@@ -56,7 +56,7 @@ public final class CorpusSweep {
       String policy,
       double costUsd,
       double throttledPercent,
-      double whereOracleNonePercent) {}
+      double withinQuotaPercent) {}
 
   public static void main(String[] args) throws Exception {
     SweepOptions o;
@@ -113,9 +113,6 @@ public final class CorpusSweep {
         .toList();
   }
 
-  /** One replay's result and its minutes. */
-  private record Replay(SimulationResult result, MinuteThrottles minutes) {}
-
   static List<Run> sweep(SweepOptions o) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(o.threads());
     List<Case> corpus = corpus(o);
@@ -130,35 +127,23 @@ public final class CorpusSweep {
           CompletableFuture<Trace> trace =
               CompletableFuture.supplyAsync(() -> unchecked(c.source(), seed), pool);
           // capacityctl's replay is the longest: queued first so it never runs alone at the end.
-          Map<PolicyName, CompletableFuture<Replay>> replays = new EnumMap<>(PolicyName.class);
           for (PolicyName p : longestFirst(o.policies())) {
-            replays.put(
-                p,
+            futures.add(
                 trace.thenApplyAsync(
                     t -> {
-                      MinuteThrottles minutes = new MinuteThrottles();
                       SimulationResult r =
-                          Simulator.run(config, t, p.label(), cfg -> p.create(cfg, t), minutes);
+                          Simulator.run(config, t, p.label(), cfg -> p.create(cfg, t), null);
                       progress(done.incrementAndGet(), total, t0);
-                      return new Replay(r, minutes);
+                      return new Run(
+                          c.name(),
+                          seed,
+                          p.label(),
+                          r.totalCostUsd(),
+                          r.throttledPercent(),
+                          r.throttledWithinQuotaPercent());
                     },
                     pool));
           }
-          // Each policy's minutes are compared with the oracle's, then let go.
-          CompletableFuture<Replay> oracle = replays.get(PolicyName.ORACLE);
-          replays.forEach(
-              (p, replay) ->
-                  futures.add(
-                      replay.thenCombine(
-                          oracle,
-                          (r, best) ->
-                              new Run(
-                                  c.name(),
-                                  seed,
-                                  p.label(),
-                                  r.result().totalCostUsd(),
-                                  r.result().throttledPercent(),
-                                  MinuteThrottles.percentWhereNone(r.minutes(), best.minutes())))));
         }
       }
       List<Run> runs = new ArrayList<>();

@@ -31,7 +31,7 @@ final class SweepReport {
       double throttledWorst,
       double throttledMedian,
       double excessThrottledWorst,
-      double whereOracleNoneWorst,
+      double withinQuotaWorst,
       long worstSeed) {}
 
   private final SweepOptions options;
@@ -70,12 +70,12 @@ final class SweepReport {
               (policy, rs) -> {
                 List<double[]> ratios = new ArrayList<>(); // ratio, seed
                 double excess = Double.NEGATIVE_INFINITY;
-                double whereNone = Double.NEGATIVE_INFINITY;
+                double withinQuota = Double.NEGATIVE_INFINITY;
                 for (Run r : rs) {
                   Run o = oracle.get(scenario + "/" + r.seed());
                   ratios.add(new double[] {r.costUsd() / o.costUsd(), r.seed()});
                   excess = Math.max(excess, r.throttledPercent() - o.throttledPercent());
-                  whereNone = Math.max(whereNone, r.whereOracleNonePercent());
+                  withinQuota = Math.max(withinQuota, r.withinQuotaPercent());
                 }
                 ratios.sort(Comparator.comparingDouble(a -> a[0]));
                 double[] throttled =
@@ -90,7 +90,7 @@ final class SweepReport {
                         throttled[throttled.length - 1],
                         median(throttled),
                         excess,
-                        whereNone,
+                        withinQuota,
                         (long) ratios.get(ratios.size() - 1)[1]));
               });
           scenarios.add(rows);
@@ -140,7 +140,7 @@ final class SweepReport {
         "cost / oracle: worst median best",
         "throttled %: worst median",
         "over oracle",
-        "oracle none");
+        "within quota");
     String last = "";
     for (Spread s : spreads) {
       out.printf(
@@ -154,7 +154,7 @@ final class SweepReport {
           s.throttledWorst(),
           s.throttledMedian(),
           s.excessThrottledWorst(),
-          s.whereOracleNoneWorst(),
+          s.withinQuotaWorst(),
           s.worstSeed());
       last = s.scenario();
     }
@@ -188,7 +188,7 @@ final class SweepReport {
               s.get("throttledMedian").asDouble(),
               s.get("excessThrottledWorst").asDouble(),
               // Not in sweeps written before it was measured.
-              s.path("whereOracleNoneWorst").asDouble(Double.NaN),
+              s.path("withinQuotaWorst").asDouble(Double.NaN),
               s.get("worstSeed").asLong()));
     }
     return out;

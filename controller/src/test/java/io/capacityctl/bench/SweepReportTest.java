@@ -52,8 +52,8 @@ class SweepReportTest {
     assertThat(storm.excessThrottledWorst())
         .as("throttled beyond the oracle's")
         .isCloseTo(1, within(1e-12));
-    assertThat(storm.whereOracleNoneWorst()).as("where the oracle throttled none").isEqualTo(0.4);
-    assertThat(calm.whereOracleNoneWorst()).isEqualTo(0.02);
+    assertThat(storm.withinQuotaWorst()).as("where the quota could serve").isEqualTo(0.4);
+    assertThat(calm.withinQuotaWorst()).isEqualTo(0.02);
   }
 
   @Test

@@ -104,6 +104,43 @@ class SimulateCommandTest {
   }
 
   @Test
+  void demandPastTheQuotaIsSaidApartFromTheThrottlingTheBudgetBounds() throws IOException {
+    // Sonnet's quota serves 65,000 tokens/s (60 units and 5,000 on demand); one minute asks a
+    // million: every policy throttles it, none could have served it.
+    double[] sonnet = new double[120];
+    Arrays.fill(sonnet, 6000);
+    sonnet[100] = 1_000_000;
+    Map<String, double[]> demand = new LinkedHashMap<>();
+    demand.put("sonnet", sonnet);
+    demand.put("haiku", new double[120]);
+    Path trace = dir.resolve("past-quota.csv");
+    try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
+      TraceCsv.write(new Trace(Instant.parse("2027-01-06T00:00:00Z"), 120, demand), w);
+    }
+
+    assertThat(run("simulate", "--trace", trace.toString())).as(err.toString()).isZero();
+    assertThat(out.toString().lines().filter(l -> l.startsWith("against each policy")))
+        .singleElement()
+        .asString()
+        .contains(" % where the quota could serve them) costs:");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("simulate", "--trace", trace.toString(), "--output", "json")).isZero();
+    JsonNode policies = new ObjectMapper().readTree(out.toString()).get("policies");
+    for (String p : List.of("capacityctl", "oracle", "static-peak")) {
+      JsonNode total = policies.get(p).get("total");
+      assertThat(total.get("throttledPercent").asDouble()).as(p).isPositive();
+      assertThat(total.get("throttledWithinQuotaPercent").asDouble())
+          .as(p)
+          .isLessThan(total.get("throttledPercent").asDouble());
+      assertThat(policies.get(p).get("models").get("sonnet").has("throttledWithinQuotaPercent"))
+          .isTrue();
+    }
+    assertThat(policies.get("oracle").get("total").get("throttledWithinQuotaPercent").asDouble())
+        .isZero();
+  }
+
+  @Test
   void historyZeroReplaysEveryMinuteAndAHistoryLeavingNothingIsRefused() throws IOException {
     Path trace = dir.resolve("flat.csv");
     writeFlatTrace(trace, 120);

@@ -24,7 +24,15 @@ final class Headline {
             .append(Figures.usd(mine.totalCostUsd()))
             .append("</b> with <b>")
             .append(Figures.throttledPercent(mine.throttledPercent()))
-            .append(" %</b> of tokens throttled:</p>\n<ul class=\"savings\">\n");
+            .append(" %</b> of tokens throttled")
+            // Where demand passed the quota, the share the throttle budget bounds is said apart.
+            .append(
+                mine.throttledWithinQuotaPercent() < mine.throttledPercent()
+                    ? " (<b>"
+                        + Figures.throttledPercent(mine.throttledWithinQuotaPercent())
+                        + " %</b> where the quota could serve them)"
+                    : "")
+            .append(":</p>\n<ul class=\"savings\">\n");
     for (Saving s : savings) {
       String text = s.text();
       sb.append("<li data-against=\"")
