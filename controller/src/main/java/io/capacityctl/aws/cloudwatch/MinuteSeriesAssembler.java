@@ -17,14 +17,19 @@ import java.util.Set;
  * Adds per-query datapoints into per-model minute arrays over one window, then cuts the window into
  * the requested ranges. A minute stays NaN until some query reports a datapoint for it, so a
  * missing minute is never read as zero traffic; and a minute that one of the model's series (a
- * dimension value: the on-demand model id, a PT ARN) has not reported yet is NaN too ({@link
- * PartialMinutes}).
+ * dimension value: the on-demand model id, a PT ARN) has not reported yet, or one of its token
+ * metrics has not, is NaN too ({@link PartialMinutes}).
  */
 final class MinuteSeriesAssembler {
   private final Map<String, MetricQuery> queriesById = new HashMap<>();
   private final Map<String, double[][]> byModel = new LinkedHashMap<>();
   // Per model, per series (dimension value), the window index of its newest datapoint.
   private final Map<String, Map<String, Integer>> newestByModel = new HashMap<>();
+  // Per model, per series, per token metric (InputTokenCount, OutputTokenCount), the window index
+  // of its newest datapoint. CloudWatch lands a series' metrics independently: a minute whose input
+  // tokens are in and output tokens are not is half its demand, so it is not reported yet.
+  private final Map<String, Map<String, Map<String, Integer>>> newestTokensByModel =
+      new HashMap<>();
   private final Instant start;
   private final int minutes;
 
@@ -60,13 +65,40 @@ final class MinuteSeriesAssembler {
       newest = Math.max(newest, m);
     }
     newestByModel.get(q.modelKey()).merge(q.dimensionValue(), newest, Math::max);
+    if (q.field() == MetricQuery.Field.TOKENS) {
+      newestTokensByModel
+          .computeIfAbsent(q.modelKey(), k -> new HashMap<>())
+          .computeIfAbsent(q.dimensionValue(), k -> new HashMap<>())
+          .merge(q.metricName(), newest, Math::max);
+    }
+  }
+
+  /**
+   * The window index of a series' newest complete minute: the oldest of its token metrics' newest
+   * datapoints, counting only the token metrics that reported at least once in the window (an
+   * embedding model publishes no OutputTokenCount at all, and a metric never seen cannot be told
+   * late); a series without token datapoints (the custom source's Bedrock series) by its newest
+   * datapoint of any metric. Invocations and throttles do not count: throttles are reported only
+   * when they happen, and the demand the planner reads is the tokens.
+   */
+  private int newestComplete(String modelKey, String series, int newestOfAny) {
+    Map<String, Integer> tokens =
+        newestTokensByModel.getOrDefault(modelKey, Map.of()).getOrDefault(series, Map.of());
+    int complete = Integer.MAX_VALUE;
+    for (int newest : tokens.values()) {
+      if (newest >= 0) {
+        complete = Math.min(complete, newest);
+      }
+    }
+    return complete == Integer.MAX_VALUE ? newestOfAny : complete;
   }
 
   /**
    * Per model, one series per range, in the order given.
    *
    * @param serving per model, the series (PT ARNs) that serve callers now; null for the sums as
-   *     they are, without making the minutes a series has not reported yet gaps
+   *     they are, without making the minutes a series (or one of its token metrics) has not
+   *     reported yet gaps
    */
   Map<String, List<MinuteSeries>> series(
       List<String> modelKeys, List<TimeRange> ranges, Map<String, Set<String>> serving) {
@@ -79,7 +111,7 @@ final class MinuteSeriesAssembler {
       Set<String> servingNow = serving == null ? Set.of() : serving.getOrDefault(key, Set.of());
       int s = 0;
       for (Map.Entry<String, Integer> e : series.entrySet()) {
-        newest[s] = e.getValue();
+        newest[s] = newestComplete(key, e.getKey(), e.getValue());
         routed[s++] = servingNow.contains(e.getKey());
       }
       List<MinuteSeries> list = new ArrayList<>(ranges.size());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
@@ -133,6 +134,58 @@ class CloudWatchMetricsAdapterTest {
         .isInstanceOfSatisfying(
             CloudException.class,
             e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.THROTTLING));
+  }
+
+  @Test
+  void aNewestMinuteWhoseOutputTokensHaveNotLandedIsAGapForADecisionNotForHistory() {
+    // CloudWatch lands InputTokenCount and OutputTokenCount independently: the output of minute 2
+    // is not in on the first reads, it is on the last.
+    boolean[] outputLanded = {false};
+    CloudWatchMetricsAdapter adapter =
+        adapter(
+            r -> {
+              List<MetricDataResult> results = new ArrayList<>();
+              for (MetricDataQuery q : r.metricDataQueries()) {
+                String metric = q.metricStat().metric().metricName();
+                int minutes =
+                    switch (metric) {
+                      case "InputTokenCount" -> 3;
+                      case "OutputTokenCount" -> outputLanded[0] ? 3 : 2;
+                      default -> 0;
+                    };
+                double value = "InputTokenCount".equals(metric) ? 4_000 : 1_000;
+                List<Instant> at = new ArrayList<>();
+                List<Double> values = new ArrayList<>();
+                for (int m = 0; m < minutes; m++) {
+                  Instant t = T0.plusSeconds(60L * m);
+                  if (!t.isBefore(r.startTime()) && t.isBefore(r.endTime())) {
+                    at.add(t);
+                    values.add(value);
+                  }
+                }
+                results.add(
+                    MetricDataResult.builder()
+                        .id(q.id())
+                        .timestamps(at)
+                        .values(values)
+                        .statusCode(StatusCode.COMPLETE)
+                        .build());
+              }
+              return GetMetricDataResponse.builder().metricDataResults(results).build();
+            });
+    List<TimeRange> window = List.of(new TimeRange(T0, T0.plusSeconds(180)));
+    Map<String, Set<String>> serving = Map.of("sonnet", Set.of());
+
+    assertThat(adapter.read(List.of("sonnet"), window, serving).get("sonnet").get(0).tokens())
+        .containsExactly(5_000.0, 5_000.0, Double.NaN);
+    assertThat(adapter.read(List.of("sonnet"), window).get("sonnet").get(0).tokens())
+        .containsExactly(5_000.0, 5_000.0, 4_000.0);
+
+    outputLanded[0] = true;
+
+    // The settled-minutes cache reads the newest minutes again: the minute is whole.
+    assertThat(adapter.read(List.of("sonnet"), window, serving).get("sonnet").get(0).tokens())
+        .containsExactly(5_000.0, 5_000.0, 5_000.0);
   }
 
   /** Every query of the request answered with value 1 at {@code at}. */

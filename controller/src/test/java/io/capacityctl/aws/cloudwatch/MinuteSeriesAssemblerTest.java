@@ -28,9 +28,11 @@ class MinuteSeriesAssemblerTest {
     assembler.add("q1", List.of(T0), List.of(50.0));
     assembler.add("q2", List.of(T0), List.of(3.0));
 
+    // The sums as they are (the history read): minute 2's output tokens not being in yet is the
+    // reconcile read's concern (below).
     MinuteSeries s =
         assembler
-            .series(List.of("m"), List.of(new TimeRange(T0, T0.plusSeconds(240))), Map.of())
+            .series(List.of("m"), List.of(new TimeRange(T0, T0.plusSeconds(240))), null)
             .get("m")
             .get(0);
 
@@ -130,6 +132,119 @@ class MinuteSeriesAssemblerTest {
     assertThat(unrouted).containsExactly(606e3, 606e3, 6e3, 606e3, nan, nan, nan, 6e3);
     // Routed to callers now: late for as long as it is silent.
     assertThat(routed).containsExactly(606e3, 606e3, 6e3, 606e3, nan, nan, nan, nan);
+  }
+
+  @Test
+  void aNewestMinuteWithInputTokensButNotYetOutputTokensIsAGapUntilTheOutputLands() {
+    var assembler =
+        new MinuteSeriesAssembler(
+            List.of(
+                token("in", "arn:pt1", "InputTokenCount"),
+                token("out", "arn:pt1", "OutputTokenCount"),
+                new MetricQuery(
+                    "inv",
+                    "m",
+                    Field.INVOCATIONS,
+                    1,
+                    "AWS/Bedrock",
+                    "Invocations",
+                    "ModelId",
+                    "arn:pt1",
+                    "Sum")),
+            T0,
+            3);
+    // Minutes 0-2: 4,000 input tokens and 1,000 output; the output of minute 2 has not landed.
+    assembler.add("in", minutes(0, 1, 2), List.of(4e3, 4e3, 4e3));
+    assembler.add("out", minutes(0, 1), List.of(1e3, 1e3));
+    assembler.add("inv", minutes(0, 1, 2), List.of(2.0, 2.0, 2.0));
+    TimeRange all = new TimeRange(T0, T0.plusSeconds(180));
+    Map<String, Set<String>> routed = Map.of("m", Set.of("arn:pt1"));
+
+    double nan = Double.NaN;
+    // Read for a decision: minute 2 would be a 20 % drop in demand that is not there; it is a gap.
+    MinuteSeries reconcile = assembler.series(List.of("m"), List.of(all), routed).get("m").get(0);
+    assertThat(reconcile.tokens()).containsExactly(5e3, 5e3, nan);
+    assertThat(reconcile.invocations()).containsExactly(2.0, 2.0, nan);
+    // Not routed (late for a few minutes after its newest complete minute): a gap as well.
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), Map.of())))
+        .containsExactly(5e3, 5e3, nan);
+    // Settled history (no serving view): the sums as they are.
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), null)))
+        .containsExactly(5e3, 5e3, 4e3);
+
+    assembler.add("out", minutes(2), List.of(1e3));
+
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), routed)))
+        .containsExactly(5e3, 5e3, 5e3);
+  }
+
+  @Test
+  void aSeriesThatNeverReportsOutputTokensIsNotBlankedButStillWatchedByItsInputTokens() {
+    // An embedding model publishes InputTokenCount only: the missing OutputTokenCount is not late.
+    var assembler =
+        new MinuteSeriesAssembler(
+            List.of(
+                token("odIn", "model-id", "InputTokenCount"),
+                token("odOut", "model-id", "OutputTokenCount"),
+                token("in", "arn:embed", "InputTokenCount"),
+                token("out", "arn:embed", "OutputTokenCount")),
+            T0,
+            3);
+    assembler.add("odIn", minutes(0, 1, 2), List.of(1e3, 1e3, 1e3));
+    assembler.add("out", List.of(), List.of());
+    assembler.add("in", minutes(0, 1), List.of(7e3, 7e3));
+    TimeRange all = new TimeRange(T0, T0.plusSeconds(180));
+    Map<String, Set<String>> routed = Map.of("m", Set.of("arn:embed"));
+
+    // The PT's input tokens of minute 2 are late: a gap, as for any series.
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), routed)))
+        .containsExactly(8e3, 8e3, Double.NaN);
+
+    assembler.add("in", minutes(2), List.of(7e3));
+
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), routed)))
+        .containsExactly(8e3, 8e3, 8e3);
+  }
+
+  @Test
+  void ofTwoPtsTheHalfReportedOneMakesTheNewestMinuteAGap() {
+    var assembler =
+        new MinuteSeriesAssembler(
+            List.of(
+                token("in1", "arn:pt1", "InputTokenCount"),
+                token("out1", "arn:pt1", "OutputTokenCount"),
+                token("in2", "arn:pt2", "InputTokenCount"),
+                token("out2", "arn:pt2", "OutputTokenCount")),
+            T0,
+            4);
+    assembler.add("in1", minutes(0, 1, 2, 3), List.of(4e3, 4e3, 4e3, 4e3));
+    assembler.add("out1", minutes(0, 1, 2, 3), List.of(1e3, 1e3, 1e3, 1e3));
+    // PT 2's output tokens are in up to minute 1, its input tokens up to minute 3.
+    assembler.add("in2", minutes(0, 1, 2, 3), List.of(4e3, 4e3, 4e3, 4e3));
+    assembler.add("out2", minutes(0, 1), List.of(1e3, 1e3));
+    TimeRange all = new TimeRange(T0, T0.plusSeconds(240));
+
+    double nan = Double.NaN;
+    assertThat(
+            tokens(
+                assembler.series(
+                    List.of("m"), List.of(all), Map.of("m", Set.of("arn:pt1", "arn:pt2")))))
+        .containsExactly(1e4, 1e4, nan, nan);
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), null)))
+        .containsExactly(1e4, 1e4, 9e3, 9e3);
+  }
+
+  private static double[] tokens(Map<String, List<MinuteSeries>> read) {
+    return read.get("m").get(0).tokens();
+  }
+
+  private static List<Instant> minutes(int... indexes) {
+    return java.util.Arrays.stream(indexes).mapToObj(m -> T0.plusSeconds(60L * m)).toList();
+  }
+
+  private static MetricQuery token(String id, String dimension, String metric) {
+    return new MetricQuery(
+        id, "m", Field.TOKENS, 1, "AWS/Bedrock", metric, "ModelId", dimension, "Sum");
   }
 
   private static MetricQuery series(String id, String dimension, Field field) {
