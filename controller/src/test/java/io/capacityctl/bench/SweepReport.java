@@ -194,34 +194,44 @@ final class SweepReport {
     return out;
   }
 
-  /** Before against now, per scenario and policy present in both; worse worst cases marked. */
+  /**
+   * Before against now, per scenario and policy present in both; worse worst cases (cost, throttled
+   * share, throttled within the quota) marked.
+   */
   void compare(List<Spread> before, PrintStream out) {
     Map<String, Spread> old = new LinkedHashMap<>();
     before.forEach(s -> old.put(s.scenario() + "/" + s.policy(), s));
     out.printf(
         Locale.ROOT,
-        "%n%-18s %-16s %27s   %31s%n",
+        "%n%-18s %-16s %27s   %31s   %28s%n",
         "against before",
         "policy",
         "cost/oracle worst: before now",
-        "throttled % worst: before now");
+        "throttled % worst: before now",
+        "within quota worst: before now");
     String last = "";
     for (Spread s : spreads) {
       Spread b = old.get(s.scenario() + "/" + s.policy());
       if (b == null) {
         continue;
       }
+      // The within-quota share is what the budget bounds: a change that grows it is worse too
+      // (NaN in a sweep written before it was measured: compares as not worse).
       boolean worse =
-          s.ratioWorst() > b.ratioWorst() + 1e-9 || s.throttledWorst() > b.throttledWorst() + 1e-9;
+          s.ratioWorst() > b.ratioWorst() + 1e-9
+              || s.throttledWorst() > b.throttledWorst() + 1e-9
+              || s.withinQuotaWorst() > b.withinQuotaWorst() + 1e-9;
       out.printf(
           Locale.ROOT,
-          "%-18s %-16s %20.3f %6.3f   %22.4f %8.4f%s%n",
+          "%-18s %-16s %20.3f %6.3f   %22.4f %8.4f   %21.4f %8.4f%s%n",
           s.scenario().equals(last) ? "" : s.scenario(),
           s.policy(),
           b.ratioWorst(),
           s.ratioWorst(),
           b.throttledWorst(),
           s.throttledWorst(),
+          b.withinQuotaWorst(),
+          s.withinQuotaWorst(),
           worse ? "   worse" : "");
       last = s.scenario();
     }

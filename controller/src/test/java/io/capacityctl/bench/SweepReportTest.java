@@ -58,25 +58,40 @@ class SweepReportTest {
 
   @Test
   void aComparisonMarksAWorseWorstCase() throws Exception {
-    SweepOptions o = SweepOptions.parse(new String[] {"--seeds", "1-3"});
-    Path before = dir.resolve("before.json");
-    new SweepReport(o, RUNS, 1, 1).writeJson(before);
     List<Run> now = new java.util.ArrayList<>(RUNS);
     now.set(1, new Run("calm", 1, "capacityctl", 130, 0.01, 0.01));
 
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    new SweepReport(o, now, 1, 1)
-        .compare(SweepReport.readJson(before), new PrintStream(buf, true, StandardCharsets.UTF_8));
-
-    String printed = buf.toString(StandardCharsets.UTF_8);
     assertThat(
-            printed
-                .lines()
+            comparedWithRuns(now)
                 .filter(
                     l -> l.contains("capacityctl") && l.contains("1.200") && l.contains("1.300")))
         .singleElement()
         .asString()
         .endsWith("worse");
+  }
+
+  @Test
+  void aComparisonMarksMoreThrottledWithinTheQuotaAsWorse() throws Exception {
+    List<Run> now = new java.util.ArrayList<>(RUNS);
+    // The same cost and total throttled share; more of it where the quota could serve it.
+    now.set(7, new Run("storm", 1, "capacityctl", 300, 6, 0.9));
+
+    assertThat(comparedWithRuns(now).filter(l -> l.contains("capacityctl") && l.contains("0.4000")))
+        .singleElement()
+        .asString()
+        .contains("0.9000")
+        .endsWith("worse");
+  }
+
+  /** The lines of {@code now}'s sweep compared against RUNS' (written to JSON and read back). */
+  private java.util.stream.Stream<String> comparedWithRuns(List<Run> now) throws Exception {
+    SweepOptions o = SweepOptions.parse(new String[] {"--seeds", "1-3"});
+    Path before = dir.resolve("before.json");
+    new SweepReport(o, RUNS, 1, 1).writeJson(before);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    new SweepReport(o, now, 1, 1)
+        .compare(SweepReport.readJson(before), new PrintStream(buf, true, StandardCharsets.UTF_8));
+    return buf.toString(StandardCharsets.UTF_8).lines();
   }
 
   @Test
