@@ -5,14 +5,13 @@ import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigException;
 import io.capacityctl.config.ConfigLoader;
 import io.capacityctl.planner.CapacityOverride;
-import io.capacityctl.planner.HistoryWindow;
 import io.capacityctl.planner.Observation;
 import io.capacityctl.planner.Plan;
 import io.capacityctl.planner.Planner;
-import io.capacityctl.planner.Policy;
 import io.capacityctl.sim.Simulator;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceGenerator;
+import io.capacityctl.testing.WatchedPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +55,7 @@ public class PlannerPassBenchmark {
   private final List<Pass> passes = new ArrayList<>();
   private Planner planner;
   private int next;
+  private int recorded; // passes planned in the recorded run
 
   @Setup(Level.Trial)
   public void record() throws ConfigException {
@@ -65,7 +65,10 @@ public class PlannerPassBenchmark {
         config,
         trace,
         "capacityctl",
-        c -> new Recording(new Planner(c, CapacityCalendar.of(c))),
+        c ->
+            new WatchedPolicy(
+                new Planner(c, CapacityCalendar.of(c)),
+                (observation, overrides, now, plan) -> keep(observation, overrides, now)),
         null);
     planner = new Planner(config, CapacityCalendar.of(config));
   }
@@ -77,32 +80,11 @@ public class PlannerPassBenchmark {
     return planner.plan(p.observation(), p.overrides(), p.now());
   }
 
-  /** Plans as the planner does, keeping the passes of the recorded run. */
-  private final class Recording implements Policy {
-    private final Planner delegate;
-    private int pass;
-
-    Recording(Planner delegate) {
-      this.delegate = delegate;
+  /** Keeps the passes of the recorded run, as the planner was given them. */
+  private void keep(Observation observation, List<CapacityOverride> overrides, Instant now) {
+    if (recorded >= FIRST_PASS && passes.size() < PASSES) {
+      passes.add(new Pass(observation, List.copyOf(overrides), now));
     }
-
-    @Override
-    public Plan plan(Observation observation, List<CapacityOverride> overrides, Instant now) {
-      if (pass >= FIRST_PASS && passes.size() < PASSES) {
-        passes.add(new Pass(observation, List.copyOf(overrides), now));
-      }
-      pass++;
-      return delegate.plan(observation, overrides, now);
-    }
-
-    @Override
-    public HistoryWindow historyWindow() {
-      return delegate.historyWindow();
-    }
-
-    @Override
-    public CapacityConfig config() {
-      return delegate.config();
-    }
+    recorded++;
   }
 }

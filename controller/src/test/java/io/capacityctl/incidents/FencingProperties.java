@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.capacityctl.aws.AwsAction;
 import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
-import io.capacityctl.planner.CapacityOverride;
-import io.capacityctl.planner.HistoryWindow;
-import io.capacityctl.planner.Observation;
 import io.capacityctl.planner.Plan;
 import io.capacityctl.planner.Planner;
 import io.capacityctl.planner.Policy;
@@ -34,6 +31,7 @@ import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
 import io.capacityctl.testing.ForwardingStateStore;
 import io.capacityctl.testing.TestConfig;
+import io.capacityctl.testing.WatchedPolicy;
 import io.capacityctl.time.Ticker;
 import java.time.Clock;
 import java.time.Duration;
@@ -247,27 +245,10 @@ class FencingProperties {
                 cloud.metrics(),
                 new Ecs(cloud.ecs()),
                 new Routes(cloud.routes()));
-        Planner planner = new Planner(config, CapacityCalendar.of(config));
         Policy recording =
-            new Policy() {
-              @Override
-              public Plan plan(
-                  Observation observation, List<CapacityOverride> overrides, Instant now) {
-                Plan p = planner.plan(observation, overrides, now);
-                planned(p);
-                return p;
-              }
-
-              @Override
-              public HistoryWindow historyWindow() {
-                return planner.historyWindow();
-              }
-
-              @Override
-              public CapacityConfig config() {
-                return planner.config();
-              }
-            };
+            new WatchedPolicy(
+                new Planner(config, CapacityCalendar.of(config)),
+                (observation, overrides, now, plan) -> planned(plan));
         return new Reconciler(
             recording,
             ports,
