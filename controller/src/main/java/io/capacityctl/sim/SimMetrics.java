@@ -267,7 +267,8 @@ public final class SimMetrics implements MetricsApi {
       // Series 0 is on demand, reported to the newest readable minute; series 1 the PTs.
       int[] newest = {(int) readable - 1, (int) ptReadable - 1};
       boolean routed = !serving.getOrDefault(model, Set.of()).isEmpty();
-      PartialMinutes.blankUnreported(v, (int) first, newest, new boolean[] {false, routed});
+      // A series' token counts land together here: its complete minute is its newest.
+      PartialMinutes.blankUnreported(v, (int) first, newest, newest, new boolean[] {false, routed});
     }
     return new MinuteSeries(from, v[0], v[1], v[2]);
   }

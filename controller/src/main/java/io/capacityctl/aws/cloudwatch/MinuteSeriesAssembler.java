@@ -27,7 +27,8 @@ final class MinuteSeriesAssembler {
   private final Map<String, Map<String, Integer>> newestByModel = new HashMap<>();
   // Per model, per series, per token metric (InputTokenCount, OutputTokenCount), the window index
   // of its newest datapoint. CloudWatch lands a series' metrics independently: a minute whose input
-  // tokens are in and output tokens are not is half its demand, so it is not reported yet.
+  // tokens are in and output tokens are not is part of its demand, so it is not reported yet, for
+  // as long as the input tokens are ahead (PartialMinutes: complete and newest minute).
   private final Map<String, Map<String, Map<String, Integer>>> newestTokensByModel =
       new HashMap<>();
   private final Instant start;
@@ -74,23 +75,26 @@ final class MinuteSeriesAssembler {
   }
 
   /**
-   * The window index of a series' newest complete minute: the oldest of its token metrics' newest
-   * datapoints, counting only the token metrics that reported at least once in the window (an
-   * embedding model publishes no OutputTokenCount at all, and a metric never seen cannot be told
-   * late); a series without token datapoints (the custom source's Bedrock series) by its newest
-   * datapoint of any metric. Invocations and throttles do not count: throttles are reported only
-   * when they happen, and the demand the planner reads is the tokens.
+   * A series' newest complete minute and its newest minute, as window indexes ({@link
+   * PartialMinutes}): the oldest and the newest of its token metrics' newest datapoints, counting
+   * only the token metrics that reported at least once in the window (an embedding model publishes
+   * no OutputTokenCount at all, and a metric never seen cannot be told late); for a series without
+   * token datapoints (the custom source's Bedrock series), both its newest datapoint of any metric.
+   * Invocations and throttles do not count otherwise: throttles are reported only when they happen,
+   * and the demand the planner reads is the tokens.
    */
-  private int newestComplete(String modelKey, String series, int newestOfAny) {
+  private int[] completeAndNewest(String modelKey, String series, int newestOfAny) {
     Map<String, Integer> tokens =
         newestTokensByModel.getOrDefault(modelKey, Map.of()).getOrDefault(series, Map.of());
     int complete = Integer.MAX_VALUE;
-    for (int newest : tokens.values()) {
-      if (newest >= 0) {
-        complete = Math.min(complete, newest);
+    int newest = -1;
+    for (int n : tokens.values()) {
+      if (n >= 0) {
+        complete = Math.min(complete, n);
+        newest = Math.max(newest, n);
       }
     }
-    return complete == Integer.MAX_VALUE ? newestOfAny : complete;
+    return newest < 0 ? new int[] {newestOfAny, newestOfAny} : new int[] {complete, newest};
   }
 
   /**
@@ -106,12 +110,15 @@ final class MinuteSeriesAssembler {
     for (String key : modelKeys) {
       double[][] arrays = byModel.getOrDefault(key, nanArrays(minutes));
       Map<String, Integer> series = newestByModel.getOrDefault(key, Map.of());
+      int[] complete = new int[series.size()];
       int[] newest = new int[series.size()];
       boolean[] routed = new boolean[series.size()];
       Set<String> servingNow = serving == null ? Set.of() : serving.getOrDefault(key, Set.of());
       int s = 0;
       for (Map.Entry<String, Integer> e : series.entrySet()) {
-        newest[s] = newestComplete(key, e.getKey(), e.getValue());
+        int[] reported = completeAndNewest(key, e.getKey(), e.getValue());
+        complete[s] = reported[0];
+        newest[s] = reported[1];
         routed[s++] = servingNow.contains(e.getKey());
       }
       List<MinuteSeries> list = new ArrayList<>(ranges.size());
@@ -123,7 +130,7 @@ final class MinuteSeriesAssembler {
           sums[f] = Arrays.copyOfRange(arrays[f], from, to);
         }
         if (serving != null) {
-          PartialMinutes.blankUnreported(sums, from, newest, routed);
+          PartialMinutes.blankUnreported(sums, from, complete, newest, routed);
         }
         list.add(
             new MinuteSeries(

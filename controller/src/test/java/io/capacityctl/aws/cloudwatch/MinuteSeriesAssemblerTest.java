@@ -7,9 +7,13 @@ import io.capacityctl.aws.cloudwatch.MetricQuery.Field;
 import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.TimeRange;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MinuteSeriesAssemblerTest {
@@ -234,12 +238,81 @@ class MinuteSeriesAssemblerTest {
         .containsExactly(1e4, 1e4, 9e3, 9e3);
   }
 
+  @Test
+  void theModelIdsOutputTokensLaggingPastTheSettleTimeKeepTheMinutesGapsUntilTheyLand() {
+    // The model-id source: one series, PT traffic included, that serves no one by name. Its input
+    // tokens are in to minute 11, its output tokens only to minute 1: ten minutes of lag.
+    var assembler = inputAndOutput(12, "model-id");
+    flat(assembler, "model-id in", 0, 11, 4e3);
+    flat(assembler, "model-id out", 0, 1, 6e3);
+    TimeRange all = new TimeRange(T0, T0.plusSeconds(720));
+
+    // Minutes 2-11 would read 40 % of the demand; each is a gap, not only the first three.
+    double[] gaps = new double[12];
+    Arrays.fill(gaps, Double.NaN);
+    gaps[0] = 1e4;
+    gaps[1] = 1e4;
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), Map.of())))
+        .containsExactly(gaps);
+
+    flat(assembler, "model-id out", 2, 11, 6e3);
+
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), Map.of()))).containsOnly(1e4);
+  }
+
+  @Test
+  void anOnDemandSeriesWhoseOutputTokensLagIsAGapBesideARoutedPtThatReports() {
+    // The pt-arns source: the PT is routed and whole to minute 9; the on-demand spill's output
+    // tokens are in to minute 2 only, its input tokens to minute 9.
+    var assembler = inputAndOutput(10, "model-id", "arn:pt1");
+    flat(assembler, "model-id in", 0, 9, 400);
+    flat(assembler, "model-id out", 0, 2, 600);
+    flat(assembler, "arn:pt1 in", 0, 9, 4e3);
+    flat(assembler, "arn:pt1 out", 0, 9, 6e3);
+    TimeRange all = new TimeRange(T0, T0.plusSeconds(600));
+
+    double nan = Double.NaN;
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), Map.of("m", Set.of("arn:pt1")))))
+        .containsExactly(11e3, 11e3, 11e3, nan, nan, nan, nan, nan, nan, nan);
+  }
+
+  @Test
+  void aModelIdThatNeverPublishesOutputTokensReadsItsNewestMinuteAsItsInputTokens() {
+    // An embedding model under the model-id source: no OutputTokenCount in the whole window.
+    var assembler = inputAndOutput(10, "model-id");
+    flat(assembler, "model-id in", 0, 9, 7e3);
+    assembler.add("model-id out", List.of(), List.of());
+    TimeRange all = new TimeRange(T0, T0.plusSeconds(600));
+
+    assertThat(tokens(assembler.series(List.of("m"), List.of(all), Map.of()))).containsOnly(7e3);
+  }
+
+  /**
+   * An assembler over {@code minutes} of model m's InputTokenCount and OutputTokenCount under each
+   * dimension, their query ids the dimension and " in" or " out".
+   */
+  private static MinuteSeriesAssembler inputAndOutput(int minutes, String... dimensions) {
+    List<MetricQuery> queries = new ArrayList<>();
+    for (String d : dimensions) {
+      queries.add(token(d + " in", d, "InputTokenCount"));
+      queries.add(token(d + " out", d, "OutputTokenCount"));
+    }
+    return new MinuteSeriesAssembler(queries, T0, minutes);
+  }
+
+  /** Query {@code id} reports {@code value} in each of the minutes {@code from} to {@code to}. */
+  private static void flat(MinuteSeriesAssembler assembler, String id, int from, int to, double v) {
+    List<Instant> at =
+        IntStream.rangeClosed(from, to).mapToObj(m -> T0.plusSeconds(60L * m)).toList();
+    assembler.add(id, at, Collections.nCopies(at.size(), v));
+  }
+
   private static double[] tokens(Map<String, List<MinuteSeries>> read) {
     return read.get("m").get(0).tokens();
   }
 
   private static List<Instant> minutes(int... indexes) {
-    return java.util.Arrays.stream(indexes).mapToObj(m -> T0.plusSeconds(60L * m)).toList();
+    return Arrays.stream(indexes).mapToObj(m -> T0.plusSeconds(60L * m)).toList();
   }
 
   private static MetricQuery token(String id, String dimension, String metric) {

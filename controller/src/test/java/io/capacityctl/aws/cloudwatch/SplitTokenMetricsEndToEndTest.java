@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.capacityctl.aws.cloudwatch.SplitTokenWorld.Pass;
+import io.capacityctl.config.AwsSettings.MetricsSource;
 import io.capacityctl.planner.DemandHistory;
 import io.capacityctl.planner.ModelDecision;
 import io.capacityctl.ports.TimeRange;
@@ -15,17 +16,20 @@ import io.capacityctl.routing.Route;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The README's "never scales down on a partial view" for CloudWatch's split token metrics, end to
  * end: Bedrock publishes InputTokenCount and OutputTokenCount apart, and the newest minute can hold
  * the input tokens while the output tokens (60 % of a chat model's tokens here) have not landed.
  * Read through the metrics adapter and its settled-minutes cache, the observer, the planner and the
- * actuator ({@link SplitTokenWorld}), such a minute is a gap and never a 60 % drop; the minute is
- * whole once the output lands; an embedding model, which never publishes output tokens, is not
- * waited for.
+ * actuator ({@link SplitTokenWorld}), such a minute is a gap and never a 60 % drop, neither of the
+ * units nor of the ECS tasks sized from the same demand, however long the output lags; the minute
+ * is whole once the output lands; an embedding model, which never publishes output tokens, is not
+ * waited for. Each under both Bedrock metrics sources: {@code pt-arns} (the chat model's traffic on
+ * its routed PTs, series that serve callers) and {@code model-id} (all of it on the model id, a
+ * series that serves no one by name).
  */
 class SplitTokenMetricsEndToEndTest {
   static final double CHAT_TPS = 20_000;
@@ -33,20 +37,27 @@ class SplitTokenMetricsEndToEndTest {
 
   SplitTokenWorld world;
   int chatUnits;
+  int tasks;
 
-  @BeforeEach
-  void steadyDemand() {
-    world = new SplitTokenWorld(CHAT_TPS, EMBED_TPS).warmUp(40);
+  /** Steady demand for 40 passes: the units and tasks held are what it needs. */
+  private void steadyDemand(String metricsKind) {
+    world = new SplitTokenWorld(metricsKind, CHAT_TPS, EMBED_TPS).warmUp(40);
     Pass last = world.passes.get(world.passes.size() - 1);
     // The units held are the forecast's (no schedule floor), all of them in service.
     assertThat(last.decision(CHAT).reason()).startsWith("steady");
     chatUnits = last.inService(CHAT);
     assertThat(last.decision(CHAT).targetUnits()).isEqualTo(chatUnits).isPositive();
     assertThat(world.billedUnits(CHAT)).isEqualTo(chatUnits);
+    // So are the tasks: above minTasks, so a misread minute could trim them too.
+    tasks = world.desiredTasks();
+    assertThat(last.report().plan().ecs().targetTasks()).isEqualTo(tasks);
+    assertThat(tasks).isGreaterThan(world.config.ecs().minTasks());
   }
 
-  @Test
-  void aMinuteWithInputTokensButNoOutputTokensYetIsAGapAndTheNextPassReadsItWhole() {
+  @ParameterizedTest
+  @ValueSource(strings = {MetricsSource.PT_ARNS, MetricsSource.MODEL_ID})
+  void aMinuteWithInputTokensButNoOutputTokensYetIsAGapAndTheNextPassReadsItWhole(String source) {
+    steadyDemand(source);
     Instant half = world.newestMinuteRead();
     world.holdOutputFrom(half);
 
@@ -59,6 +70,7 @@ class SplitTokenMetricsEndToEndTest {
     assertThat(d.reason()).startsWith("steady: forecast 20,000 tps");
     assertThat(world.deletes(CHAT)).isZero();
     assertRoutedUnits(CHAT, chatUnits);
+    assertTasksHeld(List.of(lag));
     // The planner read the half minute as missing (not 8,000 tps of input tokens) and planned
     // from the complete minutes before it; no ObservedTps is published for it.
     DemandHistory seen = lag.demand(CHAT);
@@ -85,8 +97,10 @@ class SplitTokenMetricsEndToEndTest {
             s -> assertThat(s.minutes()).isLessThanOrEqualTo(SettledMinutes.BAND_MINUTES + 1));
   }
 
-  @Test
-  void outputTokensLaggingPastMetricsMaxAgeHoldTheUnitsUntilTheyLand() {
+  @ParameterizedTest
+  @ValueSource(strings = {MetricsSource.PT_ARNS, MetricsSource.MODEL_ID})
+  void outputTokensLaggingPastMetricsMaxAgeHoldTheUnitsUntilTheyLand(String source) {
+    steadyDemand(source);
     Instant from = world.newestMinuteRead();
     world.holdOutputFrom(from);
 
@@ -98,6 +112,9 @@ class SplitTokenMetricsEndToEndTest {
     assertThat(world.deletes(CHAT)).isZero();
     assertThat(world.billedUnits(CHAT)).isEqualTo(chatUnits);
     assertRoutedUnits(CHAT, chatUnits);
+    assertTasksHeld(lagging);
+    // No minute of the lag was read as 8,000 tps: each pass's newest minute is missing.
+    assertThat(lagging).allSatisfy(p -> assertThat(p.demand(CHAT).recentAt(0)).isNaN());
     assertThat(lagging).allSatisfy(p -> assertThat(p.observedTps()).doesNotContainKey(CHAT));
     // Once the newest complete minute is older than metricsMaxAge, the pass says why it holds.
     Pass last = lagging.get(lagging.size() - 1);
@@ -123,8 +140,10 @@ class SplitTokenMetricsEndToEndTest {
     assertThat(landed.report().degradation()).isEqualTo(DegradationLevel.FULL);
   }
 
-  @Test
-  void anEmbeddingModelsInputTokensAloneAreWholeMinutesAndItStillScalesDown() {
+  @ParameterizedTest
+  @ValueSource(strings = {MetricsSource.PT_ARNS, MetricsSource.MODEL_ID})
+  void anEmbeddingModelsInputTokensAloneAreWholeMinutesAndItStillScalesDown(String source) {
+    steadyDemand(source);
     List<Pass> steady = world.run(10);
 
     // Its newest minute is read every pass: nothing waits for output tokens that never come.
@@ -146,6 +165,16 @@ class SplitTokenMetricsEndToEndTest {
     assertThat(quieter).anySatisfy(p -> assertThat(p.decision(EMBED).reason()).startsWith("trim"));
     assertThat(world.deletes(EMBED)).isPositive();
     assertThat(world.billedUnits(EMBED)).isLessThan(embedUnits);
+  }
+
+  /** No pass lowered the ECS tasks: each targets at least those it found, and they are as many. */
+  private void assertTasksHeld(List<Pass> passes) {
+    assertThat(passes)
+        .allSatisfy(
+            p ->
+                assertThat(p.report().plan().ecs().targetTasks())
+                    .isGreaterThanOrEqualTo(p.report().plan().ecs().currentTasks()));
+    assertThat(world.desiredTasks()).isGreaterThanOrEqualTo(tasks);
   }
 
   /** The published routing table routes {@code units} units of the model, none draining. */

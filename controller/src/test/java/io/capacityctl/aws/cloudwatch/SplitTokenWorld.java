@@ -1,6 +1,7 @@
 package io.capacityctl.aws.cloudwatch;
 
 import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.config.AwsSettings.MetricsSource;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ModelConfig;
 import io.capacityctl.planner.DemandHistory;
@@ -32,10 +33,12 @@ import java.util.Map;
 
 /**
  * The reconcile path with the CloudWatch read as {@code AwsCloudModule} composes it: the metrics
- * adapter, with its settled-minutes cache, on the in-process CloudWatch ({@link MetricWorld}), the
- * PT ARNs it queries recorded in the state store by the observer (the default {@code pt-arns}
- * source), then the real observer, planner and actuator. Bedrock's control plane, the routing table
- * and the lease are the simulator's, in process, on one fake clock: no emulator is needed.
+ * adapter, with its settled-minutes cache, on the in-process CloudWatch ({@link MetricWorld}), with
+ * either Bedrock metrics source: {@code pt-arns} (the PT ARNs it queries recorded in the state
+ * store by the observer) or {@code model-id} (one series per model id, PT traffic included); then
+ * the real observer, planner and actuator, and an ECS service sized from the same demand. Bedrock's
+ * control plane, the routing table, ECS and the lease are the simulator's, in process, on one fake
+ * clock: no emulator is needed.
  *
  * <p>Each minute, Bedrock's metrics are played as callers following the published routing table
  * would produce them, and {@code OutputTokenCount} can be held back while {@code InputTokenCount}
@@ -62,18 +65,9 @@ final class SplitTokenWorld {
    */
   static final int HISTORY_MINUTES = 120;
 
-  // No schedule floor (0 units all day): the units held are the forecast's, so a misread minute
-  // could trim them.
-  final CapacityConfig config =
-      TestConfig.empty()
-          .model(CHAT)
-          .model(EMBED)
-          .set(EMBED, "modelId", "amazon.titan-embed-text-v2:0")
-          .allDay(CHAT + ": 0, " + EMBED + ": 0")
-          .build();
-
-  final SimulatedCloud cloud = new SimulatedCloud(config, START, 1);
-  final FakeClock clock = cloud.clock();
+  final CapacityConfig config;
+  final SimulatedCloud cloud;
+  final FakeClock clock;
   final MetricWorld metrics = new MetricWorld(Instant.EPOCH); // only the datapoints played
   final RecordingTelemetry telemetry = new RecordingTelemetry();
   final Map<String, Double> demandTps = new LinkedHashMap<>();
@@ -86,6 +80,7 @@ final class SplitTokenWorld {
   private final Map<Instant, Map<String, Double>> outputs = new HashMap<>();
   private final Map<Instant, Map<String, Double>> held = new LinkedHashMap<>();
   private boolean holding;
+  private final boolean byModelId;
   private Observation seen; // what the planner was given in the latest pass
 
   /**
@@ -106,7 +101,24 @@ final class SplitTokenWorld {
     }
   }
 
-  SplitTokenWorld(double chatTps, double embedTps) {
+  /**
+   * @param metricsKind the config's {@code aws.metrics.kind}: {@code pt-arns} or {@code model-id}
+   */
+  SplitTokenWorld(String metricsKind, double chatTps, double embedTps) {
+    // No schedule floor (0 units all day): the units held are the forecast's, so a misread minute
+    // could trim them; the ECS tasks likewise (minTasks 4).
+    config =
+        TestConfig.empty()
+            .model(CHAT)
+            .model(EMBED)
+            .set(EMBED, "modelId", "amazon.titan-embed-text-v2:0")
+            .allDay(CHAT + ": 0, " + EMBED + ": 0")
+            .ecs()
+            .aws("metrics", "{ kind: " + metricsKind + " }")
+            .build();
+    cloud = new SimulatedCloud(config, START, 1);
+    clock = cloud.clock();
+    byModelId = MetricsSource.MODEL_ID.equals(config.aws().metrics().kind());
     demandTps.put(CHAT, chatTps);
     demandTps.put(EMBED, embedTps);
     CloudWatchMetricsAdapter adapter =
@@ -204,11 +216,17 @@ final class SplitTokenWorld {
     return cloud.bedrock().deletes(config.model(model).modelId());
   }
 
+  /** The ECS service's desired task count. */
+  int desiredTasks() {
+    return cloud.ecs().describe("shop", "api").desired();
+  }
+
   /**
    * Bedrock's metrics of the minute starting at {@code minute}: each model's demand goes to its
    * routed PTs in proportion to their units up to their throughput, then on demand up to its quota;
    * the rest is throttled. Tokens and invocations are published under the ARN or model id that
-   * served them, throttles under the model id.
+   * served them ({@code pt-arns}), or all under the model id ({@code model-id}); throttles under
+   * the model id.
    */
   private void play(Instant minute) {
     Map<String, ModelRoutes> routes = cloud.routes().read().map(t -> t.models()).orElse(Map.of());
@@ -220,10 +238,14 @@ final class SplitTokenWorld {
       int units = serving.stream().mapToInt(Route::units).sum();
       double viaPts = Math.min(tps, units * m.tokensPerSecondPerUnit());
       double onDemand = Math.min(tps - viaPts, m.onDemandTps());
-      for (Route pt : serving) {
-        served(m, pt.arn(), minute, viaPts * pt.units() / units);
+      if (byModelId) {
+        served(m, m.modelId(), minute, viaPts + onDemand);
+      } else {
+        for (Route pt : serving) {
+          served(m, pt.arn(), minute, viaPts * pt.units() / units);
+        }
+        served(m, m.modelId(), minute, onDemand);
       }
-      served(m, m.modelId(), minute, onDemand);
       double throttled = tps - viaPts - onDemand;
       if (throttled > 0) {
         metrics.set("InvocationThrottles", m.modelId(), minute, requests(throttled));
