@@ -63,10 +63,12 @@ class DeviationsTest {
 
   @Test
   void aQuietNightsExcessIsNotAppliedToABusyDay() {
-    // Twelve hours at a flat 10,000 tps, then twelve at about 200 straying 100 either way.
-    double[] d = new double[DAY];
-    for (int i = 0; i < DAY; i++) {
-      d[i] = i < DAY / 2 ? 10_000 : (i % 2 == 0 ? 300 : 100);
+    // A day and a half at a flat 10,000 tps, then as long at about 200 straying 100 either way:
+    // each level has been seen for more than a day, so each is read from its own minutes.
+    int n = 3 * DAY;
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = i < n / 2 ? 10_000 : (i % 2 == 0 ? 300 : 100);
     }
 
     assertThat(headroom(d, 10_000, 0.0001)).isCloseTo(0, within(1e-6));
@@ -222,8 +224,9 @@ class DeviationsTest {
     // Idle traffic (0-2 tps) with a burst to 50,000 tps over an hour at 50 tps: read apart (1 tps
     // resolution) the burst came at 25x the idle level and holds nothing for it; capacity comes a
     // unit (1,000 tps) at a time, so both levels are one, and the burst is held for at either.
-    double[] d = new double[DAY];
-    for (int i = 0; i < DAY; i++) {
+    // Two days (the shortest window a pass reads), so the idle level has a day of its own.
+    double[] d = new double[2 * DAY];
+    for (int i = 0; i < d.length; i++) {
       d[i] = i % 3;
     }
     Arrays.fill(d, 500, 560, 50);
@@ -233,5 +236,24 @@ class DeviationsTest {
 
     assertThat(read(fine, NOW, d, 1, 0.0001)).isLessThan(100);
     assertThat(read(units, NOW, d, 1, 0.0001)).isGreaterThan(45_000);
+  }
+
+  @Test
+  void aLevelSeenForLessThanADayBorrowsItsNeighboursExcess() {
+    // Three days at 30,000 tps with a burst to 60,000 every 50th minute, then the traffic vanishes
+    // to 100 tps. Two hours into the quiet, the quiet level has shown nothing yet: the busy days'
+    // bursts stand in for the ones it has not shown (traffic that vanished returns in bursts).
+    int busy = 3 * DAY;
+    double[] twoHours = new double[busy + 120];
+    for (int i = 0; i < twoHours.length; i++) {
+      twoHours[i] = i >= busy ? 100 : i % 50 == 0 ? 60_000 : 30_000;
+    }
+    // (Levels below a unit, 1,000 tps, are one level: the planner's resolution.)
+    assertThat(read(new Deviations(LAG, 1000), NOW, twoHours, 100, 0.0001)).isGreaterThan(25_000);
+
+    // Two quiet days later the quiet level has been seen for long enough to be read alone.
+    double[] twoDays = Arrays.copyOf(twoHours, busy + 2 * DAY);
+    Arrays.fill(twoDays, busy, twoDays.length, 100);
+    assertThat(read(new Deviations(LAG, 1000), NOW, twoDays, 100, 0.0001)).isZero();
   }
 }
