@@ -29,14 +29,21 @@ public final class DemandForecast {
   private final double level;
   private final double headroom;
   private final boolean readsTail;
+  private final boolean borrowed;
   private final String basis;
 
   private DemandForecast(
-      double[] forecast, double level, double headroom, boolean readsTail, String basis) {
+      double[] forecast,
+      double level,
+      double headroom,
+      boolean readsTail,
+      boolean borrowed,
+      String basis) {
     this.forecast = forecast;
     this.level = level;
     this.headroom = headroom;
     this.readsTail = readsTail;
+    this.borrowed = borrowed;
     this.basis = basis;
   }
 
@@ -87,7 +94,8 @@ public final class DemandForecast {
     }
     double headroom =
         deviations.headroom(h.lastMinute(), h.buffer(), h.from(), h.length(), high, budget);
-    return new DemandForecast(f, level, headroom, deviations.readsTail(), best.describe());
+    return new DemandForecast(
+        f, level, headroom, deviations.readsTail(), deviations.borrowed(), best.describe());
   }
 
   /**
@@ -168,7 +176,7 @@ public final class DemandForecast {
                 + ", event x"
                 + Figures.fixed(shown, 2)
                 + (low != high ? " for part of the horizon" : " ahead");
-    return new DemandForecast(f, level, headroom * events.maxAhead(), readsTail, shaped);
+    return new DemandForecast(f, level, headroom * events.maxAhead(), readsTail, borrowed, shaped);
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
@@ -205,6 +213,14 @@ public final class DemandForecast {
    */
   public boolean readsTail() {
     return readsTail;
+  }
+
+  /**
+   * Whether the headroom was read with the neighbouring levels' excesses because the window holds
+   * less than a day of minutes near the level it came from ({@link Deviations#borrowed}).
+   */
+  public boolean borrowed() {
+    return borrowed;
   }
 
   /** Which profile the forecast follows, for reasons: e.g. "week-ago profile x1.12". */

@@ -142,6 +142,7 @@ final class Deviations {
   synchronized double headroom(
       Instant lastMinute, double[] buffer, int from, int n, double level, double budget) {
     update(lastMinute, buffer, from, n);
+    borrowed = false;
     if (sorted < MIN_SAMPLE) {
       return 0;
     }
@@ -151,9 +152,26 @@ final class Deviations {
     double need = level;
     for (int k = 0; k <= LOWER; k++) {
       double at = level / (1 << k);
-      need = Math.max(need, at + headroomAt(at, budget));
+      double h = headroomAt(at, budget);
+      if (at + h > need) {
+        need = at + h;
+        borrowed = widened;
+      }
     }
     return need - level;
+  }
+
+  private boolean borrowed; // the last headroom came from a widened read
+  private boolean widened; // the last level read was widened
+
+  /**
+   * Whether the last headroom came from a level with less than {@link #LEVEL_SAMPLE} minutes near
+   * it, read with its neighbours' excesses: a reason says so, since such a headroom can be far
+   * larger than what that level itself has shown (traffic that vanished holds for the bursts of the
+   * busy days until a day of quiet minutes weighs in).
+   */
+  synchronized boolean borrowed() {
+    return borrowed;
   }
 
   /** Whether the last window read had enough minutes measured to read the tail from. */
@@ -181,6 +199,7 @@ final class Deviations {
         total += w * binCount[b];
       }
       if (total >= LEVEL_SAMPLE || all) {
+        widened = width > Math.log(LEVEL_FACTOR);
         return headroom(budget * tokens / 1000, lo, hi);
       }
     }

@@ -321,6 +321,7 @@ public final class Planner implements Policy {
             + " tps for "
             + Figures.budget(policy.throttleBudget())
             + " throttled"
+            + (f.borrowed() ? " (read with nearby levels: under a day of minutes at this one)" : "")
         : "";
   }
 

@@ -37,6 +37,31 @@ class PlannerHeadroomTest {
   }
 
   @Test
+  void aHeadroomReadWithNearbyLevelsSaysSo() {
+    // Busy days at 30,000 tps with a burst to 60,000 every 50th minute, then the traffic vanishes
+    // to 100 tps. Two hours in, the quiet level has under a day of minutes, so its headroom is read
+    // with the busy days' bursts: the reason says why it is so large.
+    int window = 7 * 1440;
+    ModelDecision twoHours = decide(CONFIG, NOW, serving("sonnet", 60, vanished(window, 120)));
+    assertThat(twoHours.reason())
+        .contains("read with nearby levels: under a day of minutes at this one");
+    assertThat(twoHours.targetUnits()).isGreaterThan(20);
+
+    // Two quiet days later the quiet level is read alone: nothing borrowed, nothing said.
+    ModelDecision twoDays = decide(CONFIG, NOW, serving("sonnet", 60, vanished(window, 2 * 1440)));
+    assertThat(twoDays.reason()).doesNotContain("nearby levels");
+    assertThat(twoDays.targetUnits()).isLessThan(twoHours.targetUnits());
+  }
+
+  private static History vanished(int window, int quietMinutes) {
+    History h = History.flat(NOW, 30_000, window);
+    for (int back = quietMinutes; back < window; back += 50) {
+      h.span(back, 1, 60_000);
+    }
+    return h.newest(quietMinutes, 100);
+  }
+
+  @Test
   void keepsTheUnitWhileTheBurstIsRemembered() {
     History burstEarlier = History.flat(NOW, 1300).span(1300, 10, 6300);
 
