@@ -7,8 +7,15 @@ import io.capacityctl.sim.Scenario;
 import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.Simulator;
 import io.capacityctl.sim.Trace;
+import io.capacityctl.traceimport.ImportRecipe;
+import io.capacityctl.traceimport.LongGaps;
 import io.capacityctl.traceimport.RealScenario;
+import io.capacityctl.traceimport.Scaling;
+import io.capacityctl.traceimport.TraceImporter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The corpus sweep, the team's measuring stick for the policy: every policy over the four synthetic
@@ -108,9 +116,46 @@ public final class CorpusSweep {
                 return o.recordedHistory() ? t.asRecorded() : t;
               }));
     }
-    return all.stream()
-        .filter(c -> o.scenarios() == null || o.scenarios().contains(c.name()))
-        .toList();
+    List<Case> chosen =
+        new ArrayList<>(
+            all.stream()
+                .filter(c -> o.scenarios() == null || o.scenarios().contains(c.name()))
+                .toList());
+    // --series come on top of the chosen scenarios (--scenarios none: the series alone).
+    for (Path file : o.series()) {
+      chosen.add(seriesCase(file, o));
+    }
+    return chosen;
+  }
+
+  /**
+   * A {@code timestamp,value} series outside the bundled corpus (UTC, at any interval), imported as
+   * {@code trace import --model chat --peak 30000 --zone UTC} would, with the seed's minute noise,
+   * scored with {@code bench/series-generic.yaml}: the check on traffic the policy was not shaped
+   * on (docs/benchmarks.md, NAB tweet volumes). Named after the file, without {@code .csv}.
+   */
+  static Case seriesCase(Path file, SweepOptions o) {
+    String name = file.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+    ImportRecipe recipe =
+        new ImportRecipe(
+            file.toString(),
+            "chat",
+            null,
+            ZoneOffset.UTC,
+            new Scaling.ToPeak(30_000, 0.99),
+            null,
+            LongGaps.REFUSE,
+            1,
+            0,
+            0);
+    return new Case(
+        name,
+        "bench/series-generic.yaml",
+        seed -> {
+          Trace t = TraceImporter.combine(List.of(TraceImporter.run(recipe.withSeed(seed))), name);
+          t = o.realDays() > 0 ? t.firstDays(o.realDays()) : t;
+          return o.recordedHistory() ? t.asRecorded() : t;
+        });
   }
 
   static List<Run> sweep(SweepOptions o) throws Exception {
@@ -200,13 +245,16 @@ public final class CorpusSweep {
       int threads,
       Path json,
       Path compare,
-      boolean recordedHistory) {
+      boolean recordedHistory,
+      List<Path> series) {
     static final String USAGE =
         "CorpusSweep [--seeds dev|held-out|A-B|A,B,...] [--days 28] [--real-days 0 (whole)]"
-            + " [--scenarios a,b] [--policies a,b (oracle always runs)] [--threads N]"
+            + " [--scenarios a,b | none] [--policies a,b (oracle always runs)] [--threads N]"
             + " [--json out.json] [--compare before.json]"
             + " [--history recorded (a real-shaped trace's first day is history, as simulate"
-            + " replays it) | none (replayed from its first minute)]";
+            + " replays it) | none (replayed from its first minute)]"
+            + " [--series DIR (also every *.csv there: timestamp,value in UTC, imported at a p99 of"
+            + " 30,000 tokens/s, scored with bench/series-generic.yaml)]";
 
     static SweepOptions parse(String[] args) {
       Map<String, String> v = new LinkedHashMap<>();
@@ -241,7 +289,7 @@ public final class CorpusSweep {
           v.containsKey("--scenarios") ? List.of(v.get("--scenarios").split(",")) : null;
       if (scenarios != null) {
         for (String s : scenarios) {
-          if (Scenario.of(s) == null && RealScenario.of(s) == null) {
+          if (!s.equals("none") && Scenario.of(s) == null && RealScenario.of(s) == null) {
             throw new IllegalArgumentException("--scenarios: unknown scenario '" + s + "'");
           }
         }
@@ -258,7 +306,8 @@ public final class CorpusSweep {
                   "--threads", String.valueOf(Runtime.getRuntime().availableProcessors()))),
           v.containsKey("--json") ? Path.of(v.get("--json")) : null,
           v.containsKey("--compare") ? Path.of(v.get("--compare")) : null,
-          history(v.getOrDefault("--history", "recorded")));
+          history(v.getOrDefault("--history", "recorded")),
+          series(v.get("--series")));
     }
 
     private static boolean history(String value) {
@@ -267,6 +316,25 @@ public final class CorpusSweep {
         case "none" -> false;
         default -> throw new IllegalArgumentException("--history: recorded or none, got " + value);
       };
+    }
+
+    private static List<Path> series(String dir) {
+      if (dir == null) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.list(Path.of(dir))) {
+        List<Path> csv =
+            files
+                .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                .sorted()
+                .toList();
+        if (csv.isEmpty()) {
+          throw new IllegalArgumentException("--series: no .csv file in " + dir);
+        }
+        return csv;
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--series: cannot list " + dir + ": " + e.getMessage());
+      }
     }
 
     private static List<Long> seedList(String s) {
