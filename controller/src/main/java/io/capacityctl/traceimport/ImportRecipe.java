@@ -29,6 +29,16 @@ public record ImportRecipe(
     int days) {
   public static final Duration DEFAULT_MAX_GAP = Duration.ofHours(1);
 
+  /**
+   * A series of naive timestamps in {@code zone} at any interval, its p99 scaled to {@code peak}
+   * tokens/s, with the measured minute noise (seed 0 until {@link #withSeed}): how the real-shaped
+   * scenarios and the corpus sweep's outside series are imported.
+   */
+  public static ImportRecipe toPeak(String file, String model, ZoneId zone, double peak) {
+    return new ImportRecipe(
+        file, model, null, zone, new Scaling.ToPeak(peak, 0.99), null, LongGaps.REFUSE, 1, 0, 0);
+  }
+
   /** The same recipe with other gap rules. */
   public ImportRecipe withGaps(Duration max, LongGaps longer) {
     return new ImportRecipe(file, model, columns, zone, scaling, max, longer, noise, seed, days);

@@ -76,17 +76,7 @@ public enum RealScenario {
 
   /** A 5-minute NAB series of naive timestamps in {@code zone}, its p99 scaled to {@code peak}. */
   private static ImportRecipe part(String model, String file, ZoneId zone, double peak) {
-    return new ImportRecipe(
-        "classpath:schedules/traces/nab/" + file,
-        model,
-        null,
-        zone,
-        new Scaling.ToPeak(peak, 0.99),
-        null,
-        LongGaps.REFUSE,
-        1,
-        0,
-        0);
+    return ImportRecipe.toPeak("classpath:schedules/traces/nab/" + file, model, zone, peak);
   }
 
   @Override

@@ -8,9 +8,7 @@ import io.capacityctl.sim.SimulationResult;
 import io.capacityctl.sim.Simulator;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.traceimport.ImportRecipe;
-import io.capacityctl.traceimport.LongGaps;
 import io.capacityctl.traceimport.RealScenario;
-import io.capacityctl.traceimport.Scaling;
 import io.capacityctl.traceimport.TraceImporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,18 +134,7 @@ public final class CorpusSweep {
    */
   static Case seriesCase(Path file, SweepOptions o) {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
-    ImportRecipe recipe =
-        new ImportRecipe(
-            file.toString(),
-            "chat",
-            null,
-            ZoneOffset.UTC,
-            new Scaling.ToPeak(30_000, 0.99),
-            null,
-            LongGaps.REFUSE,
-            1,
-            0,
-            0);
+    ImportRecipe recipe = ImportRecipe.toPeak(file.toString(), "chat", ZoneOffset.UTC, 30_000);
     return new Case(
         name,
         "bench/series-generic.yaml",

@@ -3,13 +3,18 @@ package io.capacityctl.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.capacityctl.bench.CorpusSweep.Case;
 import io.capacityctl.bench.CorpusSweep.Run;
 import io.capacityctl.bench.CorpusSweep.SweepOptions;
 import io.capacityctl.bench.SweepReport.Spread;
+import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.sim.Trace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +121,7 @@ class SweepReportTest {
   void seriesOutsideTheCorpusAreImportedAndScoredWithTheGenericConfiguration() throws Exception {
     // Three days of a 5-minute series: imported at a p99 of 30,000 tokens/s for model chat.
     StringBuilder csv = new StringBuilder("timestamp,value\n");
-    java.time.LocalDateTime t0 = java.time.LocalDateTime.parse("2015-02-26T00:00:00");
+    LocalDateTime t0 = LocalDateTime.parse("2015-02-26T00:00:00");
     for (int i = 0; i < 3 * 288; i++) {
       csv.append(t0.plusMinutes(5L * i).toString().replace('T', ' '))
           .append(':')
@@ -124,16 +129,16 @@ class SweepReportTest {
           .append(10 + i % 7)
           .append('\n');
     }
-    java.nio.file.Files.writeString(dir.resolve("Twitter_volume_X.csv"), csv);
-    java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a series");
+    Files.writeString(dir.resolve("Twitter_volume_X.csv"), csv);
+    Files.writeString(dir.resolve("notes.txt"), "not a series");
 
     SweepOptions o =
         SweepOptions.parse(new String[] {"--scenarios", "none", "--series", dir.toString()});
-    List<CorpusSweep.Case> cases = CorpusSweep.corpus(o);
+    List<Case> cases = CorpusSweep.corpus(o);
 
-    assertThat(cases).extracting(CorpusSweep.Case::name).containsExactly("Twitter_volume_X");
+    assertThat(cases).extracting(Case::name).containsExactly("Twitter_volume_X");
     assertThat(cases.get(0).configResource()).isEqualTo("bench/series-generic.yaml");
-    io.capacityctl.sim.Trace trace = cases.get(0).source().trace(1001);
+    Trace trace = cases.get(0).source().trace(1001);
     assertThat(trace.models()).containsExactly("chat");
     // Values 10-16 with their p99 (16) at 30,000 tokens/s: a mean of 13 is about 24,400 (the
     // minute noise spreads the minutes, not their mean).
@@ -143,14 +148,13 @@ class SweepReportTest {
     }
     assertThat(sum / trace.minutes()).isBetween(22_000.0, 27_000.0);
     // The configuration loads and names the model the series is imported for.
-    assertThat(
-            io.capacityctl.config.ConfigLoader.loadResource(cases.get(0).configResource()).models())
+    assertThat(ConfigLoader.loadResource(cases.get(0).configResource()).models())
         .containsKey("chat");
   }
 
   @Test
   void aSeriesDirectoryWithoutASeriesIsRefused() throws Exception {
-    Path empty = java.nio.file.Files.createDirectory(dir.resolve("empty"));
+    Path empty = Files.createDirectory(dir.resolve("empty"));
     assertThat(
             org.assertj.core.api.Assertions.catchThrowable(
                 () -> SweepOptions.parse(new String[] {"--series", empty.toString()})))
