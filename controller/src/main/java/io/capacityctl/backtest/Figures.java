@@ -28,6 +28,18 @@ public final class Figures {
   }
 
   /**
+   * Of a throttled share within the quota, the part that fell in minutes busier than the whole week
+   * before them (records: {@code SimulationResult#throttledInRecordsPercent}), to follow it after a
+   * comma; nothing when none did. No window of history held such a minute, so a tighter budget
+   * cannot buy for it: where this is most of the share, the frontier flattens.
+   */
+  public static String inRecords(double pct) {
+    return pct > 0
+        ? ", " + throttledPercent(pct) + " % in minutes busier than any in the week before them"
+        : "";
+  }
+
+  /**
    * A throttled share in percent: four decimals, and two significant digits where four decimals
    * would print a nonzero share as 0.0000 (a budget of 0.0001 % is the difference between them).
    */

@@ -98,6 +98,8 @@ final class SimulationPrinter {
                 + throttledPercent(mine.throttledWithinQuotaPercent())
                 + " % where the quota could serve them"
             : "";
+    // Of that, what no window of history held: a tighter budget cannot buy for it.
+    within += Figures.inRecords(mine.throttledInRecordsPercent());
     out.printf(
         "against each policy, capacityctl (%s, %s %% of tokens throttled%s) costs:%n",
         usd(mine.totalCostUsd()), throttledPercent(mine.throttledPercent()), within);
@@ -251,6 +253,7 @@ final class SimulationPrinter {
               m.put("throttledTokens", Math.round(t.throttledTokens()));
               m.put("throttledPercent", t.throttledPercent());
               m.put("throttledWithinQuotaPercent", t.throttledWithinQuotaPercent());
+              m.put("throttledInRecordsPercent", t.throttledInRecordsPercent());
               m.put("meanWasteRatio", t.meanWasteRatio());
               m.put("scalingActions", t.scalingActions());
               if (t.leadTime() != null) {
@@ -270,6 +273,7 @@ final class SimulationPrinter {
     total.put("ecsCostUsd", round(r.ecsCostUsd()));
     total.put("throttledPercent", r.throttledPercent());
     total.put("throttledWithinQuotaPercent", r.throttledWithinQuotaPercent());
+    total.put("throttledInRecordsPercent", r.throttledInRecordsPercent());
     total.put("throttledTokens", Math.round(r.throttledTokens()));
     total.put("meanWasteRatio", r.meanWasteRatio());
     total.put("scalingActions", r.scalingActions());

@@ -21,6 +21,7 @@ public final class ModelTotals {
   double onDemandCostUsd;
   double throttledTokens;
   double throttledWithinQuotaTokens;
+  double throttledInRecordsTokens;
   double wasteSum;
   int wasteMinutes;
   int throttledMinutes;
@@ -66,6 +67,20 @@ public final class ModelTotals {
   /** {@link #throttledWithinQuotaTokens} as a percentage of all the tokens demanded. */
   public double throttledWithinQuotaPercent() {
     return demandTokens <= 0 ? 0 : 100 * throttledWithinQuotaTokens / demandTokens;
+  }
+
+  /**
+   * Of {@link #throttledWithinQuotaTokens}, the tokens throttled in minutes busier than every
+   * minute of the week before them ({@link WeekPeak}): records, which no window of past demand
+   * held.
+   */
+  public double throttledInRecordsTokens() {
+    return throttledInRecordsTokens;
+  }
+
+  /** {@link #throttledInRecordsTokens} as a percentage of all the tokens demanded. */
+  public double throttledInRecordsPercent() {
+    return demandTokens <= 0 ? 0 : 100 * throttledInRecordsTokens / demandTokens;
   }
 
   /** Mean over the minutes with provisioned capacity of 1 - PT-served / PT capacity. */

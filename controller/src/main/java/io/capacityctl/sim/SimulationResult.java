@@ -50,6 +50,18 @@ public record SimulationResult(
     return demand <= 0 ? 0 : 100 * within / demand;
   }
 
+  /**
+   * Of {@link #throttledWithinQuotaPercent}, the part in minutes busier than every minute of the
+   * week before them (records: {@link ModelTotals#throttledInRecordsTokens}), as a percentage of
+   * all the tokens demanded.
+   */
+  public double throttledInRecordsPercent() {
+    double demand = demandTokens();
+    double records =
+        models.values().stream().mapToDouble(ModelTotals::throttledInRecordsTokens).sum();
+    return demand <= 0 ? 0 : 100 * records / demand;
+  }
+
   /** Mean waste ratio over every model-minute with provisioned capacity. */
   public double meanWasteRatio() {
     double sum = models.values().stream().mapToDouble(t -> t.wasteSum).sum();

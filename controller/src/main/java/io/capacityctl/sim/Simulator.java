@@ -82,6 +82,7 @@ public final class Simulator {
     ModelConfig[] models = new ModelConfig[n];
     ModelTotals[] tots = new ModelTotals[n];
     double[] quota = new double[n]; // the most a model can serve: every unit plus on demand
+    WeekPeak[] peaks = new WeekPeak[n]; // the busiest minute of the week before, history included
     Map<String, ModelTotals> totals = new LinkedHashMap<>();
     for (int k = 0; k < n; k++) {
       models[k] = config.model(keys.get(k));
@@ -89,6 +90,11 @@ public final class Simulator {
           (double) models[k].maxUnits() * models[k].tokensPerSecondPerUnit()
               + models[k].onDemandTps();
       tots[k] = new ModelTotals();
+      peaks[k] = new WeekPeak();
+      double[] history = trace.history().get(keys.get(k));
+      for (int h = 0; history != null && h < history.length; h++) {
+        peaks[k].record(history[h]);
+      }
       totals.put(keys.get(k), tots[k]);
     }
     EcsTotals ecsTotals = config.ecs() == null ? null : new EcsTotals();
@@ -117,8 +123,12 @@ public final class Simulator {
         tot.onDemandTokens += s.onDemand() * 60;
         tot.onDemandCostUsd += s.onDemand() * 60 / 1000 * m.onDemandUsdPer1kTokens();
         tot.throttledTokens += s.throttled() * 60;
+        boolean record = peaks[k].record(s.demand());
         if (s.demand() <= quota[k]) {
           tot.throttledWithinQuotaTokens += s.throttled() * 60;
+          if (record) {
+            tot.throttledInRecordsTokens += s.throttled() * 60;
+          }
         }
         if (s.throttled() > 0) {
           tot.throttledMinutes++;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capacityctl.backtest.Figures;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceCsv;
 import java.io.IOException;
@@ -138,6 +139,39 @@ class SimulateCommandTest {
     }
     assertThat(policies.get("oracle").get("total").get("throttledWithinQuotaPercent").asDouble())
         .isZero();
+  }
+
+  @Test
+  void throttlingInAMinuteBusierThanAnyBeforeItIsNamed() throws IOException {
+    // One minute ten times the level, within the quota (65,000 tokens/s): nothing before it was as
+    // busy, so what capacityctl throttles there is a record no window of history held.
+    double[] sonnet = new double[120];
+    Arrays.fill(sonnet, 6000);
+    sonnet[100] = 60_000;
+    Map<String, double[]> demand = new LinkedHashMap<>();
+    demand.put("sonnet", sonnet);
+    demand.put("haiku", new double[120]);
+    Path trace = dir.resolve("record.csv");
+    try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
+      TraceCsv.write(new Trace(Instant.parse("2027-01-06T00:00:00Z"), 120, demand), w);
+    }
+
+    assertThat(run("simulate", "--trace", trace.toString(), "--output", "json")).isZero();
+    JsonNode total =
+        new ObjectMapper().readTree(out.toString()).get("policies").get("capacityctl").get("total");
+    double within = total.get("throttledWithinQuotaPercent").asDouble();
+    assertThat(within).isPositive();
+    assertThat(total.get("throttledInRecordsPercent").asDouble()).isEqualTo(within);
+
+    out.getBuffer().setLength(0);
+    assertThat(run("simulate", "--trace", trace.toString())).as(err.toString()).isZero();
+    assertThat(out.toString().lines().filter(l -> l.startsWith("against each policy")))
+        .singleElement()
+        .asString()
+        .contains(
+            ", "
+                + Figures.throttledPercent(within)
+                + " % in minutes busier than any in the week before them) costs:");
   }
 
   @Test

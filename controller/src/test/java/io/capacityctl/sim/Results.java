@@ -22,6 +22,19 @@ public final class Results {
     return new SimulationResult(policy, 1440, Map.of("m", t), null, 0);
   }
 
+  /**
+   * As {@link #of}, all of the throttling within the quota, {@code inRecords} of it in minutes
+   * busier than the week before them.
+   */
+  public static SimulationResult withRecords(
+      double costUsd, double throttledTokens, double inRecords, double demandTokens) {
+    SimulationResult r = of("capacityctl", costUsd, throttledTokens, demandTokens);
+    ModelTotals t = r.models().get("m");
+    t.throttledWithinQuotaTokens = throttledTokens;
+    t.throttledInRecordsTokens = inRecords;
+    return r;
+  }
+
   /** Nothing demanded, served or paid for, per model. */
   public static SimulationResult empty(String policy, List<String> models) {
     Map<String, ModelTotals> totals = new LinkedHashMap<>();

@@ -42,6 +42,34 @@ class SimulatorQuotaTest {
         .isCloseTo(100 * within.throttledTokens() / both.demandTokens(), within(1e-12));
   }
 
+  @Test
+  void throttlingInMinutesBusierThanTheWeekBeforeIsCountedApart() {
+    // 10 units held; a burst to 20,000 (5,000 throttled a minute) that nothing before it reached,
+    // then the same burst two days later: as busy as the first, so no record.
+    CapacityConfig config = TestConfig.sonnet(10).set("sonnet", "maxUnits", 20).build();
+    double[] demand = new double[3 * 1440];
+    Arrays.fill(demand, 8_000);
+    Arrays.fill(demand, 600, 610, 20_000);
+    Arrays.fill(demand, 600 + 2 * 1440, 610 + 2 * 1440, 20_000);
+    ModelTotals fresh = run(config, new Trace(START, demand.length, Map.of("sonnet", demand)));
+
+    assertThat(fresh.throttledWithinQuotaTokens()).isEqualTo(2 * 5_000 * 10 * 60.0);
+    // The first minute of the burst is the record; its next nine are only as busy.
+    assertThat(fresh.throttledInRecordsTokens()).isEqualTo(5_000 * 60.0);
+    assertThat(fresh.throttledInRecordsPercent())
+        .isCloseTo(100 * 5_000 * 60.0 / fresh.demandTokens(), within(1e-12));
+
+    // With a history that already held such a burst, neither is a record.
+    double[] history = new double[1440];
+    Arrays.fill(history, 8_000);
+    history[100] = 20_000;
+    Trace recorded =
+        new Trace(START, demand.length, Map.of("sonnet", demand), Map.of("sonnet", history));
+    ModelTotals seen = run(config, recorded);
+    assertThat(seen.throttledWithinQuotaTokens()).isEqualTo(fresh.throttledWithinQuotaTokens());
+    assertThat(seen.throttledInRecordsTokens()).isZero();
+  }
+
   private static ModelTotals run(CapacityConfig config, Trace t) {
     SimulationResult r = Simulator.run(config, t, "static-peak", StaticPeakPolicy::new, null);
     assertThat(r.throttledWithinQuotaPercent())

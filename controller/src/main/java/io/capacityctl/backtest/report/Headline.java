@@ -32,6 +32,7 @@ final class Headline {
                         + Figures.throttledPercent(mine.throttledWithinQuotaPercent())
                         + " %</b> where the quota could serve them)"
                     : "")
+            .append(Html.escape(Figures.inRecords(mine.throttledInRecordsPercent())))
             .append(":</p>\n<ul class=\"savings\">\n");
     for (Saving s : savings) {
       String text = s.text();

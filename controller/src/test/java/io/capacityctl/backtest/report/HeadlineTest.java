@@ -43,6 +43,19 @@ class HeadlineTest {
   }
 
   @Test
+  void saysHowMuchOfTheThrottlingFellInMinutesBusierThanTheWeekBefore() {
+    // 1,000 of 1e9 tokens throttled (0.0001 %), 400 of them in records (0.00004 %).
+    SimulationResult mine = Results.withRecords(11_000, 1_000, 400, 1e9);
+    Comparison c = comparison(List.of(new FrontierPoint(0.0001, true, mine)));
+
+    assertThat(Headline.html(c))
+        .contains(
+            "of tokens throttled, 0.00004 % in minutes busier than any in the week before them:");
+    Comparison none = comparison(List.of(new FrontierPoint(0.0001, true, result(11_000, 1_000))));
+    assertThat(Headline.html(none)).doesNotContain("busier than any");
+  }
+
+  @Test
   void withoutCapacityctlThereIsNoHeadline() {
     Map<PolicyName, SimulationResult> m = new LinkedHashMap<>();
     m.put(SCHEDULE_ONLY, result(12_000, 0));
