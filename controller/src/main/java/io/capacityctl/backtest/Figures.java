@@ -30,8 +30,9 @@ public final class Figures {
   /**
    * Of a throttled share within the quota, the part that fell in minutes busier than the whole week
    * before them (records: {@code SimulationResult#throttledInRecordsPercent}), to follow it after a
-   * comma; nothing when none did. No window of history held such a minute, so a tighter budget
-   * cannot buy for it: where this is most of the share, the frontier flattens.
+   * comma; nothing when none did. No window of history held such a minute, and a tighter budget
+   * raises the headroom at most to the window's largest excess: where this is most of the share,
+   * the frontier flattens.
    */
   public static String inRecords(double pct) {
     return pct > 0

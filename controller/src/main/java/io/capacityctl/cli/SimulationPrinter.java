@@ -98,7 +98,7 @@ final class SimulationPrinter {
                 + throttledPercent(mine.throttledWithinQuotaPercent())
                 + " % where the quota could serve them"
             : "";
-    // Of that, what no window of history held: a tighter budget cannot buy for it.
+    // Of that, what no window of history held: a tighter budget reaches it only by chance.
     within += Figures.inRecords(mine.throttledInRecordsPercent());
     out.printf(
         "against each policy, capacityctl (%s, %s %% of tokens throttled%s) costs:%n",
