@@ -104,20 +104,26 @@ class SimulateCommandTest {
     assertThat(Files.readAllLines(timeline).get(1)).startsWith("2027-01-06T00:30:00Z,sonnet,");
   }
 
+  /** Two hours of sonnet at 6,000 tokens/s but for one minute at {@code peak}; haiku idle. */
+  private Path sonnetAt6000With(String name, double peak) throws IOException {
+    double[] sonnet = new double[120];
+    Arrays.fill(sonnet, 6000);
+    sonnet[100] = peak;
+    Map<String, double[]> demand = new LinkedHashMap<>();
+    demand.put("sonnet", sonnet);
+    demand.put("haiku", new double[120]);
+    Path trace = dir.resolve(name);
+    try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
+      TraceCsv.write(new Trace(Instant.parse("2027-01-06T00:00:00Z"), 120, demand), w);
+    }
+    return trace;
+  }
+
   @Test
   void demandPastTheQuotaIsSaidApartFromTheThrottlingTheBudgetBounds() throws IOException {
     // Sonnet's quota serves 65,000 tokens/s (60 units and 5,000 on demand); one minute asks a
     // million: every policy throttles it, none could have served it.
-    double[] sonnet = new double[120];
-    Arrays.fill(sonnet, 6000);
-    sonnet[100] = 1_000_000;
-    Map<String, double[]> demand = new LinkedHashMap<>();
-    demand.put("sonnet", sonnet);
-    demand.put("haiku", new double[120]);
-    Path trace = dir.resolve("past-quota.csv");
-    try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
-      TraceCsv.write(new Trace(Instant.parse("2027-01-06T00:00:00Z"), 120, demand), w);
-    }
+    Path trace = sonnetAt6000With("past-quota.csv", 1_000_000);
 
     assertThat(run("simulate", "--trace", trace.toString())).as(err.toString()).isZero();
     assertThat(out.toString().lines().filter(l -> l.startsWith("against each policy")))
@@ -145,16 +151,7 @@ class SimulateCommandTest {
   void throttlingInAMinuteBusierThanAnyBeforeItIsNamed() throws IOException {
     // One minute ten times the level, within the quota (65,000 tokens/s): nothing before it was as
     // busy, so what capacityctl throttles there is a record no window of history held.
-    double[] sonnet = new double[120];
-    Arrays.fill(sonnet, 6000);
-    sonnet[100] = 60_000;
-    Map<String, double[]> demand = new LinkedHashMap<>();
-    demand.put("sonnet", sonnet);
-    demand.put("haiku", new double[120]);
-    Path trace = dir.resolve("record.csv");
-    try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
-      TraceCsv.write(new Trace(Instant.parse("2027-01-06T00:00:00Z"), 120, demand), w);
-    }
+    Path trace = sonnetAt6000With("record.csv", 60_000);
 
     assertThat(run("simulate", "--trace", trace.toString(), "--output", "json")).isZero();
     JsonNode total =
