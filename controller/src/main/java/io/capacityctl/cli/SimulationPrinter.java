@@ -50,7 +50,7 @@ final class SimulationPrinter {
     out.printf(
         "config %s (%s), trace %s, %d minutes%n%n",
         config.name(), config.source(), trace, any.minutes());
-    printHeadline(c);
+    printHeadline(c, config.policy().throttleBudget());
     SimulationResult oracle = results.get(PolicyName.ORACLE);
     out.printf(
         "%-16s %13s %8s %13s %11s %11s %7s %8s %9s%n",
@@ -85,7 +85,7 @@ final class SimulationPrinter {
   }
 
   /** capacityctl's saving against each baseline, first, so the answer needs no arithmetic. */
-  private void printHeadline(Comparison c) {
+  private void printHeadline(Comparison c, double budget) {
     List<Saving> savings = c.savings();
     if (savings.isEmpty()) {
       return;
@@ -106,7 +106,28 @@ final class SimulationPrinter {
     for (Saving s : savings) {
       out.println("  " + s.text() + (s.against() == PolicyName.ORACLE ? " (lower bound)" : ""));
     }
+    printRecordsHint(mine, budget);
     out.println();
+  }
+
+  /**
+   * Over the budget where the quota could serve, mostly in minutes busier than the week before
+   * them: a tighter budget reaches those only by chance (the headroom rises at most to the week's
+   * largest excess), a floor does; said once, so a user reads what to change, not only that the
+   * budget was missed.
+   */
+  private void printRecordsHint(SimulationResult mine, double budget) {
+    double within = mine.throttledWithinQuotaPercent();
+    double records = mine.throttledInRecordsPercent();
+    if (within <= 100 * budget || records < within / 2) {
+      return;
+    }
+    out.printf(
+        "  note: %s %% is over policy.throttleBudget (%s), and %s %% of it fell in minutes busier"
+            + " than any in the week before them: a tighter budget reaches those only by chance,"
+            + " a floor near the quota does (models.<model>.minUnits; README, Simulation"
+            + " semantics)%n",
+        throttledPercent(within), Figures.budget(budget), throttledPercent(records));
   }
 
   /** capacityctl at each budget: what each share of throttled tokens costs on this trace. */

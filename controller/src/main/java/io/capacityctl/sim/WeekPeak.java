@@ -4,11 +4,11 @@ import java.util.ArrayDeque;
 
 /**
  * The busiest minute of the week before each minute, so that a minute busier than all of them (a
- * record) is told apart: what no policy that learns from a window of past demand covers, since the
- * longest window in this repository (capacityctl's headroom, {@code Planner.MAX_RECENT_MINUTES}) is
- * a week. Throttling there says the traffic's tail outgrows its own history rather than that a
- * budget was set too loose: a tighter budget raises the headroom at most to the window's largest
- * excess, which reaches a record only by chance.
+ * record) is told apart: what no window of past demand held, since the longest window in this
+ * repository (capacityctl's headroom, {@code Planner.MAX_RECENT_MINUTES}) is a week. Throttling
+ * there says the traffic's tail outgrows its own history rather than that a budget was set too
+ * loose: a tighter budget raises the headroom at most to the window's largest excess, which reaches
+ * a record only by chance.
  *
  * <p>A monotonic queue: each minute enters once and leaves once, so a month costs a month.
  */

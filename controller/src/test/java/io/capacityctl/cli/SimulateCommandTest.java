@@ -52,7 +52,9 @@ class SimulateCommandTest {
     assertThat(printed)
         .contains("units $", "on-demand $", "throttled %", "waste", "actions")
         .contains("shortfall minutes")
-        .contains("timeline (capacityctl) written to " + timeline);
+        .contains("timeline (capacityctl) written to " + timeline)
+        .as("within its budget: nothing to change")
+        .doesNotContain("  note:");
     // One row per policy, then capacityctl per model.
     assertThat(printed.lines())
         .anyMatch(l -> l.startsWith("static-peak "))
@@ -130,6 +132,8 @@ class SimulateCommandTest {
         .singleElement()
         .asString()
         .contains(" % where the quota could serve them) costs:");
+    // The million is past the quota, no record the budget is judged on: nothing to change.
+    assertThat(out.toString()).doesNotContain("  note:");
 
     out.getBuffer().setLength(0);
     assertThat(run("simulate", "--trace", trace.toString(), "--output", "json")).isZero();
@@ -169,6 +173,11 @@ class SimulateCommandTest {
             ", "
                 + Figures.throttledPercent(within)
                 + " % in minutes busier than any in the week before them) costs:");
+    // Over the 0.01 % budget and all of it in the record: what to change is said.
+    assertThat(out.toString())
+        .contains(
+            "  note: " + Figures.throttledPercent(within) + " % is over policy.throttleBudget")
+        .contains("a floor near the quota does (models.<model>.minUnits;");
   }
 
   @Test
