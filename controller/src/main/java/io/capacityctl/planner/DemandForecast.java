@@ -31,6 +31,27 @@ public final class DemandForecast {
   private final boolean readsTail;
   private final boolean borrowed;
   private final String basis;
+  private final Recent recent;
+
+  /**
+   * What {@link #recentNeed} reads: the history, the deviations that read the headroom, the budget,
+   * the level the headroom was read at, the events' multiplier ahead (1 without), and the curve's
+   * recent minutes with the profile it followed (null: the recent level held flat) and its ratio to
+   * them.
+   */
+  private record Recent(
+      DemandHistory h,
+      Deviations deviations,
+      double budget,
+      double high,
+      double scale,
+      double[] minutes,
+      double[] profile,
+      double ratio) {
+    Recent scaled(double by) {
+      return new Recent(h, deviations, budget, high, by, minutes, profile, ratio);
+    }
+  }
 
   private DemandForecast(
       double[] forecast,
@@ -38,7 +59,9 @@ public final class DemandForecast {
       double headroom,
       boolean readsTail,
       boolean borrowed,
-      String basis) {
+      String basis,
+      Recent recent) {
+    this.recent = recent;
     this.forecast = forecast;
     this.level = level;
     this.headroom = headroom;
@@ -95,7 +118,55 @@ public final class DemandForecast {
     double headroom =
         deviations.headroom(h.lastMinute(), h.buffer(), h.from(), h.length(), high, budget);
     return new DemandForecast(
-        f, level, headroom, deviations.readsTail(), deviations.borrowed(), best.describe());
+        f,
+        level,
+        headroom,
+        deviations.readsTail(),
+        deviations.borrowed(),
+        best.describe(),
+        new Recent(h, deviations, budget, high, 1, recent, best.profile, best.ratio));
+  }
+
+  /**
+   * The curve's high as the highest level of the last {@code minutes} minutes would have set it
+   * (each minute's own median of the {@link #LEVEL_MINUTES} before it, as a ratio to the profile
+   * the curve follows, or alone when it follows none) plus the headroom read there, when that is
+   * above the high the headroom was read at; else 0. A fall the profile foresaw (an evening) holds
+   * nothing; one it did not may turn. On spiky traffic the level's median falls in minutes after a
+   * burst and rises again with the next, and the headroom with it: a unit trimmed on the fall
+   * serves again no sooner than the level has noticed the return and a provisioning time has
+   * passed, so the planner keeps what the levels of that span asked for (on tweet volumes, capacity
+   * was trimmed from 79 units to 48 in the five quiet minutes between two bursts and ordered again
+   * as the second came, too late for it).
+   */
+  double recentNeed(int minutes) {
+    DemandHistory h = recent.h();
+    double[] m = recent.minutes();
+    int n = m.length;
+    double most = 0;
+    for (int k = 1; k <= minutes && n - k - LEVEL_MINUTES >= 0; k++) {
+      double ratio = medianRatio(m, recent.profile(), n - k - LEVEL_MINUTES, n - k);
+      if (ratio > most) { // NaN (too few datapoints then) is no level
+        most = ratio;
+      }
+    }
+    if (!(most > recent.ratio())) {
+      return 0;
+    }
+    // A ratio of 0 now (nothing in the last level window): the flat curve's high is the level then;
+    // a profile's is unknown, and nothing is held.
+    double top =
+        recent.ratio() > 0
+            ? recent.high() * most / recent.ratio()
+            : recent.profile() == null ? most : 0;
+    if (top <= recent.high()) {
+      return 0;
+    }
+    double headroom =
+        recent
+            .deviations()
+            .headroom(h.lastMinute(), h.buffer(), h.from(), h.length(), top, recent.budget());
+    return (top + headroom) * recent.scale();
   }
 
   /**
@@ -176,7 +247,8 @@ public final class DemandForecast {
                 + ", event x"
                 + Figures.fixed(shown, 2)
                 + (low != high ? " for part of the horizon" : " ahead");
-    return new DemandForecast(f, level, headroom * events.maxAhead(), readsTail, borrowed, shaped);
+    return new DemandForecast(
+        f, level, headroom * events.maxAhead(), readsTail, borrowed, shaped, recent.scaled(high));
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */

@@ -269,10 +269,24 @@ public final class Planner implements Policy {
             UnitSizing.unitsToAvoidThrottling(m, ahead + headroom, 1.0));
     double soon = f.max(1, p + 3);
     double needed = maxRecent(s.demand(), stabilizationMinutes());
+    double keepNeed = Math.max(soon + headroom, needed);
     int keep =
         Math.max(
             UnitSizing.costOptimalUnits(m, Math.max(soon, needed), safety),
-            UnitSizing.unitsToAvoidThrottling(m, Math.max(soon + headroom, needed), 1.0));
+            UnitSizing.unitsToAvoidThrottling(m, keepNeed, 1.0));
+    String held = "";
+    if (keep < current) {
+      // A unit trimmed now serves again no sooner than the level has noticed the traffic's return
+      // and a provisioning time has passed: the span over which the headroom measures a minute's
+      // excess (Deviations), so what the levels of that span asked for is kept.
+      int span = p + DemandForecast.LEVEL_MINUTES;
+      double back = f.recentNeed(span);
+      if (back > keepNeed) {
+        keepNeed = back;
+        keep = Math.max(keep, UnitSizing.unitsToAvoidThrottling(m, back, 1.0));
+        held = ", held for the last " + Figures.integer(span) + "m's levels";
+      }
+    }
     Escalation esc = escalation(m, s, f);
     int target;
     String reason;
@@ -290,14 +304,15 @@ public final class Planner implements Policy {
               + "m and last "
               + Figures.integer(stabilizationMinutes())
               + "m is "
-              + Figures.grouped(Math.max(soon + headroom, needed))
+              + Figures.grouped(keepNeed)
               + " tps ("
               + f.basis()
               + headroomOf(f)
+              + held
               + ")";
     } else {
       target = current;
-      reason = "steady: " + forecastOf(ahead, p, f) + headroomOf(f);
+      reason = "steady: " + forecastOf(ahead, p, f) + headroomOf(f) + held;
     }
     return new Decision(target, reason, false);
   }

@@ -73,17 +73,19 @@ class OvernightWasteIncidentTest {
       assertThat(staticPeak.waste()[i]).as("minute %d", NIGHT + i).isGreaterThan(0.5);
     }
     assertThat(staticPeak.unitHours()).isEqualTo(15 * 4.0);
-    // capacityctl: 200 tps costs less on demand than a unit, so 0 units once the scale-down
-    // stabilisation (10 minutes), the read lag (2) and the drain (2) have passed.
+    // capacityctl: 200 tps costs less on demand than a unit, so 0 units once the level of the last
+    // provisioning time and level window (15 + 30 minutes) is night too: with no day of history,
+    // no profile foresaw the fall, and a fall nothing foresaw may turn (spiky traffic falls between
+    // its bursts); then the read lag (2) and the drain (2). With a profile, the stabilisation (10).
     int zero = 0;
     while (capacityctl.billed()[zero] > 0) {
       zero++;
     }
-    assertThat(zero).isLessThanOrEqualTo(20);
+    assertThat(zero).isLessThanOrEqualTo(50);
     for (int i = zero; i < 180; i++) {
       assertThat(capacityctl.billed()[i]).as("minute %d", NIGHT + i).isZero();
     }
     double saved = (staticPeak.unitHours() - capacityctl.unitHours()) * 7.70;
-    assertThat(saved).isGreaterThan(0.8 * 15 * 4 * 7.70);
+    assertThat(saved).isGreaterThan(0.75 * 15 * 4 * 7.70);
   }
 }
