@@ -141,15 +141,7 @@ public final class DemandForecast {
    */
   double recentNeed(int minutes) {
     DemandHistory h = recent.h();
-    double[] m = recent.minutes();
-    int n = m.length;
-    double most = 0;
-    for (int k = 1; k <= minutes && n - k - LEVEL_MINUTES >= 0; k++) {
-      double ratio = medianRatio(m, recent.profile(), n - k - LEVEL_MINUTES, n - k);
-      if (ratio > most) { // NaN (too few datapoints then) is no level
-        most = ratio;
-      }
-    }
+    double most = highestRecentRatio(recent.minutes(), recent.profile(), minutes);
     if (!(most > recent.ratio())) {
       return 0;
     }
@@ -249,6 +241,44 @@ public final class DemandForecast {
                 + (low != high ? " for part of the horizon" : " ahead");
     return new DemandForecast(
         f, level, headroom * events.maxAhead(), readsTail, borrowed, shaped, recent.scaled(high));
+  }
+
+  /**
+   * The highest {@link #medianRatio} of the {@link #LEVEL_MINUTES} windows ending 1 to {@code
+   * minutes} minutes before the end of {@code m} (0 when none has enough datapoints): one sorted
+   * window slid along, not a selection per window, as a trim asks for it every pass of a fall.
+   */
+  static double highestRecentRatio(double[] m, double[] profile, int minutes) {
+    int n = m.length;
+    int span = Math.min(minutes, n - LEVEL_MINUTES);
+    if (span < 1) {
+      return 0;
+    }
+    double[] w = new double[LEVEL_MINUTES];
+    int size = 0;
+    for (int i = n - span - LEVEL_MINUTES; i < n - span; i++) {
+      size = insert(w, size, ratioAt(m, profile, i));
+    }
+    double most = 0;
+    for (int end = n - span; end < n; end++) {
+      // The window [end - LEVEL_MINUTES, end): a median where half its minutes have datapoints.
+      if (size > 0 && size >= LEVEL_MINUTES / 2) {
+        double median = size % 2 == 1 ? w[size / 2] : (w[size / 2 - 1] + w[size / 2]) / 2;
+        most = Math.max(most, median);
+      }
+      size = remove(w, size, ratioAt(m, profile, end - LEVEL_MINUTES));
+      size = insert(w, size, ratioAt(m, profile, end));
+    }
+    return most;
+  }
+
+  /**
+   * Minute {@code i} of {@code m} over its profile, as {@link #medianRatio} reads it; NaN: none.
+   */
+  private static double ratioAt(double[] m, double[] profile, int i) {
+    double r = m[i];
+    double p = profile == null ? 1 : profile[i];
+    return !Double.isNaN(r) && !Double.isNaN(p) && p >= 1 ? r / p : Double.NaN;
   }
 
   /** Forecast demand {@code tau} minutes after the newest observed minute (1 <= tau <= horizon). */
