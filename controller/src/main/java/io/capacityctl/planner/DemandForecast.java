@@ -412,10 +412,9 @@ public final class DemandForecast {
     double[] v = new double[to - from];
     int k = 0;
     for (int i = from; i < to; i++) {
-      double r = recent[i];
-      double p = profile == null ? 1 : profile[i];
-      if (!Double.isNaN(r) && !Double.isNaN(p) && p >= 1) {
-        v[k++] = r / p;
+      double r = ratioAt(recent, profile, i);
+      if (!Double.isNaN(r)) {
+        v[k++] = r;
       }
     }
     if (k == 0 || k < (to - from) / 2) {

@@ -1,7 +1,5 @@
 package io.capacityctl.sim;
 
-import java.util.ArrayDeque;
-
 /**
  * The busiest minute of the week before each minute, so that a minute busier than all of them (a
  * record) is told apart: what no window of past demand held, since the longest window in this
@@ -15,7 +13,12 @@ import java.util.ArrayDeque;
 final class WeekPeak {
   static final int MINUTES = 7 * 1440;
 
-  private final ArrayDeque<long[]> minutes = new ArrayDeque<>(); // {minute, demand bits}, falling
+  // A deque of {minute, demand}, demand falling from head to tail, in two rings: it never holds
+  // more than a week of minutes, and nothing is allocated per minute (the replay's inner loop).
+  private final long[] minute = new long[MINUTES];
+  private final double[] demand = new double[MINUTES];
+  private int head;
+  private int size;
   private long now;
 
   /**
@@ -23,19 +26,23 @@ final class WeekPeak {
    * (any demand is, before the first minute), then counts it. A gap or a value no demand takes is
    * no record and is not counted.
    */
-  boolean record(double demand) {
+  boolean record(double tps) {
     long at = now++;
-    while (!minutes.isEmpty() && minutes.peekFirst()[0] <= at - MINUTES) {
-      minutes.pollFirst();
+    while (size > 0 && minute[head] <= at - MINUTES) {
+      head = (head + 1) % MINUTES;
+      size--;
     }
-    if (!(demand >= 0) || Double.isInfinite(demand)) {
+    if (!(tps >= 0) || Double.isInfinite(tps)) {
       return false;
     }
-    boolean record = minutes.isEmpty() || demand > Double.longBitsToDouble(minutes.peekFirst()[1]);
-    while (!minutes.isEmpty() && Double.longBitsToDouble(minutes.peekLast()[1]) <= demand) {
-      minutes.pollLast();
+    boolean record = size == 0 || tps > demand[head];
+    while (size > 0 && demand[(head + size - 1) % MINUTES] <= tps) {
+      size--;
     }
-    minutes.addLast(new long[] {at, Double.doubleToLongBits(demand)});
+    int tail = (head + size) % MINUTES;
+    minute[tail] = at;
+    demand[tail] = tps;
+    size++;
     return record;
   }
 }

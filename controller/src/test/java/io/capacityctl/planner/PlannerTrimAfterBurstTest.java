@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
-import io.capacityctl.config.ConfigException;
-import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.testing.TestConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,25 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerTrimAfterBurstTest {
   static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
-  static final String CONFIG =
-      """
-      name: bursts
-      timezone: UTC
-      models:
-        chat:
-          modelId: anthropic.claude-3-haiku-20240307-v1:0
-          tokensPerSecondPerUnit: 1000
-          unitHourlyUsd: 2.40
-          onDemandUsdPer1kTokens: 0.000375
-          onDemandTps: 1000
-          minUnits: 0
-          maxUnits: 90
-          provisioningTime: PT15M
-      schedule:
-        - { from: "00:00", to: "00:00", units: { chat: 4 } }
-      """;
-
-  final CapacityConfig config = parse();
+  // Haiku's prices and a thin on-demand allowance (1,000 tps), so units are what serve a burst.
+  final CapacityConfig config =
+      TestConfig.sonnet(4)
+          .set("sonnet", "unitHourlyUsd", 2.40)
+          .set("sonnet", "onDemandUsdPer1kTokens", 0.000375)
+          .set("sonnet", "onDemandTps", 1000)
+          .set("sonnet", "maxUnits", 90)
+          .build();
   final Planner planner = new Planner(config, CapacityCalendar.of(config));
 
   /**
@@ -62,8 +50,8 @@ class PlannerTrimAfterBurstTest {
     DemandHistory demand = new DemandHistory(NOW.minus(Duration.ofMinutes(2)), recent, null, null);
     Observation seen =
         new Observation(
-            NOW, Map.of("chat", new ModelState("chat", units, 0, 0, 0, demand, null)), null);
-    return planner.plan(seen, List.of(), NOW).models().get("chat");
+            NOW, Map.of("sonnet", new ModelState("sonnet", units, 0, 0, 0, demand, null)), null);
+    return planner.plan(seen, List.of(), NOW).models().get("sonnet");
   }
 
   @Test
@@ -100,18 +88,10 @@ class PlannerTrimAfterBurstTest {
         new DemandHistory(NOW.minus(Duration.ofMinutes(2)), recent, yesterday, null);
     Observation seen =
         new Observation(
-            NOW, Map.of("chat", new ModelState("chat", held, 0, 0, 0, demand, null)), null);
-    ModelDecision d = planner.plan(seen, List.of(), NOW).models().get("chat");
+            NOW, Map.of("sonnet", new ModelState("sonnet", held, 0, 0, 0, demand, null)), null);
+    ModelDecision d = planner.plan(seen, List.of(), NOW).models().get("sonnet");
 
     assertThat(d.targetUnits()).isLessThan(held);
     assertThat(d.reason()).contains("day-ago profile").doesNotContain("held for the last");
-  }
-
-  private static CapacityConfig parse() {
-    try {
-      return ConfigLoader.parse(CONFIG, "bursts.yaml");
-    } catch (ConfigException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
