@@ -16,11 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * Runs several policies over one trace through the same simulated cloud and reconcile path, and
- * capacityctl at several throttle budgets for the frontier. Runs are independent, so they share the
- * machine's cores.
+ * capacityctl at several throttle budgets and floors for the frontier. Runs are independent, so
+ * they share the machine's cores.
  */
 public final class Backtest {
   private Backtest() {}
@@ -52,7 +53,26 @@ public final class Backtest {
       List<PolicyName> policies,
       List<Double> budgets,
       Map<PolicyName, ? extends TimelineSink> timelines) {
-    return compare(config, trace, policies, budgets, timelines, PolicyName::create);
+    return compare(config, trace, policies, budgets, List.of(), timelines);
+  }
+
+  /**
+   * As {@link #compare(CapacityConfig, Trace, List, List, Map)}, and capacityctl once per floor at
+   * the configuration's budget, each model's {@code minUnits} raised to that share of its {@code
+   * maxUnits} ({@link CapacityConfig#withFloor}): where the budget is missed in minutes busier than
+   * any before them, a tighter budget buys little and a floor is what does; this prices it.
+   *
+   * @param floors shares of {@code maxUnits} from 0 to 1 (duplicates and 0 count once: 0 is the
+   *     configuration itself)
+   */
+  public static Comparison compare(
+      CapacityConfig config,
+      Trace trace,
+      List<PolicyName> policies,
+      List<Double> budgets,
+      List<Double> floors,
+      Map<PolicyName, ? extends TimelineSink> timelines) {
+    return compare(config, trace, policies, budgets, floors, timelines, PolicyName::create);
   }
 
   /** Builds the policy of one run (tests record what each run was given). */
@@ -67,12 +87,30 @@ public final class Backtest {
       List<Double> budgets,
       Map<PolicyName, ? extends TimelineSink> timelines,
       PolicyFactory factory) {
+    return compare(config, trace, policies, budgets, List.of(), timelines, factory);
+  }
+
+  static Comparison compare(
+      CapacityConfig config,
+      Trace trace,
+      List<PolicyName> policies,
+      List<Double> budgets,
+      List<Double> floors,
+      Map<PolicyName, ? extends TimelineSink> timelines,
+      PolicyFactory factory) {
     double own = config.policy().throttleBudget();
     boolean ownRuns = policies.contains(PolicyName.CAPACITYCTL);
-    List<Double> points = budgets.stream().distinct().sorted(Comparator.reverseOrder()).toList();
+    List<Double> raised = floors.stream().filter(f -> f > 0).distinct().sorted().toList();
+    // Floors are read against the configuration as written: its point is in the table with them.
+    List<Double> points =
+        Stream.concat(budgets.stream(), raised.isEmpty() ? Stream.empty() : Stream.of(own))
+            .distinct()
+            .sorted(Comparator.reverseOrder())
+            .toList();
     // capacityctl's replay (forecasting every pass) takes longer than the four others together on
     // two cores: its runs start first, so none is left running alone at the end.
-    Jobs jobs = new Jobs(Math.max(1, policies.size() + points.size()), trace, factory);
+    Jobs jobs =
+        new Jobs(Math.max(1, policies.size() + points.size() + raised.size()), trace, factory);
     try {
       Map<PolicyName, Future<SimulationResult>> byPolicy = new LinkedHashMap<>();
       if (ownRuns) {
@@ -90,6 +128,10 @@ public final class Backtest {
                     PolicyName.CAPACITYCTL,
                     Map.of()));
       }
+      Map<Double, Future<SimulationResult>> byFloor = new LinkedHashMap<>();
+      for (double f : raised) {
+        byFloor.put(f, jobs.submit(config.withFloor(f), PolicyName.CAPACITYCTL, Map.of()));
+      }
       for (PolicyName p : policies) {
         byPolicy.computeIfAbsent(p, q -> jobs.submit(config, q, timelines));
       }
@@ -100,6 +142,9 @@ public final class Backtest {
       List<FrontierPoint> frontier = new ArrayList<>();
       for (Map.Entry<Double, Future<SimulationResult>> e : byBudget.entrySet()) {
         frontier.add(new FrontierPoint(e.getKey(), e.getKey() == own, Jobs.get(e.getValue())));
+      }
+      for (Map.Entry<Double, Future<SimulationResult>> e : byFloor.entrySet()) {
+        frontier.add(new FrontierPoint(own, e.getKey(), false, Jobs.get(e.getValue())));
       }
       return new Comparison(results, frontier);
     } finally {

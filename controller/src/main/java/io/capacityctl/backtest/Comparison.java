@@ -10,7 +10,7 @@ import java.util.Map;
  * budget of the frontier (empty when none was asked for).
  *
  * @param policies in the order of the table
- * @param frontier by budget, largest first
+ * @param frontier by budget, largest first, then by floor, smallest first
  */
 public record Comparison(Map<PolicyName, SimulationResult> policies, List<FrontierPoint> frontier) {
   /** The policies a user would run instead of capacityctl (the oracle is a bound, not a choice). */

@@ -66,6 +66,11 @@ public final class Figures {
     return io.capacityctl.planner.Figures.budget(share);
   }
 
+  /** A share in percent, as a budget is written: {@code 75 %} (a floor's share of the quota). */
+  public static String share(double share) {
+    return budget(share);
+  }
+
   /** Whole tokens with thousands separators. */
   public static String tokens(double v) {
     return String.format(Locale.ROOT, "%,d", Math.round(v));

@@ -151,6 +151,8 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Mixin NoiseSeedOption noiseSeed;
 
+  @Mixin FloorsOption floors;
+
   @Mixin HistoryOption history;
 
   @Option(
@@ -179,6 +181,7 @@ final class BacktestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Double> budgets = SimulateCommand.budgets("--frontier", frontierValues());
+    List<Double> floorShares = floors.floors();
     PolicyName baseline = reportBaseline.policy();
     OptionChecks.directoryExists("--write-trace", writeTrace);
     OptionChecks.directoryExists("--report", report);
@@ -232,7 +235,12 @@ final class BacktestCommand implements Callable<Integer> {
     }
     Comparison results =
         Backtest.compare(
-            cfg, trace, policies, budgets, charts == null ? Map.of() : charts.sinks(Map.of()));
+            cfg,
+            trace,
+            policies,
+            budgets,
+            floorShares,
+            charts == null ? Map.of() : charts.sinks(Map.of()));
     if (charts != null) {
       new HtmlReport(cfg, traceName).write(report, results, charts);
     }

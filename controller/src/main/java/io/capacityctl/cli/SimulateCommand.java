@@ -125,6 +125,8 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin ReportBaselineOption reportBaseline;
 
+  @Mixin FloorsOption floors;
+
   @Mixin HistoryOption history;
 
   @Override
@@ -136,6 +138,7 @@ final class SimulateCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     List<Double> budgets = budgets("--frontier", frontier);
+    List<Double> floorShares = floors.floors();
     PolicyName only = null;
     if (policy != null && (only = PolicyName.of(policy)) == null) {
       err.println("--policy: " + unknownPolicy(policy));
@@ -210,7 +213,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (charts != null) {
       policies = charts.policiesToRun(policies);
     }
-    Comparison results = compare(cfg, t, policies, budgets, charts, detailed);
+    Comparison results = compare(cfg, t, policies, budgets, floorShares, charts, detailed);
     if (charts != null) {
       new HtmlReport(cfg, traceName).write(report, results, charts);
     }
@@ -248,18 +251,19 @@ final class SimulateCommand implements Callable<Integer> {
       Trace t,
       List<PolicyName> policies,
       List<Double> budgets,
+      List<Double> floorShares,
       ReportTimelines charts,
       PolicyName detailed)
       throws IOException {
     if (timeline == null) {
-      return Backtest.compare(cfg, t, policies, budgets, withCharts(charts, Map.of()));
+      return Backtest.compare(cfg, t, policies, budgets, floorShares, withCharts(charts, Map.of()));
     }
     return PartialFile.write(
         timeline,
         out -> {
           try (TimelineWriter w = new TimelineWriter(out)) {
             return Backtest.compare(
-                cfg, t, policies, budgets, withCharts(charts, Map.of(detailed, w)));
+                cfg, t, policies, budgets, floorShares, withCharts(charts, Map.of(detailed, w)));
           }
         });
   }

@@ -50,7 +50,7 @@ final class SimulationPrinter {
     out.printf(
         "config %s (%s), trace %s, %d minutes%n%n",
         config.name(), config.source(), trace, any.minutes());
-    printHeadline(c, config.policy().throttleBudget());
+    printHeadline(c, config);
     SimulationResult oracle = results.get(PolicyName.ORACLE);
     out.printf(
         "%-16s %13s %8s %13s %11s %11s %7s %8s %9s%n",
@@ -85,7 +85,7 @@ final class SimulationPrinter {
   }
 
   /** capacityctl's saving against each baseline, first, so the answer needs no arithmetic. */
-  private void printHeadline(Comparison c, double budget) {
+  private void printHeadline(Comparison c, CapacityConfig config) {
     List<Saving> savings = c.savings();
     if (savings.isEmpty()) {
       return;
@@ -106,7 +106,7 @@ final class SimulationPrinter {
     for (Saving s : savings) {
       out.println("  " + s.text() + (s.against() == PolicyName.ORACLE ? " (lower bound)" : ""));
     }
-    printRecordsHint(mine, budget);
+    printRecordsHint(c, mine, config);
     out.println();
   }
 
@@ -114,20 +114,71 @@ final class SimulationPrinter {
    * Over the budget where the quota could serve, mostly in minutes busier than the week before
    * them: a tighter budget reaches those only by chance (the headroom rises at most to the week's
    * largest excess), a floor does; said once, so a user reads what to change, not only that the
-   * budget was missed.
+   * budget was missed. When floors ran ({@code --floors}), the cheapest that kept within the budget
+   * is named, whatever the records' share.
    */
-  private void printRecordsHint(SimulationResult mine, double budget) {
+  private void printRecordsHint(Comparison c, SimulationResult mine, CapacityConfig config) {
+    double budget = config.policy().throttleBudget();
     double within = mine.throttledWithinQuotaPercent();
     double records = mine.throttledInRecordsPercent();
-    if (within <= 100 * budget || records < within / 2) {
+    if (within <= 100 * budget) {
+      return;
+    }
+    if (records < within / 2) {
+      // Not mostly records: a tighter budget may reach it (the frontier says); a floor run says
+      // what it would take.
+      if (c.frontier().stream().anyMatch(FrontierPoint::floored)) {
+        out.printf(
+            "  note: %s %% is over policy.throttleBudget (%s). %s%n",
+            throttledPercent(within), Figures.budget(budget), floorAdvice(c, mine, config));
+      }
       return;
     }
     out.printf(
         "  note: %s %% is over policy.throttleBudget (%s), and %s %% of it fell in minutes busier"
             + " than any in the week before them: a tighter budget reaches those only by chance,"
             + " a floor near the quota does (models.<model>.minUnits; README, Simulation"
-            + " semantics)%n",
-        throttledPercent(within), Figures.budget(budget), throttledPercent(records));
+            + " semantics). %s%n",
+        throttledPercent(within),
+        Figures.budget(budget),
+        throttledPercent(records),
+        floorAdvice(c, mine, config));
+  }
+
+  /**
+   * The cheapest floor run that kept within the budget where the quota could serve, and what it
+   * cost against the configuration as written; or how to price floors when none ran.
+   */
+  private static String floorAdvice(Comparison c, SimulationResult mine, CapacityConfig config) {
+    List<FrontierPoint> floors = c.frontier().stream().filter(FrontierPoint::floored).toList();
+    if (floors.isEmpty()) {
+      return "--floors prices floors on this trace.";
+    }
+    double budget = config.policy().throttleBudget();
+    return floors.stream()
+        .filter(p -> p.result().throttledWithinQuotaPercent() <= 100 * budget)
+        .min(java.util.Comparator.comparingDouble(p -> p.result().totalCostUsd()))
+        .map(
+            p ->
+                "Here "
+                    + p.label()
+                    + " ("
+                    + floorUnits(config, p.floor())
+                    + ") kept within it: "
+                    + usd(p.result().totalCostUsd())
+                    + ", "
+                    + Figures.signedShare(p.result().totalCostUsd() / mine.totalCostUsd() - 1)
+                    + ".")
+        .orElse("None of the floors run here kept within it.");
+  }
+
+  /** A floor's units per model: {@code chat 68 units}, {@code sonnet 40, haiku 10 units}. */
+  static String floorUnits(CapacityConfig config, double share) {
+    List<String> each = new java.util.ArrayList<>();
+    config
+        .models()
+        .forEach((k, m) -> each.add(k + " " + CapacityConfig.minUnitsWithFloor(m, share)));
+    return String.join(", ", each) + " units";
   }
 
   /** capacityctl at each budget: what each share of throttled tokens costs on this trace. */
@@ -135,27 +186,34 @@ final class SimulationPrinter {
     if (c.frontier().isEmpty()) {
       return;
     }
+    boolean floors = c.frontier().stream().anyMatch(FrontierPoint::floored);
     out.printf(
-        "%nfrontier: capacityctl at each policy.throttleBudget, cost against throttled tokens%n");
-    // "within quota": throttled where the quota could serve the demand, what the budget bounds.
+        "%nfrontier: capacityctl at each policy.throttleBudget%s, cost against throttled tokens%n",
+        floors
+            ? " and each floor (minUnits at a share of maxUnits, at the configured budget)"
+            : "");
+    // "within quota": throttled where the quota could serve the demand, what the budget bounds;
+    // "in records": of that, in minutes busier than the week before them, which a floor reaches.
     out.printf(
-        "%-16s %13s %8s %11s %13s %16s  %s%n",
+        "%-16s %13s %8s %11s %13s %11s %16s  %s%n",
         "budget",
         "total $",
         "/oracle",
         "throttled %",
         "within quota",
+        "in records",
         "throttled tokens",
         "dominates");
     for (FrontierPoint p : c.frontier()) {
       SimulationResult r = p.result();
       out.printf(
-          "%-16s %13s %8s %11s %13s %16s  %s%n",
-          Figures.budget(p.throttleBudget()) + (p.configured() ? " (config)" : ""),
+          "%-16s %13s %8s %11s %13s %11s %16s  %s%n",
+          p.label() + (p.configured() ? " (config)" : ""),
           usd(r.totalCostUsd()),
           vsOracle(r, oracle),
           throttledPercent(r.throttledPercent()),
           throttledPercent(r.throttledWithinQuotaPercent()),
+          throttledPercent(r.throttledInRecordsPercent()),
           Figures.tokens(r.throttledTokens()),
           c.dominatedText(r));
     }
@@ -249,6 +307,13 @@ final class SimulationPrinter {
         ObjectNode p = frontier.addObject();
         p.put("throttleBudget", f.throttleBudget());
         p.put("configured", f.configured());
+        if (f.floored()) {
+          p.put("floor", f.floor());
+          ObjectNode units = p.putObject("minUnits");
+          config
+              .models()
+              .forEach((k, m) -> units.put(k, CapacityConfig.minUnitsWithFloor(m, f.floor())));
+        }
         if (oracle != null) {
           p.put("costVsOracle", f.result().totalCostUsd() / oracle.totalCostUsd());
         }

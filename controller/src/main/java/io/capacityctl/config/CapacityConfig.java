@@ -72,6 +72,35 @@ public record CapacityConfig(
     return List.copyOf(models.keySet());
   }
 
+  /**
+   * This config with each model's {@code minUnits} raised to at least {@code share} of its {@code
+   * maxUnits} (rounded up to a whole unit): what a floor would cost and save on a trace, priced by
+   * the frontier. A share of 0 changes nothing.
+   *
+   * @param share from 0 to 1
+   */
+  public CapacityConfig withFloor(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(
+          "a floor is a share of maxUnits from 0 to 1, got " + share);
+    }
+    Map<String, ModelConfig> floored = new java.util.LinkedHashMap<>();
+    models.forEach((k, m) -> floored.put(k, m.withMinUnits(minUnitsWithFloor(m, share))));
+    return new CapacityConfig(
+        name, timezone, floored, ecs, schedule, events, policy, budget, aws, intents, source);
+  }
+
+  /**
+   * The model's {@code minUnits} under a floor of {@code share} of its quota: that share in whole
+   * units, up (0.75 of 90 is 68), or its own {@code minUnits} when higher.
+   */
+  public static int minUnitsWithFloor(ModelConfig m, double share) {
+    // Less a hair, so a share that is a whole number of units in decimal is that many (7 % of 100
+    // is 7.000000000000001 in binary).
+    int floor = (int) Math.min(m.maxUnits(), Math.ceil(share * m.maxUnits() - 1e-9));
+    return Math.max(m.minUnits(), floor);
+  }
+
   /** This config with other policy settings (the simulator and tests vary them). */
   public CapacityConfig withPolicy(PolicyConfig p) {
     return new CapacityConfig(

@@ -33,6 +33,23 @@ public record ModelConfig(
         : unitHourlyUsd / onDemandHourlyPerUnit;
   }
 
+  /**
+   * These settings with another floor (the frontier prices floors: {@link
+   * CapacityConfig#withFloor}).
+   */
+  public ModelConfig withMinUnits(int units) {
+    return new ModelConfig(
+        key,
+        modelId,
+        tokensPerSecondPerUnit,
+        unitHourlyUsd,
+        onDemandUsdPer1kTokens,
+        onDemandTps,
+        units,
+        maxUnits,
+        provisioningTime);
+  }
+
   public long provisioningMinutes() {
     return Math.max(1, (provisioningTime.toSeconds() + 59) / 60);
   }

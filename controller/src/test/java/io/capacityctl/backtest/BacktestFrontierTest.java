@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.ConfigLoader;
+import io.capacityctl.config.ModelConfig;
 import io.capacityctl.sim.Trace;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collections;
@@ -66,6 +68,75 @@ class BacktestFrontierTest {
     assertThat(c.frontier()).extracting(FrontierPoint::configured).containsExactly(true, false);
     assertThat(created)
         .containsExactlyInAnyOrder("static-peak@1.0E-4", "capacityctl@1.0E-4", "capacityctl@0.0");
+  }
+
+  @Test
+  void eachFloorRunsCapacityctlAtTheConfiguredBudgetWithEveryModelsMinUnitsRaised() {
+    List<String> floors = new CopyOnWriteArrayList<>();
+    Backtest.PolicyFactory byFloor =
+        (p, c, t) -> {
+          floors.add(
+              p.label()
+                  + "@"
+                  + c.policy().throttleBudget()
+                  + " sonnet>="
+                  + c.model("sonnet").minUnits()
+                  + " haiku>="
+                  + c.model("haiku").minUnits());
+          return p.create(c, t);
+        };
+
+    Comparison c =
+        Backtest.compare(
+            config,
+            trace,
+            List.of(CAPACITYCTL),
+            List.of(),
+            List.of(0.9, 0.5, 0.0, 0.5),
+            Map.of(),
+            byFloor);
+
+    // Quotas 60 and 20 units: half is 30 and 10, nine tenths 54 and 18.
+    assertThat(floors)
+        .containsExactlyInAnyOrder(
+            "capacityctl@1.0E-4 sonnet>=0 haiku>=0",
+            "capacityctl@1.0E-4 sonnet>=30 haiku>=10",
+            "capacityctl@1.0E-4 sonnet>=54 haiku>=18");
+    assertThat(c.frontier())
+        .as("the configuration as written (its own run), then each floor once, smallest first")
+        .extracting(FrontierPoint::label)
+        .containsExactly("0.01 %", "floor 50 %", "floor 90 %");
+    assertThat(c.frontier().get(0).result()).isSameAs(c.policies().get(CAPACITYCTL));
+    assertThat(c.frontier())
+        .extracting(FrontierPoint::configured)
+        .containsExactly(true, false, false);
+    assertThat(c.frontier()).extracting(FrontierPoint::throttleBudget).containsOnly(0.0001);
+  }
+
+  @Test
+  void aFloorRoundsUpToWholeUnitsAndNeverLowersAModelsOwnMinimum() {
+    CapacityConfig raised = config.withFloor(0.75);
+    assertThat(raised.model("sonnet").minUnits()).isEqualTo(45);
+    assertThat(raised.model("haiku").minUnits()).isEqualTo(15);
+    // 0.07 x 100 is 7 in decimal but 7.000000000000001 in binary: still 7 units.
+    ModelConfig hundred =
+        new ModelConfig("m", "m-id", 1000, 1, 0.001, 0, 0, 100, Duration.ofMinutes(15));
+    assertThat(CapacityConfig.minUnitsWithFloor(hundred, 0.07)).isEqualTo(7);
+    assertThat(CapacityConfig.minUnitsWithFloor(hundred, 0.071)).isEqualTo(8);
+    assertThat(config.withFloor(0.9).model("sonnet").minUnits()).isEqualTo(54);
+    assertThat(config.withFloor(0.51).model("haiku").minUnits()).as("10.2 -> 11").isEqualTo(11);
+    assertThat(config.withFloor(1).model("sonnet").minUnits()).isEqualTo(60);
+    assertThat(config.withFloor(0)).usingRecursiveComparison().isEqualTo(config);
+    CapacityConfig own = config.withFloor(0.5);
+    assertThat(own.withFloor(0.25).model("sonnet").minUnits())
+        .as("a model's own minUnits above the floor stays")
+        .isEqualTo(30);
+    assertThat(raised.model("sonnet").maxUnits()).isEqualTo(60);
+    for (double bad : new double[] {-0.01, 1.01, Double.NaN}) {
+      assertThatThrownBy(() -> config.withFloor(bad))
+          .as("%s", bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test

@@ -181,6 +181,82 @@ class SimulateCommandTest {
   }
 
   @Test
+  void floorsArePricedBesideTheConfigurationAndTheCheapestWithinTheBudgetIsNamed()
+      throws IOException {
+    // The record above: sonnet's quota is 60 units and 5,000 on demand. Half of it (30 units)
+    // cannot serve the 60,000 minute; all of it can.
+    Path trace = sonnetAt6000With("record-floors.csv", 60_000);
+
+    assertThat(run("simulate", "--trace", trace.toString(), "--floors", "100%,0.5,50%,0"))
+        .as(err.toString())
+        .isZero();
+    List<String> lines = out.toString().lines().toList();
+    int header = lines.indexOf(row(lines, "budget "));
+    assertThat(lines.get(header - 1)).contains("and each floor (minUnits at a share of maxUnits");
+    assertThat(lines.subList(header + 1, header + 4))
+        .as("the configuration as written, then each floor once, smallest first")
+        .satisfiesExactly(
+            l -> assertThat(l).startsWith("0.01 % (config) "),
+            l -> assertThat(l).startsWith("floor 50 % "),
+            l -> assertThat(l).startsWith("floor 100 % "));
+    assertThat(lines.get(header + 4)).isEmpty();
+    String[] full = figures(lines.get(header + 3));
+    assertThat(full[3]).as("within quota at the full floor").isEqualTo("0.0000");
+    assertThat(figures(lines.get(header + 2))[3]).isNotEqualTo("0.0000");
+    assertThat(row(lines, "  note: "))
+        .contains(
+            "Here floor 100 % (sonnet 60, haiku 20 units) kept within it: " + full[0] + ", +");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("simulate", "--trace", trace.toString(), "--floors", "75%", "-o", "json"))
+        .isZero();
+    JsonNode frontier = new ObjectMapper().readTree(out.toString()).get("frontier");
+    assertThat(frontier).hasSize(2);
+    assertThat(frontier.get(0).has("floor")).isFalse();
+    assertThat(frontier.get(0).get("configured").asBoolean()).isTrue();
+    assertThat(frontier.get(1).get("floor").asDouble()).isEqualTo(0.75);
+    assertThat(frontier.get(1).get("throttleBudget").asDouble()).isEqualTo(0.0001);
+    assertThat(frontier.get(1).get("minUnits").get("sonnet").asInt()).isEqualTo(45);
+    assertThat(frontier.get(1).get("minUnits").get("haiku").asInt()).isEqualTo(15);
+  }
+
+  @Test
+  void aFloorThatIsNoShareOfTheQuotaIsRefusedNamingTheOptionBeforeAnythingRuns()
+      throws IOException {
+    Path trace = dir.resolve("flat.csv");
+    writeFlatTrace(trace, 120);
+    Path timeline = dir.resolve("timeline.csv");
+    for (String bad : List.of("150%", "-0.1", "seventy", "NaN", "1.01")) {
+      err.getBuffer().setLength(0);
+      int code =
+          run(
+              "simulate",
+              "--trace",
+              trace.toString(),
+              "--floors",
+              "50%," + bad,
+              "--timeline",
+              timeline.toString());
+
+      assertThat(code).as(bad).isEqualTo(2);
+      assertThat(err.toString())
+          .as(bad)
+          .contains(
+              "--floors: '" + bad + "' is not a floor: use a share of maxUnits from 0 to 100%");
+      assertThat(timeline).as("nothing written for %s", bad).doesNotExist();
+    }
+  }
+
+  /** A frontier row's figures after its label: total $, /oracle, throttled, within quota, ... */
+  private static String[] figures(String row) {
+    return row.substring(row.indexOf('$')).split("\\s+");
+  }
+
+  private static String row(List<String> lines, String start) {
+    return lines.stream().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
+  }
+
+  @Test
   void historyZeroReplaysEveryMinuteAndAHistoryLeavingNothingIsRefused() throws IOException {
     Path trace = dir.resolve("flat.csv");
     writeFlatTrace(trace, 120);

@@ -24,9 +24,26 @@ final class FrontierChart {
   static final int WIDTH = FrontierAxes.WIDTH;
   static final int HEIGHT = FrontierAxes.HEIGHT;
 
-  /** One marker: a policy, or capacityctl at one budget (budget null: the capacityctl row). */
+  /**
+   * One marker: a policy, or capacityctl at one budget (budget null: the capacityctl row), with a
+   * floor (a share of maxUnits; 0: the configuration's own).
+   */
   record Point(
-      PolicyName policy, Double budget, boolean configured, SimulationResult result, String label) {
+      PolicyName policy,
+      Double budget,
+      double floor,
+      boolean configured,
+      SimulationResult result,
+      String label) {
+    Point(
+        PolicyName policy,
+        Double budget,
+        boolean configured,
+        SimulationResult result,
+        String label) {
+      this(policy, budget, 0, configured, result, label);
+    }
+
     boolean capacityctl() {
       return policy == PolicyName.CAPACITYCTL;
     }
@@ -60,9 +77,10 @@ final class FrontierChart {
           new Point(
               PolicyName.CAPACITYCTL,
               f.throttleBudget(),
+              f.floor(),
               f.configured(),
               f.result(),
-              Figures.budget(f.throttleBudget())));
+              f.label()));
     }
     return out;
   }
@@ -130,11 +148,11 @@ final class FrontierChart {
   /** One label for points drawn at the same pixel (budgets the planner treats alike coincide). */
   private static String label(List<Point> same) {
     List<String> names = same.stream().map(Point::label).toList();
-    boolean budgets = same.stream().allMatch(p -> p.budget() != null);
-    if (budgets && names.size() > 2) {
+    boolean ours = same.stream().allMatch(p -> p.budget() != null);
+    if (ours && names.size() > 2 && same.stream().allMatch(p -> p.floor() == 0)) {
       return "capacityctl at " + names.get(0) + " to " + names.get(names.size() - 1);
     }
-    return (budgets ? "capacityctl at " : "") + String.join(", ", names);
+    return (ours ? "capacityctl at " : "") + String.join(", ", names);
   }
 
   private static void marker(
@@ -159,7 +177,7 @@ final class FrontierChart {
     sb.append(
         String.format(
             Locale.ROOT,
-            "<g class=\"point %s%s\" data-policy=\"%s\" data-budget=\"%s\" data-cost=\"%.2f\""
+            "<g class=\"point %s%s\" data-policy=\"%s\" data-budget=\"%s\"%s data-cost=\"%.2f\""
                 + " data-throttled-tokens=\"%d\" data-dominates=\"%s\" data-x=\"%.1f\""
                 + " data-y=\"%.1f\"><title>%s</title>",
             p.policy() == PolicyName.ORACLE
@@ -167,9 +185,8 @@ final class FrontierChart {
                 : p.capacityctl() ? "capacityctl" : "baseline",
             dominant ? " dominant" : "",
             p.policy().label(),
-            p.budget() == null
-                ? ""
-                : BigDecimal.valueOf(p.budget()).stripTrailingZeros().toPlainString(),
+            p.budget() == null ? "" : plain(p.budget()),
+            p.floor() > 0 ? " data-floor=\"" + plain(p.floor()) + "\"" : "",
             r.totalCostUsd(),
             Math.round(r.throttledTokens()),
             String.join(" ", dominated.stream().map(PolicyName::label).toList()),
@@ -196,18 +213,42 @@ final class FrontierChart {
     sb.append("</g>\n");
   }
 
-  /** capacityctl's points joined in budget order: the trade-off the budget buys. */
+  private static String plain(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * capacityctl's points joined in budget order (the trade-off the budget buys), and the floors
+   * joined from the configured point up (what a floor buys), each its own line.
+   */
   private static void curve(
       StringBuilder sb, List<Point> points, FrontierAxes.X x, FrontierAxes.Y y) {
-    List<Point> budgets =
+    line(
+        sb,
+        "curve",
         points.stream()
-            .filter(p -> p.budget() != null)
+            .filter(p -> p.budget() != null && p.floor() == 0)
             .sorted(Comparator.comparingDouble(Point::budget).reversed())
-            .toList();
+            .toList(),
+        x,
+        y);
+    line(
+        sb,
+        "curve floors",
+        points.stream()
+            .filter(p -> p.capacityctl() && (p.configured() || p.floor() > 0))
+            .sorted(Comparator.comparingDouble(Point::floor))
+            .toList(),
+        x,
+        y);
+  }
+
+  private static void line(
+      StringBuilder sb, String cls, List<Point> budgets, FrontierAxes.X x, FrontierAxes.Y y) {
     if (budgets.size() < 2) {
       return;
     }
-    sb.append("<polyline class=\"curve\" points=\"");
+    sb.append("<polyline class=\"").append(cls).append("\" points=\"");
     for (Point p : budgets) {
       sb.append(
           String.format(

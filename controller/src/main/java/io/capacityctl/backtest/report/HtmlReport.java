@@ -49,7 +49,7 @@ public final class HtmlReport {
                 "frontierTable",
                 results.frontier().isEmpty()
                     ? "<p class=\"note\">Run with <code>--frontier</code> to add capacityctl at"
-                        + " several throttle budgets.</p>"
+                        + " several throttle budgets, <code>--floors</code> at floors.</p>"
                     : PolicyTable.frontier(results)),
             Map.entry("table", PolicyTable.html(results.policies(), timelines.charted())),
             Map.entry(

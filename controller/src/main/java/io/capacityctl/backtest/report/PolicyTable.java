@@ -92,7 +92,9 @@ final class PolicyTable {
     return t.html();
   }
 
-  /** capacityctl at each budget of the frontier, with the baselines each point dominates. */
+  /**
+   * capacityctl at each budget and floor of the frontier, with the baselines each point dominates.
+   */
   static String frontier(Comparison c) {
     SimulationResult oracle = c.policies().get(PolicyName.ORACLE);
     HtmlTable t =
@@ -111,7 +113,7 @@ final class PolicyTable {
           "capacityctl",
           p.configured(),
           List.of(
-              Figures.budget(p.throttleBudget()) + (p.configured() ? " (config)" : ""),
+              p.label() + (p.configured() ? " (config)" : ""),
               usd(r.totalCostUsd()),
               vsOracle(r, oracle),
               throttledPercent(r.throttledPercent()),

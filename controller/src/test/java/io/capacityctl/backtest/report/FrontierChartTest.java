@@ -69,6 +69,37 @@ class FrontierChartTest {
   }
 
   @Test
+  void floorsAreTheirOwnLineFromTheConfiguredPointAndNamedAsFloors() {
+    Comparison c =
+        comparison(
+            List.of(
+                new FrontierPoint(0.001, false, result(11_000, 2_000)),
+                new FrontierPoint(0.0001, true, result(11_500, 150)),
+                new FrontierPoint(0, false, result(13_100, 0)),
+                new FrontierPoint(0.0001, 0.5, false, result(12_000, 40)),
+                new FrontierPoint(0.0001, 0.9, false, result(14_000, 0))));
+
+    String svg = FrontierChart.svg(c);
+
+    Matcher floor = Pattern.compile("data-budget=\"0.0001\" data-floor=\"([0-9.]+)\"").matcher(svg);
+    List<String> floors = new ArrayList<>();
+    while (floor.find()) {
+      floors.add(floor.group(1));
+    }
+    assertThat(floors).containsExactly("0.5", "0.9");
+    assertThat(svg).contains("capacityctl at floor 50 %", "capacityctl at floor 90 %");
+    Matcher line =
+        Pattern.compile("<polyline class=\"([a-z ]+)\" points=\"([^\"]+)\"").matcher(svg);
+    Map<String, Integer> vertices = new LinkedHashMap<>();
+    while (line.find()) {
+      vertices.put(line.group(1), line.group(2).split(" ").length);
+    }
+    assertThat(vertices)
+        .as("three budgets on one line; the configured point and two floors on another")
+        .containsExactly(Map.entry("curve", 3), Map.entry("curve floors", 3));
+  }
+
+  @Test
   void onlyPointsThatDominateEveryBaselineAreFilled() {
     Comparison c =
         comparison(
