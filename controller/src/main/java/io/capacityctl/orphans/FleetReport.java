@@ -59,17 +59,20 @@ public record FleetReport(
         continue; // not capacityctl's: not ours to report either
       }
       String owner = pt.configTag();
-      double hourly = UnitPrices.hourlyUsd(config, pt);
       if (owner == null) {
         orphaned.add(
             new Orphan(
-                pt, "?", "tagged managed-by=capacityctl without capacityctl:config", hourly));
+                pt,
+                "?",
+                "tagged managed-by=capacityctl without capacityctl:config",
+                UnitPrices.hourlyUsd(config, pt)));
         continue;
       }
+      if (owners.contains(owner) && claimedByAModel(config, pt)) {
+        continue; // a model's pool counts it (nearly every PT, every pass: nothing priced)
+      }
+      double hourly = UnitPrices.hourlyUsd(config, pt);
       if (owners.contains(owner)) {
-        if (claimedByAModel(config, pt)) {
-          continue; // a model's pool counts it
-        }
         if (pt.committed()) {
           orphaned.add(
               new Orphan(

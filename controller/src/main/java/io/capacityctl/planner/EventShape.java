@@ -1,10 +1,10 @@
 package io.capacityctl.planner;
 
 import io.capacityctl.calendar.CapacityCalendar;
+import io.capacityctl.time.LocalDays;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 /**
  * Events as the forecast sees them: the observed demand and its day- and week-ago profiles divided
@@ -80,7 +80,7 @@ record EventShape(DemandHistory history, double[] ahead) {
 
   /** The first minute of a profile read {@code days} local days before {@code last}. */
   private static Instant profileStart(ZoneId zone, Instant last, int days, int p) {
-    Instant anchor = ZonedDateTime.ofInstant(last, zone).minusDays(days).toInstant();
+    Instant anchor = LocalDays.back(last, days, zone);
     return anchor.minus(Duration.ofMinutes(p - 1));
   }
 }

@@ -66,11 +66,14 @@ public final class Planner implements Policy {
   // Per model: what is read of the recent window, once a minute rather than the whole window a
   // pass.
   private final Map<String, ModelMemo> memos = new HashMap<>();
+  // The budget as reasons name it: fixed with the policy, written once, not every pass.
+  private final String budgetText;
 
   public Planner(CapacityConfig config, CapacityCalendar calendar) {
     this.config = config;
     this.calendar = calendar;
     this.policy = config.policy();
+    this.budgetText = Figures.budget(policy.throttleBudget());
     int maxProvisioning =
         (int)
             config.models().values().stream()
@@ -334,7 +337,7 @@ public final class Planner implements Policy {
         ? ", headroom +"
             + Figures.grouped(f.headroom())
             + " tps for "
-            + Figures.budget(policy.throttleBudget())
+            + budgetText
             + " throttled"
             + (f.borrowed() ? " (read with nearby levels: under a day of minutes at this one)" : "")
         : "";

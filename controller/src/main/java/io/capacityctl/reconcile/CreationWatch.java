@@ -7,6 +7,7 @@ import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,10 +27,36 @@ import java.util.Set;
  */
 final class CreationWatch {
   private final StateStore state;
-  // The records last read, by ARN: a store that returns the same (unmodifiable) list while nothing
-  // changed is not indexed again every pass.
+  // The records last read, indexed: a store that returns the same (unmodifiable) list while nothing
+  // changed is not indexed again every pass. A new list (a creation recorded, done or dropped, by
+  // this pass or another process) is a new index.
   private List<Creation> indexed;
-  private Map<String, Creation> byArn;
+  private Index index;
+
+  /**
+   * The records by ARN, and the ones still watched (not done) by model in the map's own order: most
+   * passes watch nothing, and then a pool's in-service PTs need no look-up at all.
+   */
+  record Index(Map<String, Creation> byArn, Map<String, List<Creation>> watchedByModel) {
+    static Index of(List<Creation> known) {
+      Map<String, Creation> byArn = new HashMap<>();
+      for (Creation c : known) {
+        byArn.put(c.arn(), c);
+      }
+      Map<String, List<Creation>> watched = new HashMap<>();
+      for (Creation c : byArn.values()) {
+        if (!c.done()) {
+          watched.computeIfAbsent(c.model(), k -> new ArrayList<>()).add(c);
+        }
+      }
+      return new Index(byArn, watched);
+    }
+
+    /** {@code model}'s creations not done yet, in {@link #byArn}'s order. */
+    List<Creation> watched(String model) {
+      return watchedByModel.getOrDefault(model, List.of());
+    }
+  }
 
   CreationWatch(StateStore state) {
     this.state = state;
@@ -45,7 +72,7 @@ final class CreationWatch {
       // lease); read again only when that read failed.
       List<Creation> known =
           snapshot.creations() != null ? snapshot.creations() : state.creations();
-      Map<String, Creation> recorded = byArn(known);
+      Index recorded = index(known);
       for (ModelPool pool : snapshot.pools().values()) {
         record(pool, recorded, at, token);
       }
@@ -56,51 +83,72 @@ final class CreationWatch {
     }
   }
 
-  private synchronized Map<String, Creation> byArn(List<Creation> known) {
+  private synchronized Index index(List<Creation> known) {
     if (known != indexed) {
-      Map<String, Creation> m = new HashMap<>();
-      for (Creation c : known) {
-        m.put(c.arn(), c);
-      }
-      byArn = m;
+      index = Index.of(known);
       indexed = known;
     }
-    return byArn;
+    return index;
   }
 
-  private void record(ModelPool pool, Map<String, Creation> recorded, Instant at, long token) {
+  private void record(ModelPool pool, Index recorded, Instant at, long token) {
     String model = pool.model();
-    Set<String> listed = new HashSet<>();
     for (ProvisionedThroughput pt : pool.creating()) {
-      listed.add(pt.arn());
-      if (!recorded.containsKey(pt.arn()) && pt.createdAt() != null) {
+      if (!recorded.byArn().containsKey(pt.arn()) && pt.createdAt() != null) {
         state.recordCreation(
             Creation.watched(model, pt.arn(), pt.modelUnits(), pt.createdAt()), token);
       }
     }
-    Set<String> boughtNow = new HashSet<>();
-    for (PurchaseIntent p : pool.listedPurchases()) {
-      boughtNow.add(p.clientRequestToken());
+    // Not Set.of(): an untagged PT has no purchase token, and contains(null) must answer false.
+    Set<String> boughtNow = Collections.emptySet();
+    if (!pool.listedPurchases().isEmpty()) {
+      boughtNow = new HashSet<>();
+      for (PurchaseIntent p : pool.listedPurchases()) {
+        boughtNow.add(p.clientRequestToken());
+      }
     }
-    List<ProvisionedThroughput> inService = new ArrayList<>(pool.serving());
-    inService.addAll(pool.draining());
-    for (ProvisionedThroughput pt : inService) {
-      listed.add(pt.arn());
+    // An in-service PT teaches something only when a record of it is watched (of any model: the
+    // record is found by ARN) or this pass holds its purchase record.
+    if (!recorded.watchedByModel().isEmpty() || !boughtNow.isEmpty()) {
+      inService(pool.serving(), model, recorded, boughtNow, at, token);
+      inService(pool.draining(), model, recorded, boughtNow, at, token);
+    }
+    List<Creation> watched = recorded.watched(model);
+    if (watched.isEmpty()) {
+      return;
+    }
+    Set<String> listed = new HashSet<>();
+    for (List<ProvisionedThroughput> group :
+        List.of(pool.creating(), pool.serving(), pool.draining())) {
+      for (ProvisionedThroughput pt : group) {
+        listed.add(pt.arn());
+      }
+    }
+    for (Creation c : watched) {
+      if (!listed.contains(c.arn())) {
+        state.dropCreation(model, c.arn(), token);
+      }
+    }
+  }
+
+  private void inService(
+      List<ProvisionedThroughput> pts,
+      String model,
+      Index recorded,
+      Set<String> boughtNow,
+      Instant at,
+      long token) {
+    for (ProvisionedThroughput pt : pts) {
       if (pt.status() != PtStatus.IN_SERVICE && pt.status() != PtStatus.UPDATING) {
         continue;
       }
-      Creation was = recorded.get(pt.arn());
+      Creation was = recorded.byArn().get(pt.arn());
       if (was != null && !was.done()) {
         state.recordCreation(was.inServiceBy(at), token);
       } else if (was == null && pt.createdAt() != null && boughtNow.contains(pt.purchaseToken())) {
         state.recordCreation(
             Creation.watched(model, pt.arn(), pt.modelUnits(), pt.createdAt()).inServiceBy(at),
             token);
-      }
-    }
-    for (Creation c : recorded.values()) {
-      if (c.model().equals(model) && !c.done() && !listed.contains(c.arn())) {
-        state.dropCreation(model, c.arn(), token);
       }
     }
   }

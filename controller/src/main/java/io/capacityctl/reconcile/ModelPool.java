@@ -239,6 +239,23 @@ public final class ModelPool {
     return routes;
   }
 
+  /**
+   * The ARNs of {@link #routes} not draining (committed in service, and serving), without a route
+   * each: a pass asks it of every model before its metrics read.
+   */
+  public Set<String> routedArns() {
+    Set<String> arns = new HashSet<>();
+    for (ProvisionedThroughput p : committed) {
+      if (inService(p)) {
+        arns.add(p.arn());
+      }
+    }
+    for (ProvisionedThroughput p : serving) {
+      arns.add(p.arn());
+    }
+    return arns;
+  }
+
   /** Units of committed PTs in service ({@code inService}) or not yet. */
   private int committedUnits(boolean inService) {
     int sum = 0;

@@ -15,18 +15,16 @@ import io.capacityctl.ports.EcsState;
 import io.capacityctl.ports.MinuteSeries;
 import io.capacityctl.ports.ProvisionedThroughput;
 import io.capacityctl.ports.TimeRange;
-import io.capacityctl.routing.Route;
 import io.capacityctl.routing.RouteTable;
 import io.capacityctl.state.Creation;
 import io.capacityctl.state.PurchaseIntent;
 import io.capacityctl.state.StateStore;
+import io.capacityctl.time.LocalDays;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,9 +227,8 @@ public final class Observer {
     int n = window.recentMinutes();
     int h = window.horizonMinutes();
     int p = window.profileMinutes();
-    ZonedDateTime local = ZonedDateTime.ofInstant(last, config.timezone());
-    Instant dayAnchor = local.minusDays(1).toInstant();
-    Instant weekAnchor = local.minusWeeks(1).toInstant();
+    Instant dayAnchor = LocalDays.back(last, 1, config.timezone());
+    Instant weekAnchor = LocalDays.back(last, 7, config.timezone());
     List<TimeRange> ranges =
         List.of(range(last, n, 0), range(dayAnchor, p, h), range(weekAnchor, p, h));
     Map<String, DemandHistory> out = new LinkedHashMap<>();
@@ -268,13 +265,7 @@ public final class Observer {
   private static Map<String, Set<String>> routed(Map<String, ModelPool> pools) {
     Map<String, Set<String>> routed = new HashMap<>();
     for (ModelPool pool : pools.values()) {
-      Set<String> arns = new HashSet<>();
-      for (Route r : pool.routes()) {
-        if (!r.draining()) {
-          arns.add(r.arn());
-        }
-      }
-      routed.put(pool.model(), arns);
+      routed.put(pool.model(), pool.routedArns());
     }
     return routed;
   }

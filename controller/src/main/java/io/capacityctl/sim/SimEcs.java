@@ -16,7 +16,10 @@ import java.util.List;
 public final class SimEcs implements EcsCapacityApi {
   private final Clock clock;
   private final Duration startup;
-  private final List<Instant> readyAt = new ArrayList<>(); // sorted ascending
+  private final List<Instant> readyAt = new ArrayList<>();
+  // Whether readyAt is ascending: it is while the clock only moves forward (tasks are added at its
+  // now plus the startup and removed from the end); a clock set back may break it.
+  private boolean ascending = true;
   private final Faults faults = new Faults();
   private int updates;
 
@@ -47,6 +50,10 @@ public final class SimEcs implements EcsCapacityApi {
   public synchronized void restore(Saved saved) {
     readyAt.clear();
     readyAt.addAll(saved.readyAt());
+    ascending = true;
+    for (int i = 1; i < readyAt.size(); i++) {
+      ascending &= !readyAt.get(i).isBefore(readyAt.get(i - 1));
+    }
     updates = saved.updates();
   }
 
@@ -61,6 +68,11 @@ public final class SimEcs implements EcsCapacityApi {
     faults.check(AwsAction.ECS_UPDATE_SERVICE.iamAction());
     updates++;
     Instant ready = clock.instant().plus(startup);
+    if (readyAt.size() < tasks
+        && !readyAt.isEmpty()
+        && ready.isBefore(readyAt.get(readyAt.size() - 1))) {
+      ascending = false;
+    }
     while (readyAt.size() < tasks) {
       readyAt.add(ready);
     }
@@ -77,6 +89,14 @@ public final class SimEcs implements EcsCapacityApi {
 
   public synchronized int running() {
     Instant now = clock.instant();
+    if (ascending) {
+      // The pending tasks are the last few: counted from the end, not every task every pass.
+      int n = readyAt.size();
+      while (n > 0 && readyAt.get(n - 1).isAfter(now)) {
+        n--;
+      }
+      return n;
+    }
     int n = 0;
     for (Instant t : readyAt) {
       if (!t.isAfter(now)) {

@@ -210,6 +210,45 @@ class CreationWatchTest {
                     && w.contains("THROTTLING"));
   }
 
+  @Test
+  void aRecordWrittenBetweenPassesIsSeenByTheNextPassNotAnOldIndex() {
+    sim.at(0).pass();
+    sim.at(1).pass(); // watches the five: the reconciler's watch has indexed them
+    // Another process (the Lambda, a restart) forgets them and watches one again by hand: the store
+    // answers a new list, and the next pass of this same reconciler must index that one.
+    String again = sim.pts("sonnet").get(0).arn();
+    sim.state.creations().forEach(c -> sim.state.dropCreation("sonnet", c.arn(), token()));
+    sim.state.recordCreation(Creation.watched("sonnet", again, 1, minute(0)), token());
+
+    sim.at(15).pass(); // lists it InService
+
+    assertThat(sim.state.creations())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.arn()).isEqualTo(again);
+              assertThat(c.inServiceBy()).isEqualTo(minute(15));
+            });
+  }
+
+  @Test
+  void aWatchedRecordIsFinishedByArnWhateverModelsPoolListsItInService() {
+    // Nothing watched of the pool's own model and no purchase listed: the in-service PTs are still
+    // looked up, since the watched record is found by its ARN.
+    sim.at(0).pass();
+    sim.at(1).pass();
+    String arn = sim.pts("sonnet").get(0).arn();
+    sim.state.creations().forEach(c -> sim.state.dropCreation("sonnet", c.arn(), token()));
+    sim.state.recordCreation(Creation.watched("elsewhere", arn, 1, minute(0)), token());
+
+    List<String> warnings = new CreationWatch(sim.state).record(observe(15), minute(15), token());
+
+    assertThat(warnings).isEmpty();
+    assertThat(sim.state.creations())
+        .singleElement()
+        .satisfies(c -> assertThat(c.inServiceBy()).isEqualTo(minute(15)));
+  }
+
   private long token() {
     return sim.leases.heldBy("test").orElseThrow().fencingToken();
   }

@@ -94,6 +94,25 @@ class PoolPlannerTest {
     return PLANNER.actions(pool, target, at);
   }
 
+  @Test
+  void theRoutedArnsAreTheRoutesNotDraining() {
+    String serving = ours(2, PtStatus.IN_SERVICE);
+    String updating = ours(1, PtStatus.UPDATING);
+    draining(1, Duration.ofMinutes(3));
+    ours(1, PtStatus.CREATING);
+    ours(1, PtStatus.FAILED);
+    String committedInService = add(4, PtStatus.IN_SERVICE, true, Map.of());
+    add(4, PtStatus.CREATING, true, Map.of());
+    add(3, PtStatus.IN_SERVICE, false, Map.of("owner", "someone else"));
+
+    ModelPool pool = pool();
+
+    assertThat(pool.routedArns())
+        .containsExactlyInAnyOrder(committedInService, serving, updating)
+        .containsExactlyInAnyOrderElementsOf(
+            pool.routes().stream().filter(r -> !r.draining()).map(Route::arn).toList());
+  }
+
   private static <T extends PtAction> List<T> only(List<PtAction> actions, Class<T> type) {
     return actions.stream().filter(type::isInstance).map(type::cast).toList();
   }

@@ -30,6 +30,21 @@ class SimEcsAndMetricsTest {
   }
 
   @Test
+  void runningCountsTasksReadyByNowWhicheverOrderTheyWereAdded() {
+    SimEcs ecs = new SimEcs(clock, Duration.ofMinutes(10), 1);
+    clock.advance(Duration.ofMinutes(30));
+    ecs.setTasks("c", "s", 3); // ready at 40m
+    // A clock set back (a test, a sandbox told another time): later tasks are ready earlier.
+    clock.set(T0.plus(Duration.ofMinutes(5)));
+    ecs.setTasks("c", "s", 5); // ready at 15m, after the ones ready at 40m
+
+    clock.set(T0.plus(Duration.ofMinutes(20)));
+    assertThat(ecs.running()).as("the first and the two added last").isEqualTo(3);
+    clock.set(T0.plus(Duration.ofMinutes(40)));
+    assertThat(ecs.running()).isEqualTo(5);
+  }
+
+  @Test
   void aMinuteIsReadableOnlyOnceItIsOverAndMissingMinutesReadAsNaN() {
     SimMetrics metrics = new SimMetrics(clock, T0, 10, List.of("sonnet"));
     metrics.record("sonnet", 0, 60_000, 60, 0);
