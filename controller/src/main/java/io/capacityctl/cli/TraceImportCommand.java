@@ -5,6 +5,7 @@ import io.capacityctl.files.PartialFile;
 import io.capacityctl.operator.RefusedException;
 import io.capacityctl.sim.Trace;
 import io.capacityctl.sim.TraceCsv;
+import io.capacityctl.traceimport.Duplicates;
 import io.capacityctl.traceimport.ImportRecipe;
 import io.capacityctl.traceimport.LongGaps;
 import io.capacityctl.traceimport.Scaling;
@@ -126,6 +127,15 @@ final class TraceImportCommand implements Callable<Integer> {
   LongGaps longGaps;
 
   @Option(
+      names = "--duplicates",
+      defaultValue = "refuse",
+      paramLabel = "HOW",
+      description =
+          "Rows repeating the timestamp of the row before them: refuse (default), or merge them"
+              + " keeping the max, mean, first or last value (the summary says how many).")
+  Duplicates duplicates;
+
+  @Option(
       names = "--noise",
       defaultValue = "1",
       paramLabel = "SCALE",
@@ -223,6 +233,7 @@ final class TraceImportCommand implements Callable<Integer> {
         scaling,
         maxGap,
         longGaps,
+        duplicates,
         noise,
         noiseSeed.seed,
         days);

@@ -13,6 +13,7 @@ import java.util.List;
  * @param zone where naive timestamps are local, or null to refuse them
  * @param maxGap the longest gap interpolated, or null for the default ({@link #DEFAULT_MAX_GAP},
  *     and never less than twice the series' usual interval)
+ * @param duplicates what to do with rows repeating a timestamp ({@link Duplicates#REFUSE}: refuse)
  * @param noise 1 for the measured minute noise ({@link MinuteNoise}), 0 for none
  * @param days keep only the first this many days, or 0 for all
  */
@@ -24,6 +25,7 @@ public record ImportRecipe(
     Scaling scaling,
     Duration maxGap,
     LongGaps longGaps,
+    Duplicates duplicates,
     double noise,
     long seed,
     int days) {
@@ -36,17 +38,28 @@ public record ImportRecipe(
    */
   public static ImportRecipe toPeak(String file, String model, ZoneId zone, double peak) {
     return new ImportRecipe(
-        file, model, null, zone, new Scaling.ToPeak(peak, 0.99), null, LongGaps.REFUSE, 1, 0, 0);
+        file,
+        model,
+        null,
+        zone,
+        new Scaling.ToPeak(peak, 0.99),
+        null,
+        LongGaps.REFUSE,
+        Duplicates.REFUSE,
+        1,
+        0,
+        0);
   }
 
   /** The same recipe with other gap rules. */
   public ImportRecipe withGaps(Duration max, LongGaps longer) {
-    return new ImportRecipe(file, model, columns, zone, scaling, max, longer, noise, seed, days);
+    return new ImportRecipe(
+        file, model, columns, zone, scaling, max, longer, duplicates, noise, seed, days);
   }
 
   /** The same recipe with another noise seed. */
   public ImportRecipe withSeed(long other) {
     return new ImportRecipe(
-        file, model, columns, zone, scaling, maxGap, longGaps, noise, other, days);
+        file, model, columns, zone, scaling, maxGap, longGaps, duplicates, noise, other, days);
   }
 }

@@ -28,13 +28,27 @@ final class SeriesReader {
   private SeriesReader() {}
 
   /**
+   * A series read, and what was merged into it ({@link Duplicates}).
+   *
+   * @param mergedRows rows that repeated the timestamp of the row before them, merged into it
+   * @param mergedTimestamps the timestamps they repeated
+   * @param firstMergedLine the line of the first merged row, or 0
+   */
+  record Read(Series series, int mergedRows, int mergedTimestamps, int firstMergedLine) {}
+
+  /**
    * @param columns the timestamp and value column names, or null for the first two columns
    * @param zone where naive timestamps are local, or null to refuse them
+   * @param duplicates what to do with a row whose timestamp repeats the one before it
    */
-  static Series read(String file, List<String> columns, ZoneId zone) throws ConfigException {
+  static Read read(String file, List<String> columns, ZoneId zone, Duplicates duplicates)
+      throws ConfigException {
     String source = file;
     List<ConfigError> errors = new ArrayList<>();
     Timestamps timestamps = new Timestamps(zone);
+    int mergedRows = 0;
+    int mergedTimestamps = 0;
+    int firstMergedLine = 0;
     long[] millis = new long[1024];
     double[] values = new double[1024];
     int[] lines = new int[1024];
@@ -55,6 +69,7 @@ final class SeriesReader {
       }
       Instant last = null;
       int lastLine = 0;
+      int repeats = 0; // rows merged into the last timestamp so far
       int width = Math.max(timeColumn, valueColumn) + 1;
       for (; row != null && errors.size() < MAX_ERRORS; row = csv.next()) {
         int line = row.line();
@@ -77,16 +92,18 @@ final class SeriesReader {
           errors.add(new ConfigError(source, line, "timestamp", e.getMessage()));
           continue;
         }
-        if (last != null && !t.isAfter(last)) {
+        boolean repeat = t.equals(last);
+        if (last != null && !t.isAfter(last) && !(repeat && duplicates != Duplicates.REFUSE)) {
           errors.add(
               new ConfigError(
                   source,
                   line,
                   "timestamp",
-                  (t.equals(last) ? "duplicate timestamp " + t : t + " is not after " + last)
+                  (repeat ? "duplicate timestamp " + t : t + " is not after " + last)
                       + " (line "
                       + lastLine
-                      + "): rows must be in increasing time order, one per timestamp"));
+                      + "): rows must be in increasing time order, one per timestamp"
+                      + (repeat ? " (--duplicates max, mean, first or last merges them)" : "")));
           continue;
         }
         String v = row.field(valueColumn);
@@ -105,6 +122,16 @@ final class SeriesReader {
                           : "must be a finite number >= 0")));
           continue;
         }
+        if (repeat) {
+          // Merged into the row before (which is kept: a repeat follows a valid row).
+          values[n - 1] = duplicates.merge(values[n - 1], repeats + 1, value);
+          mergedTimestamps += repeats == 0 ? 1 : 0;
+          firstMergedLine = mergedRows == 0 ? line : firstMergedLine;
+          mergedRows++;
+          repeats++;
+          continue;
+        }
+        repeats = 0;
         if (n == millis.length) {
           millis = Arrays.copyOf(millis, n * 2);
           values = Arrays.copyOf(values, n * 2);
@@ -129,8 +156,12 @@ final class SeriesReader {
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    return new Series(
-        source, Arrays.copyOf(millis, n), Arrays.copyOf(values, n), Arrays.copyOf(lines, n));
+    return new Read(
+        new Series(
+            source, Arrays.copyOf(millis, n), Arrays.copyOf(values, n), Arrays.copyOf(lines, n)),
+        mergedRows,
+        mergedTimestamps,
+        firstMergedLine);
   }
 
   /** A file, or a bundled series named {@code classpath:PATH}. */

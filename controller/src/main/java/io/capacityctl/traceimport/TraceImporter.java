@@ -28,7 +28,8 @@ public final class TraceImporter {
   }
 
   public static Imported run(ImportRecipe r) throws ConfigException {
-    Series raw = SeriesReader.read(r.file(), r.columns(), r.zone());
+    SeriesReader.Read read = SeriesReader.read(r.file(), r.columns(), r.zone(), r.duplicates());
+    Series raw = read.series();
     Scaling.Scaled scaled = r.scaling().apply(raw);
     Duration usual = Duration.ofMillis(raw.medianSpacingMillis());
     Duration maxGap =
@@ -46,6 +47,22 @@ public final class TraceImporter {
             Instant.ofEpochMilli(raw.millis()[0]),
             Instant.ofEpochMilli(raw.millis()[raw.size() - 1]),
             MinuteResampler.human(usual.toMillis())));
+    if (read.mergedRows() > 0) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "merged %d row(s) repeating the timestamp before them into %d timestamp(s), the"
+                  + " %s value kept (--duplicates), the first at line %d",
+              read.mergedRows(),
+              read.mergedTimestamps(),
+              switch (r.duplicates()) {
+                case MAX -> "largest";
+                case MEAN -> "mean";
+                case FIRST -> "first";
+                default -> "last";
+              },
+              read.firstMergedLine()));
+    }
     notes.add("scale: " + scaled.description());
     notes.addAll(minutes.notes());
     if (r.days() > 0 && levels.length == r.days() * 1440) {

@@ -293,6 +293,94 @@ class TraceImportCommandTest {
   }
 
   @Test
+  void repeatedTimestampsAreRefusedUnlessDuplicatesSaysWhichValueToKeep() throws Exception {
+    // An hour of samples stamped with the end of a DST gap, as one public EC2 export has (twelve
+    // rows at 03:00): here three rows at 00:02. One event a minute of 60 tokens is 1 token/s.
+    Path in =
+        input(
+            "2015-01-05T00:00:00Z,1",
+            "2015-01-05T00:01:00Z,2",
+            "2015-01-05T00:02:00Z,3",
+            "2015-01-05T00:02:00Z,12",
+            "2015-01-05T00:02:00Z,9",
+            "2015-01-05T00:03:00Z,4");
+    String msg = refused(in, "--model", "chat", "--tokens-per-event", "60", "--interval", "1m");
+    assertThat(msg)
+        .contains(
+            "series.csv:4: timestamp: duplicate timestamp 2015-01-05T00:02:00Z (line 3): rows must"
+                + " be in increasing time order, one per timestamp (--duplicates max, mean, first"
+                + " or last merges them)")
+        .contains("series.csv:5: timestamp: duplicate timestamp")
+        .contains("2 problem(s)");
+
+    Map<String, List<Integer>> kept =
+        Map.of(
+            "max", List.of(1, 2, 12, 4),
+            "mean", List.of(1, 2, 8, 4),
+            "first", List.of(1, 2, 3, 4),
+            "last", List.of(1, 2, 9, 4));
+    for (Map.Entry<String, List<Integer>> e : kept.entrySet()) {
+      out.getBuffer().setLength(0);
+      int code =
+          run(
+              in,
+              "--model",
+              "chat",
+              "--tokens-per-event",
+              "60",
+              "--interval",
+              "1m",
+              "--noise",
+              "0",
+              "--duplicates",
+              e.getKey());
+
+      assertThat(code).as(err.toString()).isZero();
+      double[] tps = written("chat").demand().get("chat");
+      assertThat(tps).as(e.getKey()).hasSize(4);
+      for (int i = 0; i < 4; i++) {
+        assertThat(tps[i])
+            .as("%s minute %d", e.getKey(), i)
+            .isEqualTo((double) e.getValue().get(i));
+      }
+      assertThat(out.toString())
+          .as(e.getKey())
+          .contains("merged 2 row(s) repeating the timestamp before them into 1 timestamp(s), the ")
+          .contains("the first at line 4");
+    }
+
+    // Merging never reorders: a row before the one above it is still refused, and a bad value
+    // among the repeats is still named.
+    Files.delete(dir.resolve("trace.csv"));
+    err.getBuffer().setLength(0);
+    Path bad =
+        input(
+            "2015-01-05T00:00:00Z,1",
+            "2015-01-05T00:02:00Z,3",
+            "2015-01-05T00:02:00Z,-1",
+            "2015-01-05T00:01:00Z,2");
+    assertThat(
+            refused(
+                bad,
+                "--model",
+                "chat",
+                "--tokens-per-event",
+                "60",
+                "--interval",
+                "1m",
+                "--duplicates",
+                "max"))
+        .contains("series.csv:3: value: '-1' must be a finite number >= 0")
+        .contains(
+            "series.csv:4: timestamp: 2015-01-05T00:01:00Z is not after 2015-01-05T00:02:00Z (line 2)")
+        .doesNotContain("--duplicates max, mean");
+    err.getBuffer().setLength(0);
+    assertThat(run(in, "--model", "chat", "--peak", "1000", "--duplicates", "median")).isEqualTo(2);
+    assertThat(err.toString()).contains("'--duplicates'", "'median'");
+    assertThat(dir.resolve("trace.csv")).doesNotExist();
+  }
+
+  @Test
   void anEmptyFileAnUnterminatedQuoteAndAMissingFileAreRefused() throws Exception {
     assertThat(refused(input(""), "--model", "chat", "--peak", "1000"))
         .contains("series.csv: file: no data rows");
