@@ -106,79 +106,11 @@ final class SimulationPrinter {
     for (Saving s : savings) {
       out.println("  " + s.text() + (s.against() == PolicyName.ORACLE ? " (lower bound)" : ""));
     }
-    printRecordsHint(c, mine, config);
+    String note = BudgetNote.of(c, mine, config);
+    if (note != null) {
+      out.println("  note: " + note);
+    }
     out.println();
-  }
-
-  /**
-   * Over the budget where the quota could serve, mostly in minutes busier than the week before
-   * them: a tighter budget reaches those only by chance (the headroom rises at most to the week's
-   * largest excess), a floor does; said once, so a user reads what to change, not only that the
-   * budget was missed. When floors ran ({@code --floors}), the cheapest that kept within the budget
-   * is named, whatever the records' share.
-   */
-  private void printRecordsHint(Comparison c, SimulationResult mine, CapacityConfig config) {
-    double budget = config.policy().throttleBudget();
-    double within = mine.throttledWithinQuotaPercent();
-    double records = mine.throttledInRecordsPercent();
-    if (within <= 100 * budget) {
-      return;
-    }
-    if (records < within / 2) {
-      // Not mostly records: a tighter budget may reach it (the frontier says); a floor run says
-      // what it would take.
-      if (c.frontier().stream().anyMatch(FrontierPoint::floored)) {
-        out.printf(
-            "  note: %s %% is over policy.throttleBudget (%s). %s%n",
-            throttledPercent(within), Figures.budget(budget), floorAdvice(c, mine, config));
-      }
-      return;
-    }
-    out.printf(
-        "  note: %s %% is over policy.throttleBudget (%s), and %s %% of it fell in minutes busier"
-            + " than any in the week before them: a tighter budget reaches those only by chance,"
-            + " a floor near the quota does (models.<model>.minUnits; README, Simulation"
-            + " semantics). %s%n",
-        throttledPercent(within),
-        Figures.budget(budget),
-        throttledPercent(records),
-        floorAdvice(c, mine, config));
-  }
-
-  /**
-   * The cheapest floor run that kept within the budget where the quota could serve, and what it
-   * cost against the configuration as written; or how to price floors when none ran.
-   */
-  private static String floorAdvice(Comparison c, SimulationResult mine, CapacityConfig config) {
-    List<FrontierPoint> floors = c.frontier().stream().filter(FrontierPoint::floored).toList();
-    if (floors.isEmpty()) {
-      return "--floors prices floors on this trace.";
-    }
-    double budget = config.policy().throttleBudget();
-    return floors.stream()
-        .filter(p -> p.result().throttledWithinQuotaPercent() <= 100 * budget)
-        .min(java.util.Comparator.comparingDouble(p -> p.result().totalCostUsd()))
-        .map(
-            p ->
-                "Here "
-                    + p.label()
-                    + " ("
-                    + floorUnits(config, p.floor())
-                    + ") kept within it: "
-                    + usd(p.result().totalCostUsd())
-                    + ", "
-                    + Figures.signedShare(p.result().totalCostUsd() / mine.totalCostUsd() - 1)
-                    + ".")
-        .orElse("None of the floors run here kept within it.");
-  }
-
-  /** A floor's units per model: {@code chat 68 units}, {@code sonnet 40, haiku 10 units}. */
-  static String floorUnits(CapacityConfig config, double share) {
-    List<String> each = new java.util.ArrayList<>();
-    config
-        .models()
-        .forEach((k, m) -> each.add(k + " " + CapacityConfig.minUnitsWithFloor(m, share)));
-    return String.join(", ", each) + " units";
   }
 
   /** capacityctl at each budget: what each share of throttled tokens costs on this trace. */

@@ -208,6 +208,11 @@ class SimulateCommandTest {
             "Here floor 100 % (sonnet 60, haiku 20 units) kept within it: " + full[0] + ", +");
 
     out.getBuffer().setLength(0);
+    assertThat(run("simulate", "--trace", trace.toString(), "--floors", "50%")).isZero();
+    assertThat(row(out.toString().lines().toList(), "  note: "))
+        .endsWith("None of the floors run here kept within it.");
+
+    out.getBuffer().setLength(0);
     assertThat(run("simulate", "--trace", trace.toString(), "--floors", "75%", "-o", "json"))
         .isZero();
     JsonNode frontier = new ObjectMapper().readTree(out.toString()).get("frontier");
