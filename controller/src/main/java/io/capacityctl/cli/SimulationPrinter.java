@@ -6,6 +6,7 @@ import static io.capacityctl.backtest.Figures.vsOracle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.capacityctl.backtest.BudgetNote;
 import io.capacityctl.backtest.Comparison;
 import io.capacityctl.backtest.Figures;
 import io.capacityctl.backtest.FrontierPoint;

@@ -1,10 +1,12 @@
 package io.capacityctl.backtest.report;
 
+import io.capacityctl.backtest.BudgetNote;
 import io.capacityctl.backtest.Comparison;
 import io.capacityctl.backtest.Figures;
 import io.capacityctl.backtest.FrontierPoint;
 import io.capacityctl.backtest.PolicyName;
 import io.capacityctl.backtest.Saving;
+import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.sim.SimulationResult;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
 final class Headline {
   private Headline() {}
 
-  static String html(Comparison c) {
+  static String html(Comparison c, CapacityConfig config) {
     List<Saving> savings = c.savings();
     if (savings.isEmpty()) {
       return "";
@@ -48,10 +50,17 @@ final class Headline {
           .append("</li>\n");
     }
     sb.append("</ul>\n");
+    String note = BudgetNote.of(c, mine, config);
+    if (note != null) {
+      sb.append("<p class=\"note budget\">").append(Html.escape(note)).append("</p>\n");
+    }
     return sb.append(frontier(c)).toString();
   }
 
-  /** Which budgets beat every baseline, and the cheapest of them: the point to start from. */
+  /**
+   * Which budgets and floors beat every baseline, and the cheapest of them: the point to start
+   * from.
+   */
   private static String frontier(Comparison c) {
     List<FrontierPoint> points = c.frontier();
     if (points.isEmpty() || c.baselines().isEmpty()) {
@@ -61,7 +70,13 @@ final class Headline {
         points.stream()
             .filter(p -> c.dominated(p.result()).size() == c.baselines().size())
             .toList();
-    String tried = points.size() + " throttle budget" + (points.size() == 1 ? "" : "s") + " tried";
+    long floors = points.stream().filter(FrontierPoint::floored).count();
+    long budgets = points.size() - floors;
+    String tried =
+        (budgets > 0 ? budgets + " throttle budget" + (budgets == 1 ? "" : "s") : "")
+            + (budgets > 0 && floors > 0 ? " and " : "")
+            + (floors > 0 ? floors + " floor" + (floors == 1 ? "" : "s") : "")
+            + " tried";
     if (dominant.isEmpty()) {
       return "<p class=\"lead\">Of the "
           + tried
@@ -82,7 +97,7 @@ final class Headline {
         + dominant.size()
         + " dominate every baseline (they cost and throttle no more than each, and less in one);"
         + " the cheapest, <b>"
-        + Figures.budget(cheapest.throttleBudget())
+        + cheapest.label()
         + "</b>, costs "
         + Figures.usd(cheapest.result().totalCostUsd())
         + " with "

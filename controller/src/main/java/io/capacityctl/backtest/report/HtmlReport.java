@@ -43,7 +43,7 @@ public final class HtmlReport {
             Map.entry("minutes", Integer.toString(data.minutes())),
             Map.entry("zone", Html.escape(data.zone())),
             Map.entry("baseline", timelines.baseline().label()),
-            Map.entry("headline", Headline.html(results)),
+            Map.entry("headline", Headline.html(results, config)),
             Map.entry("frontierChart", FrontierChart.svg(results)),
             Map.entry(
                 "frontierTable",

@@ -105,6 +105,8 @@ final class PolicyTable {
                 "total $",
                 "cost / oracle",
                 "throttled %",
+                "within quota %",
+                "in records %",
                 "throttled tokens",
                 "dominates"));
     for (FrontierPoint p : c.frontier()) {
@@ -117,6 +119,8 @@ final class PolicyTable {
               usd(r.totalCostUsd()),
               vsOracle(r, oracle),
               throttledPercent(r.throttledPercent()),
+              throttledPercent(r.throttledWithinQuotaPercent()),
+              throttledPercent(r.throttledInRecordsPercent()),
               Figures.tokens(r.throttledTokens()),
               c.dominatedText(r)));
     }

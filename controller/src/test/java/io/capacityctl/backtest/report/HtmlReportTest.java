@@ -170,8 +170,12 @@ class HtmlReportTest {
       SimulationResult r = frontier.get(i).result();
       assertThat(rows.get(i).get(1)).isEqualTo(Figures.usd(r.totalCostUsd()));
       assertThat(rows.get(i).get(3)).isEqualTo(Figures.throttledPercent(r.throttledPercent()));
-      assertThat(rows.get(i).get(4)).isEqualTo(Figures.tokens(r.throttledTokens()));
-      assertThat(rows.get(i).get(5)).isEqualTo(run.comparison().dominatedText(r));
+      assertThat(rows.get(i).get(4))
+          .isEqualTo(Figures.throttledPercent(r.throttledWithinQuotaPercent()));
+      assertThat(rows.get(i).get(5))
+          .isEqualTo(Figures.throttledPercent(r.throttledInRecordsPercent()));
+      assertThat(rows.get(i).get(6)).isEqualTo(Figures.tokens(r.throttledTokens()));
+      assertThat(rows.get(i).get(7)).isEqualTo(run.comparison().dominatedText(r));
     }
     // Baselines, oracle and the three budgets (the configured one is capacityctl's row).
     assertThat(FrontierChartTest.drawn(page)).hasSize(3 + 1 + 3);

@@ -1,10 +1,7 @@
-package io.capacityctl.cli;
+package io.capacityctl.backtest;
 
 import static io.capacityctl.backtest.Figures.throttledPercent;
 
-import io.capacityctl.backtest.Comparison;
-import io.capacityctl.backtest.Figures;
-import io.capacityctl.backtest.FrontierPoint;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.sim.SimulationResult;
 import java.util.ArrayList;
@@ -13,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code note:} under simulate's and backtest's headline when capacityctl missed its throttle
- * budget where the quota could serve: what would meet it, so a user reads what to change, not only
- * that the budget was missed.
+ * The note under the headline (simulate's and backtest's {@code note:}, the report's) when
+ * capacityctl missed its throttle budget where the quota could serve: what would meet it, so a user
+ * reads what to change, not only that the budget was missed.
  */
-final class BudgetNote {
+public final class BudgetNote {
   private BudgetNote() {}
 
   /**
@@ -26,7 +23,7 @@ final class BudgetNote {
    * week's largest excess), a floor does, and the note says so. When floors ran ({@code --floors}),
    * the cheapest that kept within the budget is named, whatever the records' share.
    */
-  static String of(Comparison c, SimulationResult mine, CapacityConfig config) {
+  public static String of(Comparison c, SimulationResult mine, CapacityConfig config) {
     double budget = config.policy().throttleBudget();
     double within = mine.throttledWithinQuotaPercent();
     double records = mine.throttledInRecordsPercent();
