@@ -77,6 +77,7 @@ class BacktestErrorsTest {
     assertRefused("--to: the window " + future.substring(0, 10), "--to", future);
     assertRefused("--noise: must be between 0 and 2, got 3.0", "--noise", "3");
     assertRefused("--frontier: '9%%' is not a throttle budget", "--frontier", "9%%");
+    assertRefused("--floors: '150%%' is not a floor: use a share of maxUnits", "--floors", "150%%");
     assertRefused("--report-baseline: unknown policy 'cheapest'", "--report-baseline", "cheapest");
     assertRefused(
         "--write-trace: directory " + dir.resolve("missing") + " does not exist",
