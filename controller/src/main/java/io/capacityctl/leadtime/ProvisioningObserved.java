@@ -67,42 +67,6 @@ public record ProvisioningObserved(
   }
 
   /**
-   * {@code of(model, all, at).longest()} without the rest of the figures: the reconcile path asks
-   * for it of every model every pass.
-   */
-  public static Duration longest(ModelConfig model, List<Creation> all, Instant at) {
-    // The first creation of the longest span, compared as instants (no Duration per creation: the
-    // span from createdAt to its end is longer exactly when end - createdAt is), built once.
-    Instant longestFrom = null;
-    Instant longestTo = null;
-    for (Creation c : all) {
-      if (c.model().equals(model.key())) {
-        Instant to = c.done() ? c.inServiceBy() : at;
-        if (longestFrom == null || longer(c.createdAt(), to, longestFrom, longestTo)) {
-          longestFrom = c.createdAt();
-          longestTo = to;
-        }
-      }
-    }
-    return longestFrom == null ? null : Duration.between(longestFrom, longestTo);
-  }
-
-  /** Whether {@code from}..{@code to} is longer than {@code otherFrom}..{@code otherTo}. */
-  private static boolean longer(Instant from, Instant to, Instant otherFrom, Instant otherTo) {
-    // Duration.between(from, to).compareTo(Duration.between(otherFrom, otherTo)) > 0, in seconds
-    // and nanoseconds: the seconds differ by at most four times the instants' range, well within a
-    // long, and the nanoseconds by less than two seconds.
-    long seconds =
-        (to.getEpochSecond() - from.getEpochSecond())
-            - (otherTo.getEpochSecond() - otherFrom.getEpochSecond());
-    long nanos = (to.getNano() - from.getNano()) - (otherTo.getNano() - otherFrom.getNano());
-    if (seconds > 2 || seconds < -2) {
-      return seconds > 0;
-    }
-    return seconds * 1_000_000_000L + nanos > 0;
-  }
-
-  /**
    * The longest provisioning seen: the longest done creation, or a creation still in progress when
    * it has already taken longer; null when nothing was seen.
    */

@@ -3,7 +3,7 @@ package io.capacityctl.reconcile;
 import io.capacityctl.config.AwsSettings.MetricsSource;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EcsConfig;
-import io.capacityctl.leadtime.ProvisioningObserved;
+import io.capacityctl.leadtime.LongestProvisioning;
 import io.capacityctl.orphans.Owners;
 import io.capacityctl.planner.DemandHistory;
 import io.capacityctl.planner.EcsObservation;
@@ -47,23 +47,29 @@ public final class Observer {
   private final StateStore state;
   private final HistoryWindow window;
   private final DemandMemory demandMemory;
+  private final LongestProvisioning longest;
 
   public Observer(CapacityConfig config, CloudPorts cloud, StateStore state, HistoryWindow window) {
-    this(config, cloud, state, window, new DemandMemory());
+    this(config, cloud, state, window, new DemandMemory(), new LongestProvisioning());
   }
 
-  /** An observer that derives demand with the reconciler's memory of the last passes' reads. */
+  /**
+   * An observer that derives demand and the longest provisioning with the reconciler's memory of
+   * the last passes' reads.
+   */
   Observer(
       CapacityConfig config,
       CloudPorts cloud,
       StateStore state,
       HistoryWindow window,
-      DemandMemory demandMemory) {
+      DemandMemory demandMemory,
+      LongestProvisioning longest) {
     this.config = config;
     this.cloud = cloud;
     this.state = state;
     this.window = window;
     this.demandMemory = demandMemory;
+    this.longest = longest;
   }
 
   /**
@@ -185,9 +191,9 @@ public final class Observer {
       return out;
     }
     for (String key : keys) {
-      Duration longest = ProvisioningObserved.longest(config.model(key), creations, now);
-      if (longest != null) {
-        out.put(key, longest);
+      Duration d = longest.longest(config.model(key), creations, now);
+      if (d != null) {
+        out.put(key, d);
       }
     }
     return out;

@@ -3,6 +3,7 @@ package io.capacityctl.reconcile;
 import io.capacityctl.calendar.CapacityCalendar;
 import io.capacityctl.config.CapacityConfig;
 import io.capacityctl.config.EventSpec;
+import io.capacityctl.leadtime.LongestProvisioning;
 import io.capacityctl.orphans.FleetReport;
 import io.capacityctl.orphans.OrphanScan;
 import io.capacityctl.orphans.OrphanSweep;
@@ -44,6 +45,7 @@ public final class Reconciler {
   private final ControlPlaneCalls calls;
   private final ControlPlaneCircuit circuit;
   private final DemandMemory demandMemory = new DemandMemory();
+  private final LongestProvisioning longestProvisioning = new LongestProvisioning();
   private final CreationWatch creationWatch;
   private List<EventSpec> extraEvents = List.of();
   // Added events the calendar left out (the configuration's rules refuse them): warned every pass.
@@ -314,7 +316,9 @@ public final class Reconciler {
 
   private Assessment assess(Instant now, CloudPorts ports) {
     Snapshot snapshot =
-        new Observer(config, ports, state, planner.historyWindow(), demandMemory).observe(now);
+        new Observer(
+                config, ports, state, planner.historyWindow(), demandMemory, longestProvisioning)
+            .observe(now);
     Plan plan = currentPlanner().plan(snapshot.observation(), overrides(now), now);
     FleetReport fleet =
         ports.heartbeats() == null

@@ -73,6 +73,7 @@ public final class InMemoryStateStore implements StateStore {
     audit.addAll(saved.audit());
     arnsUntil.clear();
     saved.arnsUntil().forEach((model, until) -> arnsUntil.put(model, new LinkedHashMap<>(until)));
+    prunes.clear(); // what they knew of the ARNs is gone with them
     purchases.clear();
     saved.purchases().forEach(p -> purchases.put(p.clientRequestToken(), p));
     lastPrune.clear();
@@ -152,25 +153,33 @@ public final class InMemoryStateStore implements StateStore {
 
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
   private final Map<String, Instant> lastPrune = new HashMap<>();
+  // Per model, which ARNs the next prune must look at (most hours: the few expiring).
+  private final Map<String, ArnPrune> prunes = new HashMap<>();
 
   @Override
   public synchronized void rememberArns(
       String model, Collection<String> arns, Instant now, Duration keep) {
     Map<String, Instant> until = arnsUntil.computeIfAbsent(model, k -> new LinkedHashMap<>());
+    ArnPrune prune = prunes.computeIfAbsent(model, k -> new ArnPrune());
     Instant keepUntil = now.plus(keep);
     for (String arn : arns) {
-      Instant was = until.get(arn);
-      if (was == null || keepUntil.isAfter(was)) {
-        until.put(arn, keepUntil);
+      int known = until.size();
+      until.merge(arn, keepUntil, InMemoryStateStore::later); // one look-up an ARN, every pass
+      if (until.size() > known) {
+        prune.added(keepUntil);
       }
     }
     // Prune expired ARNs at most hourly (a month-long simulation stays small, passes stay cheap);
     // knownArns filters by expiry anyway.
     Instant last = lastPrune.get(model);
     if (last == null || !now.isBefore(last.plus(PRUNE_EVERY))) {
-      until.values().removeIf(t -> !t.isAfter(now));
+      prune.prune(until, now);
       lastPrune.put(model, now);
     }
+  }
+
+  private static Instant later(Instant was, Instant keepUntil) {
+    return keepUntil.isAfter(was) ? keepUntil : was;
   }
 
   @Override

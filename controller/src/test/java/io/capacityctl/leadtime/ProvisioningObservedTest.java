@@ -86,43 +86,4 @@ class ProvisioningObservedTest {
     assertThat(p.longest()).isEqualTo(Duration.ofMinutes(20));
     assertThat(p.stuck()).isZero();
   }
-
-  @Test
-  void theLongestAloneIsTheLongestOfTheFigures() {
-    java.util.Random random = new java.util.Random(5);
-    for (int trial = 0; trial < 2000; trial++) {
-      // Whole minutes, and (half the trials) instants a few seconds and nanoseconds apart: the
-      // spans are compared without a Duration each, their nanoseconds carried into the seconds.
-      boolean fine = trial % 2 == 1;
-      List<Creation> all = new java.util.ArrayList<>();
-      for (int i = random.nextInt(6); i > 0; i--) {
-        String model = random.nextBoolean() ? "sonnet" : "haiku";
-        Creation c =
-            Creation.watched(
-                model,
-                "arn" + i,
-                1,
-                T0.plus(Duration.ofMinutes(random.nextInt(90))).plus(jitter(random, fine)));
-        all.add(
-            random.nextBoolean()
-                ? c
-                : c.inServiceBy(
-                    c.createdAt()
-                        .plus(Duration.ofMinutes(random.nextInt(60)))
-                        .plus(jitter(random, fine))));
-      }
-      Instant at = T0.plus(Duration.ofMinutes(90 + random.nextInt(60))).plus(jitter(random, fine));
-
-      assertThat(ProvisioningObserved.longest(sonnet, all, at))
-          .as("trial %d: %s", trial, all)
-          .isEqualTo(ProvisioningObserved.of(sonnet, all, at).longest());
-    }
-  }
-
-  /** Up to three seconds either way, in nanoseconds; none when not {@code fine}. */
-  private static Duration jitter(java.util.Random random, boolean fine) {
-    return fine
-        ? Duration.ofSeconds(random.nextInt(7) - 3, random.nextInt(1_000_000_000))
-        : Duration.ZERO;
-  }
 }
