@@ -176,21 +176,30 @@ public final class CapacityCalendar {
    */
   public List<EventOccurrence> occurrences(String model, Instant from, Instant to) {
     int m = week.indexOf(model);
-    Set<EventOccurrence> found = new LinkedHashSet<>();
+    Set<EventOccurrence> found = null; // made at the first found: most windows have none
     if (from.isBefore(to)) {
       long last = Math.floorDiv(to.minusNanos(1).getEpochSecond(), CHUNK_SECONDS);
       for (long c = Math.floorDiv(from.getEpochSecond(), CHUNK_SECONDS); c <= last; c++) {
         for (EventOccurrence o : chunk(c).model(m).occurrences()) {
           if (o.leadStart().isBefore(to) && o.end().isAfter(from)) {
+            if (found == null) {
+              found = new LinkedHashSet<>();
+            }
             found.add(o);
           }
         }
       }
     }
+    if (found == null) {
+      return new ArrayList<>();
+    }
     List<EventOccurrence> sorted = new ArrayList<>(found);
-    sorted.sort(Comparator.comparing(EventOccurrence::start).thenComparing(o -> o.event().name()));
+    sorted.sort(BY_START);
     return sorted;
   }
+
+  private static final Comparator<EventOccurrence> BY_START =
+      Comparator.comparing(EventOccurrence::start).thenComparing(o -> o.event().name());
 
   /** Extra events left out by {@link #withExtraEvents}, each with the reason. */
   public List<String> refusedEvents() {

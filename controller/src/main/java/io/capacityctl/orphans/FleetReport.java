@@ -127,7 +127,7 @@ public record FleetReport(
   }
 
   public int orphanedUnits() {
-    return orphaned.stream().mapToInt(o -> o.pt().modelUnits()).sum();
+    return orphaned.isEmpty() ? 0 : orphaned.stream().mapToInt(o -> o.pt().modelUnits()).sum();
   }
 
   public double orphanedHourlyUsd() {
@@ -140,7 +140,7 @@ public record FleetReport(
 
   /** The retiring PTs whose grace period is over. */
   public List<Retiring> due() {
-    return retiring.stream().filter(r -> r.dueAt(at)).toList();
+    return retiring.isEmpty() ? List.of() : retiring.stream().filter(r -> r.dueAt(at)).toList();
   }
 
   /** What a group of PTs is, for a pass's warnings and the health check. */
@@ -165,6 +165,9 @@ public record FleetReport(
 
   /** One warning per group of retiring, orphaned and unknown PTs: what a pass says. */
   public List<String> warnings(CapacityConfig config) {
+    if (heartbeatProblem == null && retiring.isEmpty() && orphaned.isEmpty() && unknown.isEmpty()) {
+      return List.of(); // nothing to say: the usual pass
+    }
     return groups(config).stream().map(Group::detail).toList();
   }
 

@@ -59,7 +59,8 @@ public final class OrphanScan {
     Map<String, Set<String>> taggedTables = new LinkedHashMap<>();
     for (ProvisionedThroughput pt : fleet) {
       String owner = pt.configTag();
-      if (pt.managed() && owner != null && !owners.contains(owner)) {
+      // Our own first (nearly every PT, every pass): no more tags read for those.
+      if (owner != null && !owners.contains(owner) && pt.managed()) {
         Set<String> tables = taggedTables.computeIfAbsent(owner, k -> new LinkedHashSet<>());
         String table = pt.tags().get(ProvisionedThroughput.TAG_STATE_TABLE);
         if (table != null) {

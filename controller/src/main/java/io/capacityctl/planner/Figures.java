@@ -49,11 +49,32 @@ public final class Figures {
     }
     // Formatter's contract: the decimal Double.toString shows, rounded half up; a minus for any
     // value below zero (-0.0 too), then the magnitude.
+    double a = Math.abs(v);
     String digits =
-        new BigDecimal(Double.toString(Math.abs(v)))
-            .setScale(decimals, RoundingMode.HALF_UP)
-            .toPlainString();
+        decimals == 0 && a < WHOLE_HALVES_EXACT ? Long.toString(halfUp(a)) : shown(a, decimals);
     return localize(digits, Double.compare(v, 0.0) < 0, group, s);
+  }
+
+  /** Below this, every whole number and every whole number and a half is a double. */
+  private static final double WHOLE_HALVES_EXACT = 0x1p52;
+
+  /**
+   * {@code a} rounded half up to a whole number: what rounding the decimal Double.toString shows of
+   * it gives, without writing it (grouped figures, written every pass). That decimal reads back as
+   * {@code a}, so it lies among the reals nearest {@code a}; n + 0.5 and n, being doubles
+   * themselves (below 2^52), are not among those unless {@code a} is one of them: the decimal is on
+   * the same side of each as {@code a}.
+   */
+  private static long halfUp(double a) {
+    double whole = Math.floor(a);
+    return (long) whole + (a - whole >= 0.5 ? 1 : 0); // a - whole is exact
+  }
+
+  /** The decimal Double.toString shows of {@code a}, rounded half up to {@code decimals}. */
+  static String shown(double a, int decimals) {
+    return new BigDecimal(Double.toString(a))
+        .setScale(decimals, RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   /** Formatter's localisation of a magnitude: digits from the locale's zero, its separators. */

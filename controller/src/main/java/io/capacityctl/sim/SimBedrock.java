@@ -30,6 +30,8 @@ public final class SimBedrock implements ProvisionedThroughputApi {
   private final Map<String, Integer> creates = new HashMap<>();
   private final Map<String, Integer> deletes = new HashMap<>();
   private final Map<String, Integer> calls = new HashMap<>();
+  // Units of every PT that exists, per model id: billedUnits is asked every simulated minute.
+  private final Map<String, Integer> billed = new HashMap<>();
   private final Faults faults = new Faults();
   private Duration listingLag = Duration.ZERO;
   private int seq;
@@ -45,6 +47,9 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     Instant listedFrom;
     Map<String, String> tags;
     String failure;
+    // The PT as last listed: the same record while its status holds (a list every pass builds
+    // none); dropped whenever a field above changes.
+    ProvisionedThroughput view;
   }
 
   /**
@@ -125,6 +130,10 @@ public final class SimBedrock implements ProvisionedThroughputApi {
       p.failure = s.failure();
       pts.put(p.arn, p);
     }
+    billed.clear();
+    for (Pt p : pts.values()) {
+      billed.merge(p.modelId, p.units, Integer::sum);
+    }
     arnByToken.clear();
     arnByToken.putAll(saved.arnByToken());
     creates.clear();
@@ -200,6 +209,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     p.listedFrom = now.plus(listingLag);
     p.tags = r.tags();
     pts.put(p.arn, p);
+    billed.merge(p.modelId, p.units, Integer::sum);
     arnByToken.put(r.clientRequestToken(), p.arn);
     creates.merge(r.modelId(), 1, Integer::sum);
     faults.checkAnswer(action);
@@ -220,6 +230,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
           Kind.CONFLICT, action, "committed PT cannot be deleted before its term");
     }
     pts.remove(arn);
+    billed.merge(p.modelId, -p.units, Integer::sum);
     deletes.merge(p.modelId, 1, Integer::sum);
   }
 
@@ -258,29 +269,28 @@ public final class SimBedrock implements ProvisionedThroughputApi {
       if (p.readyAt.isAfter(now)) {
         p.createdAt = p.createdAt.minus(Duration.between(now, p.readyAt));
         p.readyAt = now;
+        p.view = null;
       }
     }
   }
 
   /** Keeps a PT in Creating until {@code until} (a stuck creation). */
   public synchronized void delayCreation(String arn, Instant until) {
-    pts.get(arn).readyAt = until;
+    Pt p = pts.get(arn);
+    p.readyAt = until;
+    p.view = null;
   }
 
   /** Marks a PT Failed. */
   public synchronized void fail(String arn, String message) {
-    pts.get(arn).failure = message;
+    Pt p = pts.get(arn);
+    p.failure = message;
+    p.view = null;
   }
 
   /** Units of every PT that exists for the model (billed whatever its state). */
   public synchronized int billedUnits(String modelId) {
-    int sum = 0;
-    for (Pt p : pts.values()) {
-      if (p.modelId.equals(modelId)) {
-        sum += p.units;
-      }
-    }
-    return sum;
+    return billed.getOrDefault(modelId, 0);
   }
 
   public synchronized int creates(String modelId) {
@@ -321,6 +331,7 @@ public final class SimBedrock implements ProvisionedThroughputApi {
     p.listedFrom = now;
     p.tags = Map.copyOf(tags);
     pts.put(p.arn, p);
+    billed.merge(p.modelId, p.units, Integer::sum);
     return p.arn;
   }
 
@@ -329,7 +340,19 @@ public final class SimBedrock implements ProvisionedThroughputApi {
         p.failure != null
             ? PtStatus.FAILED
             : now.isBefore(p.readyAt) ? PtStatus.CREATING : PtStatus.IN_SERVICE;
-    return new ProvisionedThroughput(
-        p.arn, p.name, p.modelId, p.units, status, p.committed, p.createdAt, p.tags, p.failure);
+    if (p.view == null || p.view.status() != status) {
+      p.view =
+          new ProvisionedThroughput(
+              p.arn,
+              p.name,
+              p.modelId,
+              p.units,
+              status,
+              p.committed,
+              p.createdAt,
+              p.tags,
+              p.failure);
+    }
+    return p.view;
   }
 }

@@ -72,6 +72,38 @@ class FiguresTest {
     assertSame(v, decimals, l);
   }
 
+  /**
+   * Whole figures are rounded from the double itself, not from its decimal: the same on either side
+   * of every half, up to where halves stop being doubles and beyond.
+   */
+  @Property(tries = 5000)
+  void wholeFiguresRoundAsTheDecimalShownRoundsOnEitherSideOfAHalf(
+      @ForAll("wholes") long n, @ForAll("steps") int step) {
+    double v = n + 0.5;
+    for (int i = 0; i < Math.abs(step); i++) {
+      v = step > 0 ? Math.nextUp(v) : Math.nextDown(v);
+    }
+    for (double x : new double[] {v, -v, n, Math.nextDown((double) n)}) {
+      assertThat(Figures.decimal(x, 0, false, Locale.US))
+          .as("%%.0f of %s", x)
+          .isEqualTo(String.format(Locale.US, "%.0f", x))
+          .isEqualTo((x < 0 ? "-" : "") + Figures.shown(Math.abs(x), 0));
+    }
+  }
+
+  @Provide
+  Arbitrary<Long> wholes() {
+    return Arbitraries.oneOf(
+        Arbitraries.longs().between(0, 100_000),
+        Arbitraries.longs().between((1L << 52) - 3, (1L << 52) + 3),
+        Arbitraries.longs().between(0, 1L << 53));
+  }
+
+  @Provide
+  Arbitrary<Integer> steps() {
+    return Arbitraries.integers().between(-3, 3);
+  }
+
   @Test
   void defaultLocaleShorthandsMatchStringFormat() {
     for (double v : EDGES) {

@@ -85,6 +85,67 @@ class SimBedrockTest {
   }
 
   @Test
+  void theUnitsBilledFollowEveryPtThatExistsThroughPurchasesDeletionsAndARestore() {
+    SimBedrock two =
+        new SimBedrock(
+            clock,
+            Map.of(MODEL, Duration.ofMinutes(15), "anthropic.haiku", Duration.ofMinutes(5)),
+            Map.of());
+    String a = two.create(request("a", 3, "t1")).arn();
+    two.create(new CreatePtRequest("h", "anthropic.haiku", 2, "t2", Map.of()));
+    two.addCommitted(MODEL, 4);
+    two.addForeign(MODEL, 5, "theirs", Map.of());
+    assertThat(two.billedUnits(MODEL)).isEqualTo(12);
+
+    two.delete(a);
+    assertThat(two.billedUnits(MODEL)).isEqualTo(9);
+    assertThat(two.billedUnits("anthropic.haiku")).isEqualTo(2);
+    assertThat(two.billedUnits("anthropic.other")).isZero();
+
+    SimBedrock.Saved saved = two.save();
+    two.create(request("b", 1, "t3"));
+    two.restore(saved);
+    assertThat(two.billedUnits(MODEL)).as("as saved, the purchase after it gone").isEqualTo(9);
+    bedrock.restore(saved);
+    assertThat(bedrock.billedUnits(MODEL)).as("another instance, restored").isEqualTo(9);
+  }
+
+  @Test
+  void aListedPtShowsEveryChangeMadeToItSinceTheLastList() {
+    ProvisionedThroughput creating = bedrock.create(request("a", 2, "t1"));
+    String arn = creating.arn();
+    assertThat(bedrock.list(MODEL)).containsExactly(creating);
+    clock.advance(Duration.ofMinutes(5));
+
+    bedrock.completeCreations(); // in service now, created a provisioning time ago
+    ProvisionedThroughput ready = bedrock.list(MODEL).get(0);
+    assertThat(ready.status()).isEqualTo(PtStatus.IN_SERVICE);
+    assertThat(ready.createdAt()).isEqualTo(creating.createdAt().minus(Duration.ofMinutes(10)));
+
+    bedrock.fail(arn, "InternalFailure");
+    assertThat(bedrock.list(MODEL).get(0).failureMessage()).isEqualTo("InternalFailure");
+    bedrock.fail(arn, "capacity unavailable");
+    assertThat(bedrock.list(MODEL).get(0))
+        .satisfies(
+            pt -> {
+              assertThat(pt.status()).isEqualTo(PtStatus.FAILED);
+              assertThat(pt.failureMessage()).isEqualTo("capacity unavailable");
+            });
+
+    String other = bedrock.create(request("b", 1, "t2")).arn();
+    bedrock.delayCreation(other, clock.instant().plus(Duration.ofHours(1)));
+    clock.advance(Duration.ofMinutes(20));
+    assertThat(bedrock.status(other)).isEqualTo(PtStatus.CREATING);
+
+    // Failed while creating, and listed so; the warm start then moves its creation time back.
+    bedrock.fail(other, "InternalFailure");
+    Instant created = bedrock.list(MODEL).get(1).createdAt();
+    bedrock.completeCreations();
+    assertThat(bedrock.list(MODEL).get(1).createdAt())
+        .isEqualTo(created.minus(Duration.ofMinutes(40)));
+  }
+
+  @Test
   void aCommittedPtCannotBeDeleted() {
     String arn = bedrock.addCommitted(MODEL, 4);
 
