@@ -46,7 +46,12 @@ public record ProvisionedThroughput(
       List.of(TAG_MANAGED_BY, TAG_CONFIG, TAG_MODEL, TAG_PURCHASE, TAG_STATE_TABLE);
 
   public ProvisionedThroughput {
-    tags = Map.copyOf(tags);
+    tags = PtTags.of(tags);
+  }
+
+  /** The tags as made by the constructor: the ones read every pass already read. */
+  private PtTags read() {
+    return (PtTags) tags;
   }
 
   /**
@@ -65,12 +70,12 @@ public record ProvisionedThroughput(
 
   /** The client request token it was bought with, or null (bought before purchases were tagged). */
   public String purchaseToken() {
-    return tags.get(TAG_PURCHASE);
+    return read().purchase;
   }
 
   /** True when capacityctl created it for this config and model: the only PTs it may delete. */
   public boolean managedBy(String config, String modelKey) {
-    return managed() && config.equals(configTag()) && modelKey.equals(tags.get(TAG_MODEL));
+    return managed() && config.equals(configTag()) && modelKey.equals(modelTag());
   }
 
   /**
@@ -78,22 +83,22 @@ public record ProvisionedThroughput(
    * it adopts) and for {@code modelKey}.
    */
   public boolean managedBy(Collection<String> configs, String modelKey) {
-    return managed() && configs.contains(configTag()) && modelKey.equals(tags.get(TAG_MODEL));
+    return managed() && configs.contains(configTag()) && modelKey.equals(modelTag());
   }
 
   /** True when it carries {@code managed-by=capacityctl}: bought by some capacityctl controller. */
   public boolean managed() {
-    return MANAGED_BY_VALUE.equals(tags.get(TAG_MANAGED_BY));
+    return read().managed;
   }
 
   /** The configuration it was bought for ({@code capacityctl:config}), or null. */
   public String configTag() {
-    return tags.get(TAG_CONFIG);
+    return read().config;
   }
 
   /** The model key it was bought for ({@code capacityctl:model}), or null. */
   public String modelTag() {
-    return tags.get(TAG_MODEL);
+    return read().model;
   }
 
   /**

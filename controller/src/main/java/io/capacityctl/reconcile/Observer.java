@@ -269,11 +269,7 @@ public final class Observer {
    * them has not reported is late, never idle ({@link io.capacityctl.ports.PartialMinutes}).
    */
   private static Map<String, Set<String>> routed(Map<String, ModelPool> pools) {
-    Map<String, Set<String>> routed = new HashMap<>();
-    for (ModelPool pool : pools.values()) {
-      routed.put(pool.model(), pool.routedArns());
-    }
-    return routed;
+    return new RoutedArns(pools);
   }
 
   private EcsObservation readEcs(EcsConfig ecs, List<String> problems) {

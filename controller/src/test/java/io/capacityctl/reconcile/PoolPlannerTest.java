@@ -111,6 +111,12 @@ class PoolPlannerTest {
         .containsExactlyInAnyOrder(committedInService, serving, updating)
         .containsExactlyInAnyOrderElementsOf(
             pool.routes().stream().filter(r -> !r.draining()).map(Route::arn).toList());
+    // As the metrics adapter reads them, made when asked.
+    Map<String, java.util.Set<String>> read = new RoutedArns(Map.of("sonnet", pool));
+    assertThat(read.getOrDefault("sonnet", java.util.Set.of()))
+        .containsExactlyInAnyOrder(committedInService, serving, updating);
+    assertThat(read.get("haiku")).as("no pool, no set: as a map of the pools").isNull();
+    assertThat(read).isEqualTo(Map.of("sonnet", pool.routedArns()));
   }
 
   private static <T extends PtAction> List<T> only(List<PtAction> actions, Class<T> type) {
