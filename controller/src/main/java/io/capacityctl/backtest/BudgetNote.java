@@ -7,7 +7,6 @@ import io.capacityctl.sim.SimulationResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The note under the headline (simulate's and backtest's {@code note:}, the report's) when
@@ -30,28 +29,25 @@ public final class BudgetNote {
     if (within <= 100 * budget) {
       return null;
     }
-    if (records < within / 2) {
-      // Not mostly records: a tighter budget may reach it (the frontier says); a floor run says
-      // what it would take.
-      return c.frontier().stream().anyMatch(FrontierPoint::floored)
-          ? String.format(
-              Locale.ROOT,
-              "%s %% is over policy.throttleBudget (%s). %s",
-              throttledPercent(within),
-              Figures.budget(budget),
-              floorAdvice(c, mine, config))
-          : null;
+    String over =
+        throttledPercent(within)
+            + " % is over policy.throttleBudget ("
+            + Figures.budget(budget)
+            + ")";
+    if (records >= within / 2) {
+      return over
+          + ", and "
+          + throttledPercent(records)
+          + " % of it fell in minutes busier than any in the week before them: a tighter budget"
+          + " reaches those only by chance, a floor near the quota does (models.<model>.minUnits;"
+          + " README, Simulation semantics). "
+          + floorAdvice(c, mine, config);
     }
-    return String.format(
-        Locale.ROOT,
-        "%s %% is over policy.throttleBudget (%s), and %s %% of it fell in minutes busier"
-            + " than any in the week before them: a tighter budget reaches those only by chance,"
-            + " a floor near the quota does (models.<model>.minUnits; README, Simulation"
-            + " semantics). %s",
-        throttledPercent(within),
-        Figures.budget(budget),
-        throttledPercent(records),
-        floorAdvice(c, mine, config));
+    // Not mostly records: a tighter budget may reach it (the frontier says); a floor run, if any,
+    // says what a floor would take.
+    return c.frontier().stream().anyMatch(FrontierPoint::floored)
+        ? over + ". " + floorAdvice(c, mine, config)
+        : null;
   }
 
   /**

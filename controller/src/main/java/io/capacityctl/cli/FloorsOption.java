@@ -1,7 +1,7 @@
 package io.capacityctl.cli;
 
+import io.capacityctl.config.PolicyConfig;
 import io.capacityctl.operator.RefusedException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -47,16 +47,9 @@ final class FloorsOption {
   }
 
   static double parse(String value) {
-    String v = value.strip();
-    boolean percent = v.endsWith("%");
-    try {
-      BigDecimal d = new BigDecimal(percent ? v.substring(0, v.length() - 1).strip() : v);
-      double share = (percent ? d.movePointLeft(2) : d).doubleValue();
-      if (share >= 0 && share <= 1) {
-        return share + 0.0; // -0 is 0
-      }
-    } catch (NumberFormatException e) {
-      // refused below
+    Double share = PolicyConfig.parseShare(value);
+    if (share != null && share >= 0 && share <= 1) {
+      return share + 0.0; // -0 is 0
     }
     throw new RefusedException(
         "--floors",

@@ -65,6 +65,14 @@ public record PolicyConfig(
    * null when it is neither. The caller checks the range ({@link #MAX_THROTTLE_BUDGET}).
    */
   public static Double parseThrottleBudget(String text) {
+    return parseShare(text);
+  }
+
+  /**
+   * A share as users write it (a throttle budget, a floor's share of the quota): a fraction or a
+   * percentage, read exactly; null when it is neither. The caller checks the range.
+   */
+  public static Double parseShare(String text) {
     String t = text.strip();
     boolean percent = t.endsWith("%");
     String number = percent ? t.substring(0, t.length() - 1).strip() : t;

@@ -18,6 +18,11 @@ public enum Duplicates {
   /** Keep the last row's value (a later page of an export corrects an earlier one). */
   LAST;
 
+  /** What the import's summary says was kept: {@code largest}, {@code mean}, ... */
+  String kept() {
+    return this == MAX ? "largest" : name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The value kept for a timestamp of {@code count} rows so far, {@code kept} the value so far. */
   double merge(double kept, int count, double next) {
     return switch (this) {

@@ -55,12 +55,7 @@ public final class TraceImporter {
                   + " %s value kept (--duplicates), the first at line %d",
               read.mergedRows(),
               read.mergedTimestamps(),
-              switch (r.duplicates()) {
-                case MAX -> "largest";
-                case MEAN -> "mean";
-                case FIRST -> "first";
-                default -> "last";
-              },
+              r.duplicates().kept(),
               read.firstMergedLine()));
     }
     notes.add("scale: " + scaled.description());
